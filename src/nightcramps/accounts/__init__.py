@@ -1,0 +1,1 @@
+"""People, profiles, sign-in, sessions and personal access tokens."""

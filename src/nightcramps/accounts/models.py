@@ -1,0 +1,59 @@
+"""People and their credentials."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import Boolean, ForeignKey, Integer, Numeric, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from nightcramps.storage.base import Base, UTCDateTime, utcnow
+
+
+class Person(Base):
+    """One person whose nights are recorded; in local mode there is exactly one."""
+
+    __tablename__ = "person"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str | None] = mapped_column(String(320), unique=True)
+    """Sign-in name in accounts mode, stored lower-case; None for the local person."""
+    password_hash: Mapped[str | None] = mapped_column(String(200))
+    """argon2id hash; None for the local person, who never signs in."""
+    display_name: Mapped[str] = mapped_column(String(100), default="")
+    birth_year: Mapped[int | None] = mapped_column(Integer)
+    sex: Mapped[str | None] = mapped_column(String(10))
+    """'female' or 'male' as used by the reference-intake tables; None when not given."""
+    pregnant: Mapped[bool] = mapped_column(Boolean, default=False)
+    lactating: Mapped[bool] = mapped_column(Boolean, default=False)
+    weight_kg: Mapped[Decimal | None] = mapped_column(Numeric(5, 1))
+    timezone: Mapped[str] = mapped_column(String(64), default="UTC")
+    """IANA zone in which this person's clock times are read and nights are dated."""
+    is_local: Mapped[bool] = mapped_column(Boolean, default=False)
+    """True for the single person of local mode."""
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ApiToken(Base):
+    """A personal access token for the HTTP API; only its SHA-256 digest is stored."""
+
+    __tablename__ = "api_token"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    digest: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(100), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class LoginAttempt(Base):
+    """A failed sign-in, kept for the rate limit (shared by all app processes via the database)."""
+
+    __tablename__ = "login_attempt"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(400), index=True)
+    """'email:<address>' or 'client:<ip>'."""
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)

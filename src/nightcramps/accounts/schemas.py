@@ -1,0 +1,82 @@
+"""Profiles and credentials as the API, forms and CLI exchange them."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+Sex = Literal["female", "male"]
+
+
+def _current_year() -> int:
+    return date.today().year  # noqa: DTZ011 - a birth year only needs the calendar year
+
+
+class ProfileUpdate(BaseModel):
+    """A person's profile; later features derive reference intakes from it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    display_name: str | None = Field(default=None, max_length=100)
+    birth_year: int | None = Field(default=None, ge=1900)
+    sex: Sex | None = None
+    pregnant: bool | None = None
+    lactating: bool | None = None
+    weight_kg: float | None = Field(default=None, gt=20, le=400)
+    timezone: str | None = None
+
+    @field_validator("birth_year")
+    @classmethod
+    def _not_future(cls, value: int | None) -> int | None:
+        if value is not None and value > _current_year():
+            raise ValueError("birth year is in the future")
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str | None) -> str | None:
+        if value is None:
+            return value
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"unknown time zone {value!r}; use a name like Europe/London or America/New_York"
+            ) from None
+        return value
+
+    @model_validator(mode="after")
+    def _pregnancy_needs_female(self) -> ProfileUpdate:
+        if self.sex == "male" and (self.pregnant or self.lactating):
+            raise ValueError("pregnant or lactating applies only with sex 'female'")
+        return self
+
+
+class ProfilePublic(BaseModel):
+    """The profile as shown back."""
+
+    display_name: str
+    email: str | None
+    birth_year: int | None
+    age: int | None
+    sex: Sex | None
+    pregnant: bool
+    lactating: bool
+    weight_kg: float | None
+    timezone: str
+
+
+class SignUp(BaseModel):
+    """A new account in accounts mode."""
+
+    email: str = Field(min_length=3, max_length=320, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+    password: str = Field(min_length=10, max_length=1000)
+    timezone: str = "UTC"
+
+
+def timezone_names() -> list[str]:
+    """All IANA zone names, sorted, for pickers."""
+    return sorted(available_timezones())

@@ -1,0 +1,202 @@
+"""People: the local person, accounts, sign-in with a rate limit, tokens and profiles."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from nightcramps.accounts.models import ApiToken, LoginAttempt, Person
+from nightcramps.accounts.schemas import ProfilePublic, ProfileUpdate, SignUp
+from nightcramps.errors import Conflict, Invalid, NotAllowed, NotFound, TooManyAttempts
+from nightcramps.owner import Owner
+from nightcramps.storage.base import utcnow
+
+_hasher = PasswordHasher()
+# Verifying against this hash when the email is unknown keeps the time of a failed sign-in the
+# same whether or not the account exists, so timing does not reveal who has an account.
+_DUMMY_HASH = _hasher.hash("not a real password, only for constant time")
+RATE_WINDOW = timedelta(minutes=15)
+TOKEN_PREFIX = "nc_"
+
+
+def owner_of(person: Person, *, cutover_hour: int) -> Owner:
+    """The service-level view of a person."""
+    return Owner(person_id=person.id, tz=ZoneInfo(person.timezone), cutover_hour=cutover_hour)
+
+
+def get_local_person(*, session: Session, timezone: str = "UTC") -> Person:
+    """The one person of local mode, created on first use."""
+    person = session.scalars(select(Person).where(Person.is_local.is_(True))).first()
+    if person is None:
+        person = Person(is_local=True, display_name="", timezone=timezone)
+        session.add(person)
+        session.flush()
+    return person
+
+
+def get_person(*, session: Session, person_id: int) -> Person:
+    """A person by id."""
+    person = session.get(Person, person_id)
+    if person is None:
+        raise NotFound("That account no longer exists; sign in again.")
+    return person
+
+
+def find_person_by_email(*, session: Session, email: str) -> Person:
+    """A person by sign-in email (case-insensitive)."""
+    person = session.scalars(select(Person).where(Person.email == email.strip().lower())).first()
+    if person is None:
+        raise NotFound(f"No account uses {email}.")
+    return person
+
+
+def sign_up(*, session: Session, sign_up_in: SignUp) -> Person:
+    """Create an account; the password is stored only as an argon2id hash."""
+    email = sign_up_in.email.strip().lower()
+    if session.scalars(select(Person.id).where(Person.email == email)).first() is not None:
+        raise Conflict(
+            "An account with that email already exists; sign in instead.",
+            fields={"email": "already registered"},
+        )
+    person = Person(
+        email=email,
+        password_hash=_hasher.hash(sign_up_in.password),
+        timezone=sign_up_in.timezone,
+        display_name="",
+    )
+    session.add(person)
+    session.flush()
+    return person
+
+
+def sign_in(
+    *,
+    session: Session,
+    email: str,
+    password: str,
+    client: str,
+    limit: int,
+    now: datetime | None = None,
+) -> Person:
+    """Check a password, counting failures per email and per client address.
+
+    Raises:
+        TooManyAttempts: ``limit`` failures in the last 15 minutes for this email or client.
+        NotAllowed: wrong email or password (never says which).
+    """
+    now = now or utcnow()
+    email = email.strip().lower()
+    keys = [f"email:{email}", f"client:{client}"]
+    since = now - RATE_WINDOW
+    session.execute(delete(LoginAttempt).where(LoginAttempt.at < since))
+    for key in keys:
+        failures = session.scalar(
+            select(func.count()).where(LoginAttempt.key == key, LoginAttempt.at >= since)
+        )
+        if (failures or 0) >= limit:
+            raise TooManyAttempts(
+                "Too many failed sign-ins. Wait 15 minutes, then try again.",
+                retry_after_s=int(RATE_WINDOW.total_seconds()),
+            )
+    person = session.scalars(select(Person).where(Person.email == email)).first()
+    stored = person.password_hash if person and person.password_hash else _DUMMY_HASH
+    try:
+        _hasher.verify(stored, password)
+        ok = person is not None
+    except (VerificationError, InvalidHashError):
+        ok = False
+    if not ok or person is None:
+        session.add_all(LoginAttempt(key=key, at=now) for key in keys)
+        session.flush()
+        raise NotAllowed("Wrong email or password.")
+    if _hasher.check_needs_rehash(stored):
+        person.password_hash = _hasher.hash(password)
+    session.execute(delete(LoginAttempt).where(LoginAttempt.key == keys[0]))
+    return person
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def create_token(*, session: Session, person_id: int, name: str = "") -> str:
+    """Make a personal access token; the plain token is returned once and never stored."""
+    token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    session.add(ApiToken(person_id=person_id, digest=_digest(token), name=name[:100]))
+    session.flush()
+    return token
+
+
+def person_for_token(*, session: Session, token: str) -> Person:
+    """The owner of a bearer token.
+
+    Raises:
+        NotAllowed: unknown or revoked token.
+    """
+    row = session.scalars(select(ApiToken).where(ApiToken.digest == _digest(token))).first()
+    if row is None:
+        raise NotAllowed("The API token is not valid; create one with `nightcramps token create`.")
+    row.last_used_at = utcnow()
+    return get_person(session=session, person_id=row.person_id)
+
+
+def list_tokens(*, session: Session, person_id: int) -> Sequence[ApiToken]:
+    """A person's tokens (digests only), newest first."""
+    query = select(ApiToken).where(ApiToken.person_id == person_id)
+    return session.scalars(query.order_by(ApiToken.id.desc())).all()
+
+
+def revoke_token(*, session: Session, person_id: int, token_id: int) -> None:
+    """Delete one of a person's tokens."""
+    row = session.get(ApiToken, token_id)
+    if row is None or row.person_id != person_id:
+        raise NotFound(f"You have no token number {token_id}.")
+    session.delete(row)
+    session.flush()
+
+
+def update_profile(*, session: Session, person: Person, profile_in: ProfileUpdate) -> Person:
+    """Change a person's profile; fields left out stay as they are."""
+    changes = profile_in.model_dump(exclude_unset=True)
+    sex = changes.get("sex", person.sex)
+    pregnant = changes.get("pregnant", person.pregnant)
+    lactating = changes.get("lactating", person.lactating)
+    if sex != "female" and (pregnant or lactating):
+        raise Invalid(
+            "Pregnant or lactating can only be set with sex 'female'.",
+            fields={"pregnant": "needs sex female"},
+        )
+    for name, value in changes.items():
+        if name == "weight_kg" and value is not None:
+            value = Decimal(str(round(value, 1)))
+        if name == "display_name" and value is None:
+            value = ""
+        if name in {"pregnant", "lactating"} and value is None:
+            value = False
+        setattr(person, name, value)
+    session.flush()
+    return person
+
+
+def to_profile_public(person: Person, *, today_year: int) -> ProfilePublic:
+    """The profile as shown back, with age derived from the birth year."""
+    return ProfilePublic(
+        display_name=person.display_name,
+        email=person.email,
+        birth_year=person.birth_year,
+        age=None if person.birth_year is None else today_year - person.birth_year,
+        sex=person.sex,
+        pregnant=person.pregnant,
+        lactating=person.lactating,
+        weight_kg=None if person.weight_kg is None else float(person.weight_kg),
+        timezone=person.timezone,
+    )

@@ -1,0 +1,243 @@
+"""The `nightcramps` command: global options, `serve`, `db`, `token`, `profile`, `demo`."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+import typer
+
+from nightcramps import __version__
+from nightcramps.accounts import service as accounts_service
+from nightcramps.accounts.schemas import ProfileUpdate
+from nightcramps.cli.context import CliState, state
+from nightcramps.cli.output import JsonOption, command, emit_json, emit_table, fail
+from nightcramps.config import LOOPBACK_HOSTS, Settings, get_settings
+from nightcramps.diary import cli as diary_cli
+from nightcramps.diary import service as diary_service
+from nightcramps.diary.demo import fill_demo_nights
+from nightcramps.storage.migrate import upgrade
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
+
+app = typer.Typer(
+    name="nightcramps",
+    help="NightCramps: a private diary and evidence-graded guide for night leg cramps.",
+    context_settings=CONTEXT_SETTINGS,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(diary_cli.cramp_app, name="cramp")
+app.add_typer(diary_cli.night_app, name="night")
+db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
+token_app = typer.Typer(help="Personal access tokens for the HTTP API.", no_args_is_help=True)
+profile_app = typer.Typer(
+    help="Your profile (age, sex, pregnancy, time zone).", no_args_is_help=True
+)
+app.add_typer(db_app, name="db")
+app.add_typer(token_app, name="token")
+app.add_typer(profile_app, name="profile")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(__version__)
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    database_url: Annotated[
+        str | None,
+        typer.Option(
+            "--database-url",
+            envvar="NIGHTCRAMPS_DATABASE_URL",
+            help="Database URL (default: SQLite in your data directory).",
+        ),
+    ] = None,
+    user: Annotated[
+        str | None,
+        typer.Option("--user", help="Act for this account's email (accounts mode)."),
+    ] = None,
+    version: Annotated[  # noqa: ARG001 - handled by its eager callback
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """Global options come before the command: nightcramps --database-url URL night list."""
+    try:
+        settings = get_settings(database_url=database_url)
+    except ValueError as exc:
+        raise fail(f"the settings are not valid: {exc}") from None
+    ctx.obj = CliState(settings=settings, user_email=user)
+    ctx.call_on_close(ctx.obj.close)
+
+
+@app.command()
+def serve(
+    ctx: typer.Context,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    demo: Annotated[bool, typer.Option("--demo", help="Serve the demo database.")] = False,
+) -> None:
+    """Serve the app. Without accounts it listens only on loopback (this computer)."""
+    import uvicorn
+
+    from nightcramps.web.app import create_app
+
+    settings = state(ctx).settings
+    if not settings.accounts and host not in LOOPBACK_HOSTS:
+        raise fail(
+            f"refusing to listen on {host}: without accounts anyone on the network could read "
+            "your diary. Use --host 127.0.0.1, or turn on accounts (NIGHTCRAMPS_ACCOUNTS=1 and "
+            "NIGHTCRAMPS_SECRET_KEY)."
+        )
+    if demo:
+        settings = settings.model_copy(update={"database_url": settings.demo_database_url})
+    typer.echo(f"NightCramps on http://{host}:{port}  (database: {_safe_url(settings)})")
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+
+
+def _safe_url(settings: Settings) -> str:
+    from sqlalchemy import make_url
+
+    return make_url(settings.database_url).render_as_string(hide_password=True)
+
+
+@db_app.command("upgrade")
+def db_upgrade(ctx: typer.Context) -> None:
+    """Apply database migrations (serve and every command also do this on their own)."""
+    cli = state(ctx)
+    upgrade(cli.engine)
+    typer.echo(f"Database is up to date: {_safe_url(cli.settings)}")
+
+
+@token_app.command("create")
+@command
+def token_create(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Option(help="A name to recognise it by.")] = "",
+    as_json: JsonOption = False,
+) -> None:
+    """Create an API token (shown once; send it as 'Authorization: Bearer TOKEN')."""
+    cli = state(ctx)
+    with cli.session() as session:
+        token = accounts_service.create_token(
+            session=session, person_id=cli.person_id(session), name=name
+        )
+    if as_json:
+        emit_json({"token": token})
+    else:
+        typer.echo(token)
+
+
+@token_app.command("list")
+@command
+def token_list(ctx: typer.Context, as_json: JsonOption = False) -> None:
+    """List your tokens (their secrets are not stored and cannot be shown)."""
+    cli = state(ctx)
+    with cli.session() as session:
+        rows = [
+            {"id": t.id, "name": t.name, "created_at": t.created_at, "last_used_at": t.last_used_at}
+            for t in accounts_service.list_tokens(session=session, person_id=cli.person_id(session))
+        ]
+    if as_json:
+        emit_json(rows)
+    else:
+        emit_table([list(r.values()) for r in rows], ["id", "name", "created_at", "last_used_at"])
+
+
+@token_app.command("revoke")
+@command
+def token_revoke(
+    ctx: typer.Context, token_id: Annotated[int, typer.Argument(help="The token's id.")]
+) -> None:
+    """Revoke a token: programs using it lose access at once."""
+    cli = state(ctx)
+    with cli.session() as session:
+        accounts_service.revoke_token(
+            session=session, person_id=cli.person_id(session), token_id=token_id
+        )
+    typer.echo(f"Revoked token {token_id}.")
+
+
+@profile_app.command("show")
+@command
+def profile_show(ctx: typer.Context, as_json: JsonOption = False) -> None:
+    """Show your profile."""
+    cli = state(ctx)
+    with cli.session() as session:
+        person = accounts_service.get_person(session=session, person_id=cli.person_id(session))
+        profile = accounts_service.to_profile_public(person, today_year=date.today().year)  # noqa: DTZ011
+    if as_json:
+        emit_json(profile)
+    else:
+        for key, value in profile.model_dump().items():
+            typer.echo(f"{key}: {'unknown' if value is None else value}")
+
+
+@profile_app.command("set")
+@command
+def profile_set(
+    ctx: typer.Context,
+    birth_year: Annotated[int | None, typer.Option("--birth-year")] = None,
+    sex: Annotated[str | None, typer.Option(help="female or male.")] = None,
+    pregnant: Annotated[bool | None, typer.Option("--pregnant/--not-pregnant")] = None,
+    lactating: Annotated[bool | None, typer.Option("--lactating/--not-lactating")] = None,
+    weight_kg: Annotated[float | None, typer.Option("--weight-kg")] = None,
+    timezone: Annotated[str | None, typer.Option(help="IANA zone, e.g. Europe/London.")] = None,
+    name: Annotated[str | None, typer.Option(help="Display name.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Change your profile; only the options given change."""
+    cli = state(ctx)
+    raw = {
+        "birth_year": birth_year,
+        "sex": sex,
+        "pregnant": pregnant,
+        "lactating": lactating,
+        "weight_kg": weight_kg,
+        "timezone": timezone,
+        "display_name": name,
+    }
+    profile_in = ProfileUpdate.model_validate({k: v for k, v in raw.items() if v is not None})
+    with cli.session() as session:
+        person = accounts_service.get_person(session=session, person_id=cli.person_id(session))
+        accounts_service.update_profile(session=session, person=person, profile_in=profile_in)
+        profile = accounts_service.to_profile_public(person, today_year=date.today().year)  # noqa: DTZ011
+    if as_json:
+        emit_json(profile)
+    else:
+        typer.echo("Profile saved.")
+
+
+@app.command()
+@command
+def demo(
+    ctx: typer.Context,
+    nights: Annotated[int, typer.Option(min=7, max=3650, help="How many nights.")] = 90,
+) -> None:
+    """Fill a separate demo database with example nights; then `nightcramps serve --demo`."""
+    settings = state(ctx).settings
+    demo_state = CliState(
+        settings=settings.model_copy(update={"database_url": settings.demo_database_url})
+    )
+    try:
+        with demo_state.session() as session:
+            owner = demo_state.owner(session)
+            if diary_service.list_nights(session=session, owner=owner):
+                raise fail(
+                    f"the demo database already has nights ({_safe_url(demo_state.settings)}); "
+                    "delete that file to start over."
+                )
+            last = diary_service.last_night(owner=owner)
+            count = fill_demo_nights(session=session, owner=owner, last=last, nights=nights)
+    finally:
+        demo_state.close()
+    typer.echo(f"Logged {count} demo nights in {_safe_url(demo_state.settings)}.")
+    typer.echo("See them with: nightcramps serve --demo")
+
+
+def main() -> None:
+    """Entry point of the `nightcramps` script."""
+    app()

@@ -1,0 +1,1 @@
+"""The night diary: nights, cramps, and the absence of cramps."""

@@ -1,0 +1,290 @@
+"""`nightcramps cramp ...` and `nightcramps night ...`: the diary from the terminal."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated
+
+import typer
+
+from nightcramps.cli.context import state
+from nightcramps.cli.output import JsonOption, command, emit_json, emit_table
+from nightcramps.constants import MUSCLES, RELIEF_EFFECTS, RELIEF_METHODS, SIDES
+from nightcramps.diary import service as diary_service
+from nightcramps.diary.schemas import CrampCreate, CrampUpdate, NightCreate
+from nightcramps.errors import Invalid
+
+cramp_app = typer.Typer(help="Log, change and delete cramps.", no_args_is_help=True)
+night_app = typer.Typer(help="Nights: mark cramp-free, list, show, delete.", no_args_is_help=True)
+
+
+def _parse_at(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        return datetime.fromisoformat(value.strip().replace(" ", "T", 1))
+    except ValueError:
+        raise Invalid(
+            f"Cannot read the time {value!r}; write it as 'YYYY-MM-DD HH:MM', e.g. "
+            "'2026-11-24 03:10'.",
+            fields={"--at": "malformed time"},
+        ) from None
+
+
+def _choices(values: tuple[str, ...]) -> str:
+    return ", ".join(values)
+
+
+MuscleOpt = Annotated[str, typer.Option(help=f"One of: {_choices(MUSCLES)}.")]
+SideOpt = Annotated[str, typer.Option(help=f"One of: {_choices(SIDES)}.")]
+
+
+@cramp_app.command("add")
+@command
+def cramp_add(
+    ctx: typer.Context,
+    muscle: MuscleOpt,
+    side: SideOpt,
+    severity: Annotated[int, typer.Option(help="0 (no pain) to 10 (worst).")],
+    at: Annotated[
+        str | None,
+        typer.Option(help="When it began, 'YYYY-MM-DD HH:MM' in your time zone."),
+    ] = None,
+    night_of: Annotated[
+        str | None,
+        typer.Option(
+            "--night-of", help="The night (YYYY-MM-DD, its evening) if the time is unknown."
+        ),
+    ] = None,
+    duration_min: Annotated[
+        float | None, typer.Option("--duration-min", help="Minutes it lasted.")
+    ] = None,
+    relief: Annotated[
+        list[str] | None,
+        typer.Option(help=f"What you used; repeat for several: {_choices(RELIEF_METHODS)}."),
+    ] = None,
+    relief_effect: Annotated[
+        str | None,
+        typer.Option("--relief-effect", help=f"How well it worked: {_choices(RELIEF_EFFECTS)}."),
+    ] = None,
+    notes: Annotated[str, typer.Option(help="Free text.")] = "",
+    as_json: JsonOption = False,
+) -> None:
+    """Log a cramp. It is filed under the night it belongs to (03:10 on the 24th → the 23rd)."""
+    cli = state(ctx)
+    cramp_in = CrampCreate.model_validate(
+        {
+            "at": _parse_at(at),
+            "night_of": night_of,
+            "muscle": muscle,
+            "side": side,
+            "severity_0_10": severity,
+            "duration_min": duration_min,
+            "relief": relief or [],
+            "relief_effect": relief_effect,
+            "notes": notes,
+        }
+    )
+    with cli.session() as session:
+        cramp = diary_service.log_cramp(
+            session=session, owner=cli.owner(session), cramp_in=cramp_in
+        )
+        public = diary_service.to_cramp_public(cramp)
+    if as_json:
+        emit_json(public)
+    else:
+        typer.echo(f"Logged cramp {public.id} on the night of {public.night_of}.")
+
+
+@cramp_app.command("edit")
+@command
+def cramp_edit(
+    ctx: typer.Context,
+    cramp_id: Annotated[int, typer.Argument(help="The cramp's number (see `night list`).")],
+    at: Annotated[str | None, typer.Option(help="New time, 'YYYY-MM-DD HH:MM'.")] = None,
+    muscle: Annotated[str | None, typer.Option(help=f"One of: {_choices(MUSCLES)}.")] = None,
+    side: Annotated[str | None, typer.Option(help=f"One of: {_choices(SIDES)}.")] = None,
+    severity: Annotated[int | None, typer.Option(help="0 to 10.")] = None,
+    duration_min: Annotated[float | None, typer.Option("--duration-min")] = None,
+    relief: Annotated[list[str] | None, typer.Option(help="Replaces the relief list.")] = None,
+    relief_effect: Annotated[str | None, typer.Option("--relief-effect")] = None,
+    notes: Annotated[str | None, typer.Option()] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Change a cramp; only the options given are changed."""
+    cli = state(ctx)
+    raw = {
+        "at": _parse_at(at),
+        "muscle": muscle,
+        "side": side,
+        "severity_0_10": severity,
+        "duration_min": duration_min,
+        "relief": relief,
+        "relief_effect": relief_effect,
+        "notes": notes,
+    }
+    cramp_in = CrampUpdate.model_validate({k: v for k, v in raw.items() if v is not None})
+    with cli.session() as session:
+        cramp = diary_service.update_cramp(
+            session=session, owner=cli.owner(session), cramp_id=cramp_id, cramp_in=cramp_in
+        )
+        public = diary_service.to_cramp_public(cramp)
+    if as_json:
+        emit_json(public)
+    else:
+        typer.echo(f"Updated cramp {public.id} (night of {public.night_of}).")
+
+
+@cramp_app.command("delete")
+@command
+def cramp_delete(
+    ctx: typer.Context,
+    cramp_id: Annotated[int, typer.Argument(help="The cramp's number.")],
+    yes: Annotated[bool, typer.Option("--yes", help="Do it without asking.")] = False,
+) -> None:
+    """Delete a cramp (`cramp restore ID` brings it back within the undo window)."""
+    cli = state(ctx)
+    if not yes:
+        typer.confirm(f"Delete cramp {cramp_id}?", abort=True)
+    with cli.session() as session:
+        diary_service.delete_cramp(session=session, owner=cli.owner(session), cramp_id=cramp_id)
+    typer.echo(f"Deleted cramp {cramp_id}. Undo with: nightcramps cramp restore {cramp_id}")
+
+
+@cramp_app.command("restore")
+@command
+def cramp_restore(
+    ctx: typer.Context, cramp_id: Annotated[int, typer.Argument(help="The cramp's number.")]
+) -> None:
+    """Undo the deletion of a cramp."""
+    cli = state(ctx)
+    with cli.session() as session:
+        diary_service.restore_cramp(session=session, owner=cli.owner(session), cramp_id=cramp_id)
+    typer.echo(f"Restored cramp {cramp_id}.")
+
+
+def _parse_day(value: str | None, name: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise Invalid(
+            f"Cannot read the date {value!r} for {name}; write it as YYYY-MM-DD, e.g. 2026-11-23.",
+            fields={name: "malformed date"},
+        ) from None
+
+
+@night_app.command("no-cramps")
+@command
+def night_no_cramps(
+    ctx: typer.Context,
+    night_of: Annotated[
+        str | None,
+        typer.Option(
+            "--night-of", help="The night (YYYY-MM-DD, its evening). Default: last night."
+        ),
+    ] = None,
+    disturbance: Annotated[
+        int | None, typer.Option("--sleep-disturbance", help="0 (slept through) to 10.")
+    ] = None,
+    notes: Annotated[str, typer.Option(help="Free text.")] = "",
+    as_json: JsonOption = False,
+) -> None:
+    """Mark a night as cramp-free (absence is data too)."""
+    cli = state(ctx)
+    with cli.session() as session:
+        owner = cli.owner(session)
+        day = _parse_day(night_of, "--night-of") or diary_service.last_night(owner=owner)
+        night_in = NightCreate(
+            night_of=day, no_cramps=True, sleep_disturbance_0_10=disturbance, notes=notes
+        )
+        night = diary_service.record_night(session=session, owner=owner, night_in=night_in)
+        public = diary_service.to_night_public(night)
+    if as_json:
+        emit_json(public)
+    else:
+        typer.echo(f"Night of {public.night_of}: no cramps.")
+
+
+@night_app.command("list")
+@command
+def night_list(
+    ctx: typer.Context,
+    start: Annotated[str | None, typer.Option("--from", help="First night, YYYY-MM-DD.")] = None,
+    end: Annotated[str | None, typer.Option("--to", help="Last night, YYYY-MM-DD.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List logged nights, newest first (nights not logged are not shown: they are unknown)."""
+    cli = state(ctx)
+    with cli.session() as session:
+        nights = diary_service.list_nights(
+            session=session,
+            owner=cli.owner(session),
+            start=_parse_day(start, "--from"),
+            end=_parse_day(end, "--to"),
+        )
+        public = [diary_service.to_night_public(n) for n in nights]
+    if as_json:
+        emit_json(public)
+        return
+    rows = [
+        (p.night_of, p.status, p.cramp_count, p.worst_severity_0_10, p.sleep_disturbance_0_10)
+        for p in public
+    ]
+    emit_table(rows, ["night_of", "status", "cramps", "worst", "disturbance"])
+
+
+@night_app.command("show")
+@command
+def night_show(
+    ctx: typer.Context,
+    night_of: Annotated[str, typer.Argument(help="The night, YYYY-MM-DD.")],
+    as_json: JsonOption = False,
+) -> None:
+    """Show one night with its cramps."""
+    cli = state(ctx)
+    day = _parse_day(night_of, "NIGHT_OF")
+    assert day is not None
+    with cli.session() as session:
+        night = diary_service.get_night(session=session, owner=cli.owner(session), day=day)
+        public = diary_service.to_night_public(night)
+    if as_json:
+        emit_json(public)
+        return
+    typer.echo(f"Night of {public.night_of}: {public.status.replace('_', ' ')}")
+    for c in public.cramps:
+        when = c.started_at.isoformat(timespec="minutes") if c.started_at else "during the night"
+        typer.echo(f"  #{c.id} {when} {c.muscle} {c.side} severity {c.severity_0_10}/10")
+
+
+@night_app.command("delete")
+@command
+def night_delete(
+    ctx: typer.Context,
+    night_of: Annotated[str, typer.Argument(help="The night, YYYY-MM-DD.")],
+    yes: Annotated[bool, typer.Option("--yes", help="Do it without asking.")] = False,
+) -> None:
+    """Delete a night and its cramps (`night restore` brings it back within the undo window)."""
+    cli = state(ctx)
+    day = _parse_day(night_of, "NIGHT_OF")
+    assert day is not None
+    if not yes:
+        typer.confirm(f"Delete the night of {day} and its cramps?", abort=True)
+    with cli.session() as session:
+        diary_service.delete_night(session=session, owner=cli.owner(session), day=day)
+    typer.echo(f"Deleted the night of {day}. Undo with: nightcramps night restore {day}")
+
+
+@night_app.command("restore")
+@command
+def night_restore(
+    ctx: typer.Context, night_of: Annotated[str, typer.Argument(help="The night, YYYY-MM-DD.")]
+) -> None:
+    """Undo the deletion of a night."""
+    cli = state(ctx)
+    day = _parse_day(night_of, "NIGHT_OF")
+    assert day is not None
+    with cli.session() as session:
+        diary_service.restore_night(session=session, owner=cli.owner(session), day=day)
+    typer.echo(f"Restored the night of {day}.")

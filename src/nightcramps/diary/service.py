@@ -1,0 +1,358 @@
+"""The night diary's operations. No HTTP and no terminal here: pages, API and CLI call these."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from nightcramps.diary import timing
+from nightcramps.diary.models import Cramp, Night
+from nightcramps.diary.schemas import (
+    CrampCreate,
+    CrampPublic,
+    CrampUpdate,
+    NightCreate,
+    NightPublic,
+    NightStatus,
+    NightUpdate,
+)
+from nightcramps.errors import Conflict, Invalid, NotFound
+from nightcramps.owner import Owner
+from nightcramps.storage.base import utcnow
+
+MAX_RANGE_DAYS = 3660
+"""The longest date range one list call may ask for (about ten years)."""
+
+
+def current_night(*, owner: Owner, now: datetime | None = None) -> date:
+    """The night in progress now (in the evening: tonight; in the small hours: the one ending)."""
+    return timing.night_of(now or utcnow(), tz=owner.tz, cutover_hour=owner.cutover_hour)
+
+
+def last_night(*, owner: Owner, now: datetime | None = None) -> date:
+    """The night a morning check-in asks about: the one that started yesterday evening.
+
+    At 07:00 or at 20:00 on the 24th, "last night" is the night of the 23rd. In the small hours
+    (01:00 on the 24th) it is also the night of the 23rd, the one still in progress.
+    """
+    return (now or utcnow()).astimezone(owner.tz).date() - timedelta(days=1)
+
+
+def _check_not_future(day: date, *, owner: Owner, now: datetime | None) -> None:
+    if day > current_night(owner=owner, now=now):
+        raise Invalid(
+            f"The night of {day.isoformat()} has not started yet; log nights that have begun.",
+            fields={"night_of": "is in the future"},
+        )
+
+
+def _get_night(session: Session, owner: Owner, day: date, *, deleted: bool = False) -> Night | None:
+    query = select(Night).where(Night.person_id == owner.person_id, Night.night_of == day)
+    night = session.scalars(query).one_or_none()
+    if night is None or (night.deleted_at is not None) != deleted:
+        return None
+    return night
+
+
+def _night_for_writing(session: Session, owner: Owner, day: date) -> Night:
+    """The night row to attach data to, created (or revived if deleted) as needed."""
+    night = session.scalars(
+        select(Night).where(Night.person_id == owner.person_id, Night.night_of == day)
+    ).one_or_none()
+    if night is None:
+        night = Night(person_id=owner.person_id, night_of=day, no_cramps=False, notes="")
+        session.add(night)
+        session.flush()
+    elif night.deleted_at is not None:
+        # A deleted night is gone for the person: starting it again must not bring back its
+        # deleted cramps, so purge them now rather than let an undo resurrect half of it.
+        for cramp in list(night.cramps):
+            session.delete(cramp)
+        night.deleted_at = None
+        night.no_cramps = False
+        night.sleep_disturbance_0_10 = None
+        night.notes = ""
+        session.flush()
+    return night
+
+
+def _resolve_cramp_moment(
+    cramp_in: CrampCreate | CrampUpdate, owner: Owner, now: datetime | None
+) -> tuple[datetime | None, date | None]:
+    if cramp_in.at is None:
+        return None, getattr(cramp_in, "night_of", None)
+    moment = timing.local_moment(cramp_in.at, tz=owner.tz)
+    if moment > (now or utcnow()) + timedelta(minutes=5):
+        raise Invalid(
+            f"{moment.isoformat(timespec='minutes')} is in the future; "
+            "give the time the cramp began.",
+            fields={"at": "is in the future"},
+        )
+    return moment, timing.night_of(moment, tz=owner.tz, cutover_hour=owner.cutover_hour)
+
+
+def log_cramp(
+    *, session: Session, owner: Owner, cramp_in: CrampCreate, now: datetime | None = None
+) -> Cramp:
+    """Record a cramp on the night it belongs to (creating that night if needed).
+
+    A night previously marked "no cramps" is switched to having cramps: the newer, more specific
+    entry wins, and the change is visible on the night.
+
+    Raises:
+        Invalid: the time is in the future, or ``at`` and ``night_of`` disagree.
+    """
+    moment, day = _resolve_cramp_moment(cramp_in, owner, now)
+    assert day is not None  # guaranteed by CrampCreate's validator
+    if cramp_in.at is not None and cramp_in.night_of is not None and cramp_in.night_of != day:
+        raise Invalid(
+            f"A cramp at {moment:%Y-%m-%d %H:%M} belongs to the night of {day.isoformat()}, "
+            f"not {cramp_in.night_of.isoformat()}; leave night_of out or fix the time.",
+            fields={"night_of": "does not match the time"},
+        )
+    _check_not_future(day, owner=owner, now=now)
+    night = _night_for_writing(session, owner, day)
+    night.no_cramps = False
+    cramp = Cramp(
+        night=night,
+        person_id=owner.person_id,
+        started_at=moment,
+        muscle=cramp_in.muscle,
+        side=cramp_in.side,
+        severity_0_10=cramp_in.severity_0_10,
+        duration_min=_decimal(cramp_in.duration_min),
+        relief=list(cramp_in.relief),
+        relief_effect=cramp_in.relief_effect,
+        notes=cramp_in.notes,
+    )
+    session.add(cramp)
+    session.flush()
+    return cramp
+
+
+def _decimal(value: float | None) -> Decimal | None:
+    return None if value is None else Decimal(str(round(value, 2)))
+
+
+def record_night(
+    *, session: Session, owner: Owner, night_in: NightCreate, now: datetime | None = None
+) -> Night:
+    """Record a night's answer: "no cramps", sleep disturbance and notes.
+
+    Raises:
+        Conflict: "no cramps" for a night that already has cramps logged (delete them first).
+        Invalid: the night is in the future.
+    """
+    _check_not_future(night_in.night_of, owner=owner, now=now)
+    night = _night_for_writing(session, owner, night_in.night_of)
+    if night_in.no_cramps and _live_cramps(night):
+        raise Conflict(
+            f"The night of {night.night_of.isoformat()} already has "
+            f"{len(_live_cramps(night))} cramp(s) logged; "
+            "delete them before marking it cramp-free.",
+            fields={"no_cramps": "the night has cramps"},
+        )
+    night.no_cramps = night_in.no_cramps or night.no_cramps
+    if night_in.sleep_disturbance_0_10 is not None:
+        night.sleep_disturbance_0_10 = night_in.sleep_disturbance_0_10
+    if night_in.notes:
+        night.notes = night_in.notes
+    session.flush()
+    return night
+
+
+def update_night(*, session: Session, owner: Owner, day: date, night_in: NightUpdate) -> Night:
+    """Change a night's answer, sleep disturbance or notes."""
+    night = get_night(session=session, owner=owner, day=day)
+    changes = night_in.model_dump(exclude_unset=True)
+    if changes.get("no_cramps") and _live_cramps(night):
+        raise Conflict(
+            "This night has cramps logged; delete them before marking it cramp-free.",
+            fields={"no_cramps": "the night has cramps"},
+        )
+    for name, value in changes.items():
+        if name == "notes" and value is None:
+            value = ""
+        setattr(night, name, value)
+    session.flush()
+    return night
+
+
+def get_night(*, session: Session, owner: Owner, day: date) -> Night:
+    """One night of this person.
+
+    Raises:
+        NotFound: nothing was logged for that night (or it was deleted).
+    """
+    night = _get_night(session, owner, day)
+    if night is None:
+        raise NotFound(f"Nothing is logged for the night of {day.isoformat()}.")
+    return night
+
+
+def list_nights(
+    *, session: Session, owner: Owner, start: date | None = None, end: date | None = None
+) -> Sequence[Night]:
+    """The logged nights from ``start`` to ``end`` inclusive, newest first."""
+    if start is not None and end is not None:
+        if end < start:
+            raise Invalid(
+                f"The range ends ({end}) before it starts ({start}); swap --from and --to.",
+                fields={"to": "is before from"},
+            )
+        if (end - start).days > MAX_RANGE_DAYS:
+            raise Invalid(
+                "Ask for at most ten years of nights at a time.", fields={"from": "too early"}
+            )
+    query = (
+        select(Night)
+        .where(Night.person_id == owner.person_id, Night.deleted_at.is_(None))
+        .options(selectinload(Night.cramps))
+        .order_by(Night.night_of.desc())
+    )
+    if start is not None:
+        query = query.where(Night.night_of >= start)
+    if end is not None:
+        query = query.where(Night.night_of <= end)
+    return session.scalars(query).all()
+
+
+def get_cramp(*, session: Session, owner: Owner, cramp_id: int, deleted: bool = False) -> Cramp:
+    """One cramp of this person (a cramp of someone else is reported as not found)."""
+    cramp = session.get(Cramp, cramp_id)
+    if (
+        cramp is None
+        or cramp.person_id != owner.person_id
+        or (cramp.deleted_at is not None) != deleted
+        or (not deleted and cramp.night.deleted_at is not None)
+    ):
+        raise NotFound(f"There is no cramp number {cramp_id} in your diary.")
+    return cramp
+
+
+def update_cramp(
+    *,
+    session: Session,
+    owner: Owner,
+    cramp_id: int,
+    cramp_in: CrampUpdate,
+    now: datetime | None = None,
+) -> Cramp:
+    """Change a cramp; a new time may move it to another night."""
+    cramp = get_cramp(session=session, owner=owner, cramp_id=cramp_id)
+    changes = cramp_in.model_dump(exclude_unset=True)
+    if "at" in changes:
+        moment, day = _resolve_cramp_moment(cramp_in, owner, now)
+        if moment is None:
+            cramp.started_at = None  # the time is no longer known; the cramp stays on its night
+        elif day is not None:
+            _check_not_future(day, owner=owner, now=now)
+            if day != cramp.night.night_of:
+                cramp.night = _night_for_writing(session, owner, day)
+                cramp.night.no_cramps = False
+            cramp.started_at = moment
+        changes.pop("at")
+    for name, value in changes.items():
+        if value is None and name in {"muscle", "side", "severity_0_10", "relief"}:
+            raise Invalid(f"{name} cannot be empty.", fields={name: "cannot be empty"})
+        if name == "duration_min":
+            value = _decimal(value)
+        setattr(cramp, name, value)
+    session.flush()
+    return cramp
+
+
+def delete_cramp(*, session: Session, owner: Owner, cramp_id: int) -> Cramp:
+    """Delete a cramp; it can be restored within the undo window."""
+    cramp = get_cramp(session=session, owner=owner, cramp_id=cramp_id)
+    cramp.deleted_at = utcnow()
+    session.flush()
+    return cramp
+
+
+def restore_cramp(*, session: Session, owner: Owner, cramp_id: int) -> Cramp:
+    """Undo the deletion of a cramp."""
+    cramp = get_cramp(session=session, owner=owner, cramp_id=cramp_id, deleted=True)
+    if cramp.night.deleted_at is not None:
+        cramp.night.deleted_at = None
+    cramp.deleted_at = None
+    cramp.night.no_cramps = False
+    session.flush()
+    return cramp
+
+
+def delete_night(*, session: Session, owner: Owner, day: date) -> Night:
+    """Delete a night with its cramps; it can be restored within the undo window."""
+    night = get_night(session=session, owner=owner, day=day)
+    night.deleted_at = utcnow()
+    session.flush()
+    return night
+
+
+def restore_night(*, session: Session, owner: Owner, day: date) -> Night:
+    """Undo the deletion of a night (its cramps come back with it)."""
+    night = _get_night(session, owner, day, deleted=True)
+    if night is None:
+        raise NotFound(f"There is no deleted night of {day.isoformat()} to restore.")
+    night.deleted_at = None
+    session.flush()
+    return night
+
+
+def purge_deleted(*, session: Session, older_than: timedelta, now: datetime | None = None) -> int:
+    """Remove for good what was deleted longer ago than ``older_than``; returns rows removed."""
+    cutoff = (now or utcnow()) - older_than
+    removed = 0
+    for cramp in session.scalars(select(Cramp).where(Cramp.deleted_at < cutoff)):
+        session.delete(cramp)
+        removed += 1
+    for night in session.scalars(select(Night).where(Night.deleted_at < cutoff)):
+        session.delete(night)
+        removed += 1
+    session.flush()
+    return removed
+
+
+def _live_cramps(night: Night) -> list[Cramp]:
+    return [c for c in night.cramps if c.deleted_at is None]
+
+
+def night_status(night: Night) -> NightStatus:
+    """cramps, no_cramps or unknown (logged, but neither a cramp nor "no cramps" yet)."""
+    if _live_cramps(night):
+        return "cramps"
+    return "no_cramps" if night.no_cramps else "unknown"
+
+
+def to_cramp_public(cramp: Cramp) -> CrampPublic:
+    """The public view of a cramp."""
+    return CrampPublic(
+        id=cramp.id,
+        night_of=cramp.night.night_of,
+        started_at=cramp.started_at,
+        muscle=cramp.muscle,
+        side=cramp.side,
+        severity_0_10=cramp.severity_0_10,
+        duration_min=None if cramp.duration_min is None else float(cramp.duration_min),
+        relief=list(cramp.relief),
+        relief_effect=cramp.relief_effect,
+        notes=cramp.notes,
+    )
+
+
+def to_night_public(night: Night) -> NightPublic:
+    """The public view of a night, with its live cramps."""
+    cramps = _live_cramps(night)
+    return NightPublic(
+        night_of=night.night_of,
+        status=night_status(night),
+        cramp_count=len(cramps),
+        worst_severity_0_10=max((c.severity_0_10 for c in cramps), default=None),
+        sleep_disturbance_0_10=night.sleep_disturbance_0_10,
+        notes=night.notes,
+        cramps=[to_cramp_public(c) for c in cramps],
+    )

@@ -1,0 +1,1 @@
+"""Storage: the one place that knows about engines, sessions and migrations."""

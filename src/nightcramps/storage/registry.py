@@ -1,0 +1,9 @@
+"""Import every feature's models so that ``Base.metadata`` knows all tables (Alembic needs it)."""
+
+from __future__ import annotations
+
+from nightcramps.accounts import models as accounts_models
+from nightcramps.diary import models as diary_models
+from nightcramps.storage.base import Base
+
+__all__ = ["Base", "accounts_models", "diary_models"]

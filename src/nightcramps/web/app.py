@@ -1,0 +1,90 @@
+"""The application factory: settings in, a ready FastAPI app out (no global state)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.middleware.sessions import SessionMiddleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+from nightcramps import __version__
+from nightcramps.accounts import routes as accounts_routes
+from nightcramps.config import Settings
+from nightcramps.diary import routes as diary_routes
+from nightcramps.storage.engine import make_engine
+from nightcramps.storage.migrate import upgrade
+from nightcramps.storage.session import make_sessionmaker
+from nightcramps.web import errors
+from nightcramps.web.deps import NotAllowedCsrf
+from nightcramps.web.templating import make_templates
+
+STATIC_DIR = Path(__file__).parent / "static"
+
+FEATURE_ROUTERS = [
+    accounts_routes.pages,
+    accounts_routes.api,
+    diary_routes.pages,
+    diary_routes.api,
+]
+
+
+def create_app(settings: Settings | None = None, *, migrate: bool = True) -> FastAPI:
+    """Build the app from ``settings`` (read from the environment when None).
+
+    The database is migrated to the latest schema before the first request unless ``migrate`` is
+    False (tests that migrate once for the whole session pass False).
+    """
+    settings = settings or Settings()
+    engine = make_engine(settings.database_url)
+    if migrate:
+        upgrade(engine)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        engine.dispose()
+
+    app = FastAPI(
+        title="NightCramps",
+        version=__version__,
+        description="Night diary and evidence-graded guidance for night leg cramps.",
+        lifespan=lifespan,
+        docs_url="/api/docs",
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.sessionmaker = make_sessionmaker(engine)
+    app.state.templates = make_templates()
+    app.add_middleware(
+        SessionMiddleware,
+        secret_key=settings.session_secret,
+        session_cookie="nightcramps_session",
+        same_site="lax",
+        https_only=settings.accounts and settings.secure_cookies,
+        max_age=14 * 24 * 3600,
+    )
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=[*settings.allowed_hosts, "testserver"])
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    errors.install_error_handlers(app)
+
+    @app.exception_handler(NotAllowedCsrf)
+    async def _csrf(request: Request, _exc: NotAllowedCsrf) -> Response:
+        message = "This form has expired or came from another site. Reload the page and try again."
+        if errors.is_api(request):
+            return JSONResponse({"detail": message, "fields": {}}, status_code=403)
+        return errors.render_error(request, 403, message, {})
+
+    for router in FEATURE_ROUTERS:
+        app.include_router(router)
+
+    @app.get("/healthz", include_in_schema=False)
+    def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    return app

@@ -1,0 +1,132 @@
+"""FastAPI dependencies: the database session, the settings and who is asking."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlalchemy.orm import Session
+
+from nightcramps.accounts import service as accounts_service
+from nightcramps.accounts.models import Person
+from nightcramps.config import Settings
+from nightcramps.errors import NotAllowed
+from nightcramps.owner import Owner
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def get_settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    """One session per request; committed when the handler succeeds, rolled back otherwise."""
+    session: Session = request.app.state.sessionmaker()
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+SessionDep = Annotated[Session, Depends(get_session)]
+
+
+def _bearer(request: Request) -> str | None:
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() == "bearer" and token.strip():
+        return token.strip()
+    return None
+
+
+def get_person(request: Request, session: SessionDep, settings: SettingsDep) -> Person:
+    """The person making the request.
+
+    A bearer token wins in both modes. In accounts mode the signed session cookie is next, and
+    nobody else gets in. In local mode everyone who can reach the loopback server is the one
+    local person.
+    """
+    token = _bearer(request)
+    if token is not None:
+        request.state.auth = "token"
+        return accounts_service.person_for_token(session=session, token=token)
+    if settings.accounts:
+        person_id = request.session.get("person_id")
+        if not isinstance(person_id, int):
+            raise NotAllowed("Sign in first, or send an API token as 'Authorization: Bearer ...'.")
+        request.state.auth = "cookie"
+        return accounts_service.get_person(session=session, person_id=person_id)
+    request.state.auth = "local"
+    return accounts_service.get_local_person(session=session, timezone=settings.default_timezone)
+
+
+CurrentPerson = Annotated[Person, Depends(get_person)]
+
+
+def get_owner(person: CurrentPerson, settings: SettingsDep) -> Owner:
+    return accounts_service.owner_of(person, cutover_hour=settings.night_cutover_hour)
+
+
+OwnerDep = Annotated[Owner, Depends(get_owner)]
+
+
+def csrf_token(request: Request) -> str:
+    """This browser session's CSRF token (made on first use); forms send it back."""
+    token = request.session.get("csrf")
+    if not isinstance(token, str):
+        token = secrets.token_urlsafe(32)
+        request.session["csrf"] = token
+    return token
+
+
+async def verify_csrf(request: Request) -> None:
+    """Refuse a state-changing request that does not carry this session's CSRF token.
+
+    Requests authenticated by a bearer token are exempt: a browser never adds that header on its
+    own, so another site cannot forge it.
+    """
+    if request.method in SAFE_METHODS or _bearer(request) is not None:
+        return
+    expected = request.session.get("csrf")
+    sent = request.headers.get("X-CSRF-Token")
+    if sent is None and request.headers.get("content-type", "").startswith(
+        ("application/x-www-form-urlencoded", "multipart/form-data")
+    ):
+        form = await request.form()
+        value = form.get("csrf_token")
+        sent = value if isinstance(value, str) else None
+    if not expected or not sent or not secrets.compare_digest(str(expected), sent):
+        raise NotAllowedCsrf()
+
+
+async def verify_api_origin(request: Request, settings: SettingsDep) -> None:
+    """Guard the JSON API against requests forged by other web sites.
+
+    Bearer-token requests pass. A browser's request from another origin is refused. In accounts
+    mode a cookie-authenticated change must also carry the ``X-CSRF-Token`` header.
+    """
+    if request.method in SAFE_METHODS or _bearer(request) is not None:
+        return
+    origin = request.headers.get("origin")
+    if origin is not None and origin.split("://", 1)[-1] != request.headers.get("host"):
+        raise NotAllowedCsrf()
+    if request.headers.get("sec-fetch-site") == "cross-site":
+        raise NotAllowedCsrf()
+    if settings.accounts:
+        expected = request.session.get("csrf")
+        sent = request.headers.get("X-CSRF-Token")
+        if not expected or not sent or not secrets.compare_digest(str(expected), sent):
+            raise NotAllowedCsrf()
+
+
+class NotAllowedCsrf(Exception):
+    """The form's security token is missing or stale (answered 403 with a reload hint)."""

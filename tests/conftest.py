@@ -1,0 +1,123 @@
+"""Fixtures: a real database (SQLite, or PostgreSQL when NIGHTCRAMPS_TEST_DATABASE_URL is set),
+migrated once per run and emptied after each test; the app, a client, the CLI."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session
+from typer.testing import CliRunner
+
+from nightcramps.accounts import service as accounts_service
+from nightcramps.cli.main import app as cli_app
+from nightcramps.config import Settings
+from nightcramps.owner import Owner
+from nightcramps.storage.engine import make_engine
+from nightcramps.storage.migrate import upgrade
+from nightcramps.storage.registry import Base
+from nightcramps.web.app import create_app
+
+POSTGRES_URL = os.environ.get("NIGHTCRAMPS_TEST_DATABASE_URL")
+
+
+def pytest_report_header() -> str:
+    return f"database: {'PostgreSQL' if POSTGRES_URL else 'SQLite'}"
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A freshly migrated database for the whole run."""
+    if POSTGRES_URL:
+        engine = make_engine(POSTGRES_URL)
+        with engine.begin() as conn:
+            conn.execute(text("DROP SCHEMA public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
+        url = POSTGRES_URL
+    else:
+        url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
+        engine = make_engine(url)
+    upgrade(engine)
+    engine.dispose()
+    return url
+
+
+@pytest.fixture(scope="session")
+def engine(database_url: str) -> Iterator[Engine]:
+    engine = make_engine(database_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _empty_database(engine: Engine) -> Iterator[None]:
+    """Every test starts from an empty (but migrated) database."""
+    yield
+    with engine.begin() as conn:
+        for table in reversed(Base.metadata.sorted_tables):
+            conn.execute(table.delete())
+
+
+@pytest.fixture
+def settings(database_url: str, tmp_path: Any) -> Settings:
+    return Settings(
+        database_url=database_url,
+        demo_database_url=f"sqlite:///{tmp_path / 'demo.sqlite3'}",
+        default_timezone="Europe/London",
+    )
+
+
+@pytest.fixture
+def app(settings: Settings) -> FastAPI:
+    return create_app(settings, migrate=False)
+
+
+@pytest.fixture
+def client(app: FastAPI) -> Iterator[TestClient]:
+    with TestClient(app) as client:
+        yield client
+
+
+@pytest.fixture
+def session(engine: Engine) -> Iterator[Session]:
+    with Session(engine, expire_on_commit=False) as session:
+        yield session
+        session.commit()
+
+
+@pytest.fixture
+def owner(session: Session) -> Owner:
+    """The local person, living in London, with the default noon cut-over."""
+    person = accounts_service.get_local_person(session=session, timezone="Europe/London")
+    session.commit()
+    return Owner(person_id=person.id, tz=ZoneInfo("Europe/London"), cutover_hour=12)
+
+
+@pytest.fixture
+def now() -> datetime:
+    """A fixed 'now' for service calls: 24 Nov 2026, 09:00 in London."""
+    return datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def cli(settings: Settings) -> Callable[..., Any]:
+    """Run the CLI against the test database: ``cli("night", "list", "--json")``."""
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | None = None) -> Any:
+        env = {
+            "NIGHTCRAMPS_DEMO_DATABASE_URL": settings.demo_database_url,
+            "NIGHTCRAMPS_DEFAULT_TIMEZONE": "Europe/London",
+        }
+        return runner.invoke(
+            cli_app, ["--database-url", settings.database_url, *args], input=input, env=env
+        )
+
+    return invoke
