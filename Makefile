@@ -39,8 +39,8 @@ test: lint types docs unit
 
 ## lint: ruff check and ruff format --check
 lint: $(VENV)/.dev-installed
-	$(BIN)/ruff check src tests benchmarks scripts
-	$(BIN)/ruff format --check src tests benchmarks scripts
+	$(BIN)/ruff check src tests benchmarks scripts docs
+	$(BIN)/ruff format --check src tests benchmarks scripts docs
 
 ## types: mypy --strict on src and tests
 types: $(VENV)/.dev-installed
@@ -48,7 +48,7 @@ types: $(VENV)/.dev-installed
 
 ## docs: generated CLI reference is current (cog --check)
 docs: $(VENV)/.dev-installed
-	$(BIN)/cog --check -c docs/cli.md
+	$(BIN)/cog --check docs/cli.md
 
 ## unit: pytest on SQLite, then again on a real PostgreSQL started by scripts/test-services.sh
 unit: $(VENV)/.dev-installed node_modules/.installed

@@ -59,7 +59,7 @@ async def signup(request: Request, session: SessionDep, settings: SettingsDep) -
         try:
             person = accounts_service.sign_up(session=session, sign_up_in=sign_up_in)
         except NightcrampsError as exc:
-            problems = exc.fields or {"email": exc.message}
+            problems = {"email": exc.message}
         else:
             session.commit()
             request.session.clear()

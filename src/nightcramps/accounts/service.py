@@ -175,6 +175,11 @@ def update_profile(*, session: Session, person: Person, profile_in: ProfileUpdat
             "Pregnant or lactating can only be set with sex 'female'.",
             fields={"pregnant": "needs sex female"},
         )
+    if "timezone" in changes and changes["timezone"] is None:
+        raise Invalid(
+            "The time zone cannot be empty; give an IANA name such as Europe/London.",
+            fields={"timezone": "cannot be empty"},
+        )
     for name, value in changes.items():
         if name == "weight_kg" and value is not None:
             value = Decimal(str(round(value, 1)))

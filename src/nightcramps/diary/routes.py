@@ -24,6 +24,7 @@ from nightcramps.errors import Invalid, NotFound
 from nightcramps.owner import Owner
 from nightcramps.web.deps import (
     CurrentPerson,
+    IdPath,
     OwnerDep,
     SessionDep,
     verify_api_origin,
@@ -159,7 +160,7 @@ def _form_values(form: Any) -> dict[str, Any]:
 
 @pages.get("/cramps/{cramp_id}/edit")
 def edit_cramp(
-    request: Request, cramp_id: int, session: SessionDep, owner: OwnerDep, person: CurrentPerson
+    request: Request, cramp_id: IdPath, session: SessionDep, owner: OwnerDep, person: CurrentPerson
 ) -> Response:
     """The cramp form, filled in."""
     cramp = diary_service.get_cramp(session=session, owner=owner, cramp_id=cramp_id)
@@ -181,7 +182,7 @@ def edit_cramp(
 
 @pages.post("/cramps/{cramp_id}/edit")
 async def save_cramp(
-    request: Request, cramp_id: int, session: SessionDep, owner: OwnerDep
+    request: Request, cramp_id: IdPath, session: SessionDep, owner: OwnerDep
 ) -> Response:
     """Save changes to a cramp."""
     form = await request.form()
@@ -212,7 +213,9 @@ async def save_cramp(
 
 
 @pages.post("/cramps/{cramp_id}/delete")
-def remove_cramp(request: Request, cramp_id: int, session: SessionDep, owner: OwnerDep) -> Response:
+def remove_cramp(
+    request: Request, cramp_id: IdPath, session: SessionDep, owner: OwnerDep
+) -> Response:
     """Delete a cramp, with an undo button on the next page."""
     cramp = diary_service.delete_cramp(session=session, owner=owner, cramp_id=cramp_id)
     session.commit()
@@ -222,7 +225,7 @@ def remove_cramp(request: Request, cramp_id: int, session: SessionDep, owner: Ow
 
 @pages.post("/cramps/{cramp_id}/restore")
 def undo_remove_cramp(
-    request: Request, cramp_id: int, session: SessionDep, owner: OwnerDep
+    request: Request, cramp_id: IdPath, session: SessionDep, owner: OwnerDep
 ) -> Response:
     """Undo a cramp's deletion."""
     cramp = diary_service.restore_cramp(session=session, owner=owner, cramp_id=cramp_id)
@@ -391,7 +394,7 @@ def api_log_cramp(cramp_in: CrampCreate, session: SessionDep, owner: OwnerDep) -
 
 
 @api.get("/cramps/{cramp_id}", response_model=CrampPublic)
-def api_get_cramp(cramp_id: int, session: SessionDep, owner: OwnerDep) -> CrampPublic:
+def api_get_cramp(cramp_id: IdPath, session: SessionDep, owner: OwnerDep) -> CrampPublic:
     """One cramp."""
     return diary_service.to_cramp_public(
         diary_service.get_cramp(session=session, owner=owner, cramp_id=cramp_id)
@@ -400,7 +403,7 @@ def api_get_cramp(cramp_id: int, session: SessionDep, owner: OwnerDep) -> CrampP
 
 @api.patch("/cramps/{cramp_id}", response_model=CrampPublic)
 def api_update_cramp(
-    cramp_id: int, cramp_in: CrampUpdate, session: SessionDep, owner: OwnerDep
+    cramp_id: IdPath, cramp_in: CrampUpdate, session: SessionDep, owner: OwnerDep
 ) -> CrampPublic:
     """Change a cramp; a new time may move it to another night."""
     cramp = diary_service.update_cramp(
@@ -411,7 +414,7 @@ def api_update_cramp(
 
 
 @api.delete("/cramps/{cramp_id}", status_code=204)
-def api_delete_cramp(cramp_id: int, session: SessionDep, owner: OwnerDep) -> RawResponse:
+def api_delete_cramp(cramp_id: IdPath, session: SessionDep, owner: OwnerDep) -> RawResponse:
     """Delete a cramp (restorable within the undo window)."""
     diary_service.delete_cramp(session=session, owner=owner, cramp_id=cramp_id)
     session.commit()
@@ -419,7 +422,7 @@ def api_delete_cramp(cramp_id: int, session: SessionDep, owner: OwnerDep) -> Raw
 
 
 @api.post("/cramps/{cramp_id}/restore", response_model=CrampPublic)
-def api_restore_cramp(cramp_id: int, session: SessionDep, owner: OwnerDep) -> CrampPublic:
+def api_restore_cramp(cramp_id: IdPath, session: SessionDep, owner: OwnerDep) -> CrampPublic:
     """Undo the deletion of a cramp."""
     cramp = diary_service.restore_cramp(session=session, owner=owner, cramp_id=cramp_id)
     session.commit()

@@ -174,6 +174,8 @@ def update_night(*, session: Session, owner: Owner, day: date, night_in: NightUp
             "This night has cramps logged; delete them before marking it cramp-free.",
             fields={"no_cramps": "the night has cramps"},
         )
+    if "no_cramps" in changes and changes["no_cramps"] is None:
+        raise Invalid("no_cramps must be true or false.", fields={"no_cramps": "cannot be null"})
     for name, value in changes.items():
         if name == "notes" and value is None:
             value = ""

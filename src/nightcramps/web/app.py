@@ -21,6 +21,7 @@ from nightcramps.storage.migrate import upgrade
 from nightcramps.storage.session import make_sessionmaker
 from nightcramps.web import errors
 from nightcramps.web.deps import NotAllowedCsrf
+from nightcramps.web.openapi import install_openapi
 from nightcramps.web.templating import make_templates
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -72,6 +73,7 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=[*settings.allowed_hosts, "testserver"])
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     errors.install_error_handlers(app)
+    install_openapi(app)
 
     @app.exception_handler(NotAllowedCsrf)
     async def _csrf(request: Request, _exc: NotAllowedCsrf) -> Response:

@@ -6,7 +6,7 @@ import secrets
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Path, Request
 from sqlalchemy.orm import Session
 
 from nightcramps.accounts import service as accounts_service
@@ -37,6 +37,10 @@ def get_session(request: Request) -> Iterator[Session]:
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+MAX_ID = 2_147_483_647
+"""Largest row id accepted in a URL (a 32-bit integer, the smallest limit of our databases)."""
+IdPath = Annotated[int, Path(ge=1, le=MAX_ID, description="A row id.")]
 SessionDep = Annotated[Session, Depends(get_session)]
 
 

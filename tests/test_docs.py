@@ -1,0 +1,43 @@
+"""The documentation keeps up with the code: every setting and every command is documented."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from nightcramps.config import Settings
+
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+README = DOCS.parent / "README.md"
+
+
+def test_every_setting_is_documented() -> None:
+    """Each Settings field appears in docs/settings.md as its environment variable."""
+    text = (DOCS / "settings.md").read_text()
+    missing = [name for name in Settings.model_fields if f"NIGHTCRAMPS_{name.upper()}" not in text]
+    assert missing == []
+
+
+def test_every_setting_has_help_text() -> None:
+    """Each Settings field carries a description."""
+    assert [n for n, f in Settings.model_fields.items() if not f.description] == []
+
+
+def test_every_command_is_in_the_cli_reference() -> None:
+    """Each CLI command has help text and a section in docs/cli.md."""
+    sys.path.insert(0, str(DOCS))
+    try:
+        import _cli_reference
+    finally:
+        sys.path.remove(str(DOCS))
+    text = (DOCS / "cli.md").read_text()
+    for path in _cli_reference.commands():
+        title = " ".join(["nightcramps", *path])
+        assert f"## `{title}`" in text, f"{title} is missing from docs/cli.md"
+
+
+def test_readme_quick_start_is_the_two_commands() -> None:
+    """The README's quick start is `make run` and `make test`."""
+    text = README.read_text()
+    quick = text.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    assert "make run" in quick and "make test" in quick
