@@ -1,0 +1,1 @@
+"""Intake logging (food, drink, supplements), reference-intake targets and the day view."""
