@@ -5,6 +5,7 @@ Every field has a description; ``tests/test_docs.py`` checks that each one is in
 
 from __future__ import annotations
 
+import os
 import secrets
 from pathlib import Path
 from typing import Self
@@ -20,6 +21,28 @@ LOOPBACK_HOSTS = frozenset({"127.0.0.1", "::1", "localhost"})
 def default_data_dir() -> Path:
     """The per-user data directory (``~/.local/share/nightcramps`` on Linux)."""
     return Path(platformdirs.user_data_dir("nightcramps", appauthor=False))
+
+
+def system_timezone() -> str:
+    """This computer's IANA time zone (``TZ``, else ``/etc/localtime``), or UTC if unknown.
+
+    A local diary should read "03:10" in the zone the person lives in without asking.
+    """
+    candidates = [os.environ.get("TZ", "").lstrip(":")]
+    localtime = Path("/etc/localtime")
+    if localtime.is_symlink():
+        target = str(localtime.resolve())
+        if "zoneinfo/" in target:
+            candidates.append(target.split("zoneinfo/", 1)[1])
+    for name in candidates:
+        if not name:
+            continue
+        try:
+            ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            continue
+        return name
+    return "UTC"
 
 
 def sqlite_url(path: Path) -> str:
@@ -82,8 +105,11 @@ class Settings(BaseSettings):
         ),
     )
     default_timezone: str = Field(
-        default="UTC",
-        description="IANA time zone for a new person's profile (each person can change theirs).",
+        default_factory=system_timezone,
+        description=(
+            "IANA time zone for a new person's profile (each person can change theirs). "
+            "Default: this computer's zone, or UTC."
+        ),
     )
     undo_seconds: int = Field(
         default=600,

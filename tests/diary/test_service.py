@@ -7,10 +7,12 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlalchemy.orm import Session
 
+from nightcramps.config import Settings
 from nightcramps.diary import service as diary_service
 from nightcramps.diary.schemas import CrampUpdate, NightCreate, NightUpdate
 from nightcramps.errors import Conflict, Invalid, NotFound
 from nightcramps.owner import Owner
+from nightcramps.web.app import create_app
 from tests.factories import make_cramp, make_free_night
 
 NIGHT = date(2026, 11, 23)
@@ -196,3 +198,21 @@ def test_last_night_in_the_morning_and_evening(owner: Owner) -> None:
     evening = datetime(2026, 11, 24, 20, 0, tzinfo=UTC)
     assert diary_service.last_night(owner=owner, now=morning) == NIGHT
     assert diary_service.last_night(owner=owner, now=evening) == NIGHT
+
+
+def test_app_start_purges_expired_deletions(
+    session: Session, owner: Owner, now: datetime, settings: Settings
+) -> None:
+    """Opening the app removes deletions older than the undo window, and only those."""
+    cramp = make_cramp(session, owner, now)
+    diary_service.delete_cramp(session=session, owner=owner, cramp_id=cramp.id)
+    cramp.deleted_at = datetime.now(UTC) - timedelta(seconds=settings.undo_seconds + 60)
+    kept = make_cramp(session, owner, now, at=datetime(2026, 11, 24, 4, 0))
+    diary_service.delete_cramp(session=session, owner=owner, cramp_id=kept.id)
+    session.commit()
+    purged_id, kept_id = cramp.id, kept.id
+    session.expunge_all()
+    create_app(settings, migrate=False)
+    with pytest.raises(NotFound):
+        diary_service.restore_cramp(session=session, owner=owner, cramp_id=purged_id)
+    diary_service.restore_cramp(session=session, owner=owner, cramp_id=kept_id)

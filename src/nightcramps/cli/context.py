@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from nightcramps.accounts import service as accounts_service
 from nightcramps.config import Settings
+from nightcramps.housekeeping import purge_expired
 from nightcramps.owner import Owner
 from nightcramps.storage.engine import make_engine
 from nightcramps.storage.migrate import upgrade
@@ -32,6 +33,7 @@ class CliState:
         if self._engine is None:
             self._engine = make_engine(self.settings.database_url)
             upgrade(self._engine)
+            purge_expired(self._engine, self.settings)
         return self._engine
 
     @contextmanager
