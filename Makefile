@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test lint types docs unit bench demo clean
+.PHONY: run test lint types docs unit wheel bench demo clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,8 +34,8 @@ demo: $(VENV)/.run-installed
 	-$(BIN)/nightcramps demo
 	$(BIN)/nightcramps serve --demo --host 127.0.0.1 --port $(PORT)
 
-## test: lint, types, docs, and the whole suite on SQLite and on PostgreSQL (with browser tests)
-test: lint types docs unit
+## test: lint, types, docs, the whole suite on SQLite and on PostgreSQL (with browser tests), wheel
+test: lint types docs unit wheel
 
 ## lint: ruff check and ruff format --check
 lint: $(VENV)/.dev-installed
@@ -55,6 +55,10 @@ unit: $(VENV)/.dev-installed node_modules/.installed
 	$(eval PG_URL := $(shell scripts/test-services.sh))
 	$(BIN)/pytest --cov --cov-report=term
 	NIGHTCRAMPS_TEST_DATABASE_URL="$(PG_URL)" $(BIN)/pytest -q -p no:cacheprovider
+
+## wheel: build the wheel and smoke-test the installed package (templates, static and data files)
+wheel: $(VENV)/.dev-installed
+	scripts/check-wheel.sh
 
 ## bench: run the benchmarks and print results for docs/performance.md
 bench: $(VENV)/.dev-installed

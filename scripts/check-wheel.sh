@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Build the wheel and run a smoke test against the INSTALLED wheel (not the source tree), so that a
+# template, static file or data file missing from the package fails CI. Run by `make test`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+.venv/bin/pip wheel --quiet --no-deps --wheel-dir "$work/dist" . >/dev/null
+.venv/bin/pip install --quiet --no-deps --target "$work/site" "$work"/dist/nightcramps-*.whl
+export PYTHONPATH="$work/site"
+export NIGHTCRAMPS_DATABASE_URL="sqlite:///$work/smoke.sqlite3"
+cd "$work"  # away from src/, so only the installed copy can be imported
+"$OLDPWD/.venv/bin/python" - "$work" <<'PY'
+import json
+import subprocess
+import sys
+
+import nightcramps
+
+work = sys.argv[1]
+assert nightcramps.__file__.startswith(work + "/site/"), nightcramps.__file__
+
+from fastapi.testclient import TestClient
+
+from nightcramps.config import Settings
+from nightcramps.web.app import create_app
+
+def run(*args: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-m", "nightcramps", *args], capture_output=True, text=True, check=True
+    )
+    return done.stdout
+
+run("night", "no-cramps", "--night-of", "2026-11-20")
+assert json.loads(run("night", "list", "--json"))[0]["status"] == "no_cramps"
+with TestClient(create_app(Settings())) as client:
+    for path in ("/", "/diary", "/static/app.css", "/static/vendor/htmx-2.0.11.min.js"):
+        response = client.get(path)
+        assert response.status_code == 200, (path, response.status_code)
+print("wheel smoke test passed:", nightcramps.__file__)
+PY
