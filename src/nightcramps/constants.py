@@ -33,3 +33,8 @@ LONG_CRAMP_MIN = 10
 MAX_SEVERITY = 10
 """Severity is rated 0-10, as in the diaries of the trials (Hallegraeff et al., J Physiother 2012;
 Sebo et al. 2019)."""
+
+MAX_FOOD_ENTRY_G = 5000.0
+"""Upper plausibility limit for one food or drink entry, in grams: 5 kg is more than a US gallon
+(3.8 L) of any drink and several times the largest meal a person eats at one sitting, so a
+larger amount ("9000 bananas", about 1,000 kg) is a typing error, not a portion."""

@@ -1,0 +1,256 @@
+"""Ranked food search over the names in memory. Pure: names in, an index out; no I/O.
+
+A query matches a food when every word of it (after synonyms, stemming of plurals, and typo
+correction against the names' own words) is among the food's words, in any order. Matches are
+ranked by how well the words matched, how much of the name is left unexplained (plain forms
+such as "Bananas, raw" beat "Bananas, dehydrated, or banana powder"), whether the query's words
+are the food's head noun (the part before the first comma), and a prior: common foods up, baby
+foods, restaurant items and foods USDA has dropped down.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from nightcramps.foods import vocabulary
+
+_WORD = re.compile(r"[a-z0-9%]+(?:[-'][a-z0-9]+)*")
+
+FUZZY_CUTOFF = 80.0
+"""Lowest rapidfuzz ratio (0-100) at which a typed word counts as a typo of a name's word."""
+
+PREFIX_QUALITY = 0.7
+"""Weight of a word matched only as the start of a longer word (type-ahead: "banan")."""
+
+TYPO_QUALITY = 0.8
+"""Weight of a word matched only as a likely typo ("bananna" → "banana"), times the ratio."""
+
+
+SCORE_SCALE = 1.15
+"""The raw score of an exact, plain, common food (about 0.55 + 0.25 + 0.08 + 0.1 + 0.2): dividing by
+it puts scores on 0-1."""
+
+
+def stem(word: str) -> str:
+    """A crude English singular: berries → berry, potatoes → potato, peaches → peach."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("oes", "ches", "shes", "xes", "sses", "zes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+_COMPOUNDS = re.compile(r"\b(low|non|reduced)[ -]fat\b|\bfat[ -]free\b")
+
+
+def _join_compound(match: re.Match[str]) -> str:
+    return "nonfat" if match.group(0).startswith("fat") else f"{match.group(1)}fat"
+
+
+def words(text: str) -> list[str]:
+    """Lower-case word stems of ``text``, in order ("low fat" and "low-fat" → "lowfat")."""
+    text = _COMPOUNDS.sub(_join_compound, text.lower())
+    return [stem(w) for w in _WORD.findall(text)]
+
+
+def apply_synonyms(text: str) -> str:
+    """Replace everyday phrases by USDA's words ("oj" → "orange juice"), longest first."""
+    tokens = _WORD.findall(text.lower())
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for size in (3, 2, 1):
+            phrase = " ".join(tokens[i : i + size])
+            if len(tokens) - i >= size and phrase in vocabulary.SYNONYMS:
+                out.append(vocabulary.SYNONYMS[phrase])
+                i += size
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return " ".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What the index knows about one food."""
+
+    id: str
+    name: str
+    words: frozenset[str]
+    head: frozenset[str]  # words before the first comma
+    pairs: frozenset[tuple[str, str]]  # adjacent words, for "milk chocolate" vs "chocolate milk"
+    first: str  # the name's first word
+    plain_words: frozenset[str]  # words in parts that describe the plain form ("raw")
+    prior: float
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A ranked result: ``score`` from 0 (barely) to 1 (exactly what was typed)."""
+
+    id: str
+    name: str
+    score: float
+    complete: bool = True  # every typed word matched (else the best partial matches)
+
+
+def _prior(food_id: str, name: str, deprecated: bool, measures: int, common: set[str]) -> float:
+    prior = 0.0
+    if food_id in common:
+        prior += 0.2
+    group = food_id.partition(":")[2][:2]
+    prior -= vocabulary.DEMOTED_GROUPS.get(group, 0.0)
+    if deprecated:
+        prior -= 0.4
+    capitals = re.findall(r"\b[A-Z][A-Z'&]{2,}\b", name)
+    if capitals:  # brand names are written in capitals by USDA: KRAFT, MCDONALD'S
+        prior -= 0.1
+    prior += 0.01 * min(measures, 5)  # foods people measure at home have household measures
+    return prior
+
+
+class SearchIndex:
+    """An inverted index of food names; build once, query many times (thread-safe reads)."""
+
+    def __init__(self, foods: Iterable[tuple[str, str, bool, int]]) -> None:
+        """``foods``: (id, name, deprecated, number of household measures) for every food."""
+        common = set(vocabulary.COMMON_FOODS)
+        self.entries: list[Entry] = []
+        postings: dict[str, set[int]] = {}
+        for food_id, name, deprecated, measures in foods:
+            parts = [p.strip().lower() for p in name.split(",")]
+            all_words = words(name)
+            plain = {w for p in parts[1:] if p in vocabulary.NEUTRAL_SEGMENTS for w in words(p)}
+            plain |= vocabulary.STOPWORDS
+            entry = Entry(
+                id=food_id,
+                name=name,
+                words=frozenset(all_words),
+                head=frozenset(words(parts[0])),
+                pairs=frozenset(zip(all_words, all_words[1:], strict=False)),
+                first=all_words[0] if all_words else "",
+                plain_words=frozenset(plain),
+                prior=_prior(food_id, name, deprecated, measures, common),
+            )
+            index = len(self.entries)
+            self.entries.append(entry)
+            for word in entry.words:
+                postings.setdefault(word, set()).add(index)
+        self.postings = postings
+        self.vocabulary = sorted(postings)
+        total = len(self.entries)
+        self.idf = {w: math.log(1 + total / len(ids)) for w, ids in postings.items()}
+
+    # ------------------------------------------------------------------ matching one word
+
+    def _alternatives(self, word: str, *, last: bool) -> dict[str, float]:
+        """Name words a typed word may mean, with a quality 0-1 for each."""
+        found: dict[str, float] = {}
+        if word in self.postings:
+            found[word] = 1.0
+        if len(word) >= 3 and (last or not found):
+            start = bisect.bisect_left(self.vocabulary, word)
+            for candidate in self.vocabulary[start : start + 40]:
+                if not candidate.startswith(word):
+                    break
+                found.setdefault(candidate, PREFIX_QUALITY)
+        if not found and len(word) >= 4:
+            for candidate, ratio, _ in process.extract(
+                word, self.vocabulary, scorer=fuzz.ratio, limit=4, score_cutoff=FUZZY_CUTOFF
+            ):
+                found.setdefault(candidate, TYPO_QUALITY * ratio / 100)
+        return found
+
+    # ------------------------------------------------------------------ the query
+
+    def query_words(self, query: str) -> list[str]:
+        """The words a query is searched by (synonyms applied, filler dropped, stemmed)."""
+        result = [w for w in words(apply_synonyms(query)) if w not in vocabulary.STOPWORDS]
+        return list(dict.fromkeys(result))  # once each, in order
+
+    def search(self, query: str, *, limit: int = 10) -> list[Hit]:
+        """The best ``limit`` foods for ``query``, best first (empty when nothing fits)."""
+        typed = self.query_words(query)
+        if not typed or limit <= 0:
+            return []
+        options = [self._alternatives(w, last=i == len(typed) - 1) for i, w in enumerate(typed)]
+        options = [o for o in options if o] or []
+        if not options:
+            return []
+        matched_sets = [set().union(*(self.postings[w] for w in o)) for o in options]
+        candidates = set.intersection(*matched_sets)
+        required = len(options)
+        if not candidates:  # no food has every word: rank those with the most of them
+            counts = Counter(i for s in matched_sets for i in s)
+            best = max(counts.values())
+            candidates = {i for i, c in counts.items() if c == best}
+            required = best
+        weights = [max(self.idf[w] for w in o) for o in options]
+        pairs = list(zip(typed, typed[1:], strict=False))
+        total_weight = sum(weights)
+        missing_words = len(typed) - required
+        scored: list[tuple[float, int]] = []
+        for index in candidates:
+            entry = self.entries[index]
+            score = self._score(entry, options, weights, total_weight, missing_words, pairs)
+            scored.append((score, index))
+        scored.sort(key=lambda pair: (-pair[0], self.entries[pair[1]].name))
+        complete = required == len(typed)
+        return [
+            Hit(
+                id=self.entries[i].id,
+                name=self.entries[i].name,
+                score=round(s, 3),
+                complete=complete,
+            )
+            for s, i in scored[:limit]
+        ]
+
+    @staticmethod
+    def _score(
+        entry: Entry,
+        options: Sequence[dict[str, float]],
+        weights: Sequence[float],
+        total_weight: float,
+        missing_words: int,
+        pairs: Sequence[tuple[str, str]],
+    ) -> float:
+        matched: list[str] = []
+        coverage = 0.0
+        head_hit = False
+        for option, weight in zip(options, weights, strict=True):
+            best_word, best_quality = "", 0.0
+            for word, quality in option.items():
+                if quality > best_quality and word in entry.words:
+                    best_word, best_quality = word, quality
+            matched.append(best_word)
+            if best_quality:
+                coverage += weight * best_quality
+                head_hit = head_hit or best_word in entry.head
+        coverage /= total_weight
+        extras = len(entry.words - set(matched) - entry.plain_words)
+        score = 0.55 * coverage + 0.25 / (1.0 + 0.35 * extras)
+        if pairs:
+            found = sum(
+                1 for a, b in zip(matched, matched[1:], strict=False) if (a, b) in entry.pairs
+            )
+            score += 0.08 * found / len(pairs)
+        if head_hit:
+            score += 0.05
+        if entry.first in matched:
+            score += 0.05
+        score += entry.prior
+        score -= 0.15 * missing_words
+        return max(0.0, min(1.0, score / SCORE_SCALE))

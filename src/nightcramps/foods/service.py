@@ -1,0 +1,382 @@
+"""The food database's operations: find a food, read a phrase, and foods rich in a nutrient.
+
+The database is a read-only SQLite file inside the package (``foods/data/foods.sqlite3``, built
+by ``scripts/build_food_db.py`` from USDA SR24; see docs/data-sources.md). It is not the app's
+database and needs no session: it is opened once per process, read into memory, and every call
+here is a pure, thread-safe read. Food ids look like ``"usda:09040"``.
+
+Public functions: :func:`get_food`, :func:`search`, :func:`lookup`, :func:`rich_in`,
+:func:`provenance`, :func:`to_food_public`. They raise :class:`~nightcramps.errors.NotFound`
+and :class:`~nightcramps.errors.Invalid` with messages written for people.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from nightcramps import units
+from nightcramps.constants import MAX_FOOD_ENTRY_G
+from nightcramps.errors import Invalid, NotFound
+from nightcramps.foods import phrases
+from nightcramps.foods.amounts import NUTRIENTS, NutrientAmounts
+from nightcramps.foods.schemas import FoodMatch, FoodPublic, FoodRef, Lookup, MeasurePublic
+from nightcramps.foods.search import Hit, SearchIndex, stem, words
+
+DATA_FILE = Path(__file__).parent / "data" / "foods.sqlite3"
+SOURCE_LABELS = {"usda": "USDA SR24"}
+"""How each source is named to people (``food.source`` in lookups)."""
+
+SUGGESTIONS = 5
+"""How many foods a "not found" message suggests."""
+
+COUNT_MEASURE_WORDS = (
+    "medium",
+    "large",
+    "small",
+    "fruit",
+    "whole",
+    "each",
+    "item",
+    "piece",
+    "slice",
+    "egg",
+    "serving",
+    "nlea serving",
+)
+"""Measures meant by a bare count ("2 bananas", "an egg"), best first: a medium one when USDA
+gives sizes, else the first piece-like measure."""
+
+
+# ---------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """A household measure of one food: one ``name`` (as USDA writes it) weighs ``grams``.
+
+    ``unit`` is the pint unit when the measure is a standard one ("cup, sliced" → "cup",
+    "fl oz" → "fluid_ounce", "oz" → "ounce"), else None ("medium", "NLEA serving").
+    """
+
+    name: str
+    grams: float
+    unit: str | None
+    base: str  # the name before any comma or parenthesis, lower case: "cup", "medium"
+    words: frozenset[str]  # word stems of the name outside parentheses
+
+    @property
+    def millilitres(self) -> float | None:
+        """The volume of one of this measure, when it is a volume."""
+        if self.unit is None or units.kind_of(self.unit) != "volume":
+            return None
+        return units.to_millilitres(1.0, self.unit)
+
+
+@dataclass(frozen=True, slots=True)
+class Food:
+    """A food: its name, nutrients per 100 g (``None`` = unknown) and household measures."""
+
+    id: str
+    name: str
+    source: str
+    per_100g: NutrientAmounts
+    measures: tuple[Measure, ...]
+    deprecated: bool = False
+
+    def nutrients_for(self, grams: float) -> NutrientAmounts:
+        """The nutrients in ``grams`` of this food."""
+        return self.per_100g.scaled(grams / 100.0)
+
+    @property
+    def ref(self) -> FoodRef:
+        return FoodRef(id=self.id, name=self.name, source=self.source)
+
+
+def _measure(name: str, amount: float, grams: float) -> Measure:
+    lowered = name.lower()
+    outside = lowered.split("(", 1)[0]
+    base = outside.split(",", 1)[0].strip()
+    unit = units.unit_for(base)
+    if unit is None:
+        first = base.split(" ", 1)[0]
+        unit = units.unit_for(first) if first not in ("c", "l", "g") else None
+    return Measure(
+        name=name,
+        grams=grams / amount,
+        unit=unit,
+        base=base,
+        words=frozenset(words(outside)),
+    )
+
+
+@dataclass(frozen=True)
+class _Catalogue:
+    foods: dict[str, Food]
+    index: SearchIndex
+    meta: dict[str, str]
+
+
+@functools.cache
+def _connection() -> sqlite3.Connection:
+    """The food database, opened read-only once per process."""
+    if not DATA_FILE.exists():
+        raise RuntimeError(
+            f"The food database {DATA_FILE} is missing; rebuild it with scripts/build_food_db.py"
+        )
+    uri = f"file:{DATA_FILE}?mode=ro&immutable=1"
+    return sqlite3.connect(uri, uri=True, check_same_thread=False)
+
+
+@functools.cache
+def _catalogue() -> _Catalogue:
+    con = _connection()
+    measures: dict[str, list[Measure]] = {}
+    for food_id, amount, name, grams in con.execute(
+        "SELECT food_id, amount, name, grams FROM measures ORDER BY food_id, seq"
+    ):
+        measures.setdefault(food_id, []).append(_measure(name, amount, grams))
+    foods: dict[str, Food] = {}
+    columns = ", ".join(NUTRIENTS)
+    for row in con.execute(f"SELECT id, name, deprecated, {columns} FROM foods ORDER BY id"):
+        food_id, name, deprecated, *values = row
+        foods[food_id] = Food(
+            id=food_id,
+            name=name,
+            source=SOURCE_LABELS.get(food_id.partition(":")[0], food_id.partition(":")[0]),
+            per_100g=NutrientAmounts.of(**dict(zip(NUTRIENTS, values, strict=True))),
+            measures=tuple(measures.get(food_id, ())),
+            deprecated=bool(deprecated),
+        )
+    index = SearchIndex((f.id, f.name, f.deprecated, len(f.measures)) for f in foods.values())
+    meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
+    return _Catalogue(foods=foods, index=index, meta=meta)
+
+
+def warm_up() -> None:
+    """Load the database and the unit registry now rather than on the first request."""
+    _catalogue()
+    units.registry()
+
+
+# ---------------------------------------------------------------------------- reading
+
+
+def provenance() -> dict[str, str]:
+    """Where the database came from: source, URL, licence, counts, the source file's SHA-256."""
+    return dict(_catalogue().meta)
+
+
+def get_food(food_id: str) -> Food:
+    """The food with this id (``"usda:09040"``): name, nutrients per 100 g, measures.
+
+    Raises:
+        NotFound: no such food.
+    """
+    food = _catalogue().foods.get(food_id.strip())
+    if food is None:
+        raise NotFound(
+            f"There is no food {food_id!r}; food ids look like 'usda:09040' (search to find one).",
+            fields={"food_id": "unknown food"},
+        )
+    return food
+
+
+def to_food_public(food: Food) -> FoodPublic:
+    """The JSON shape of a food."""
+    return FoodPublic(
+        id=food.id,
+        name=food.name,
+        source=food.source,
+        per_100g=food.per_100g,
+        measures=[MeasurePublic(name=m.name, grams=round(m.grams, 1)) for m in food.measures],
+    )
+
+
+def search(query: str, *, limit: int = 10) -> list[FoodMatch]:
+    """Foods matching ``query``, best first, at most ``limit`` of them.
+
+    Copes with word order ("butter peanut"), plurals, typos ("bananna"), unfinished last words
+    ("banan"), and everyday words ("oj", "yoghurt", "garbanzo"); plain, common forms come
+    first ("banana" → "Bananas, raw"). An empty query, or one nothing matches, gives ``[]``.
+    """
+    return [FoodMatch(id=h.id, name=h.name, score=h.score) for h in _hits(query, limit)]
+
+
+def _hits(query: str, limit: int) -> list[Hit]:
+    return _catalogue().index.search(query, limit=limit)
+
+
+# ---------------------------------------------------------------------------- lookup
+
+
+def _number(value: float) -> str:
+    return f"{value:g}" if value < 1e6 else f"{value:,.0f}"
+
+
+def _matching_measure(food: Food, unit: str | None, typed: list[str]) -> Measure | None:
+    """The food's measure meant by a unit and/or measure words ("cup" + ["sliced"])."""
+    wanted = {stem(w) for w in typed}
+    if unit is not None:
+        same = [m for m in food.measures if m.unit == unit]
+        if wanted:
+            return next((m for m in same if wanted <= m.words), None)
+        return same[0] if same else None
+    if not wanted:
+        return None
+    text = " ".join(typed)
+    exact = [m for m in food.measures if m.base == text or m.name.lower() == text]
+    if exact:
+        return exact[0]
+    return next((m for m in food.measures if m.unit is None and wanted <= m.words), None)
+
+
+def _count_measure(food: Food) -> Measure | None:
+    for word in COUNT_MEASURE_WORDS:
+        for measure in food.measures:
+            if measure.base == word:
+                return measure
+    return None
+
+
+def _measure_list(food: Food) -> str:
+    names = [f"1 {m.name} ({m.grams:g} g)" for m in food.measures[:8]]
+    return ", ".join(names) if names else "none"
+
+
+@dataclass(frozen=True, slots=True)
+class _Choice:
+    food: Food
+    measure: Measure | None
+    split: int  # how many words were taken as measure words
+
+
+def _choose(parsed: phrases.ParsedPhrase) -> _Choice:
+    """Find the food (and measure words) a parsed phrase means."""
+    tokens = parsed.rest.replace(",", " , ").split()
+    unit_kind = units.kind_of(parsed.unit) if parsed.unit else None
+    unmatched_measure: tuple[Food, str] | None = None
+    if unit_kind != "mass":
+        for split in range(min(3, len(tokens) - 1), 0, -1):
+            measure_words = [t for t in tokens[:split] if t not in (",", "of")]
+            food_text = " ".join(tokens[split:]).strip(" ,")
+            if not measure_words or not food_text:
+                continue
+            hits = _catalogue().index.search(food_text, limit=1)
+            if not hits or not hits[0].complete:
+                continue
+            food = get_food(hits[0].id)
+            measure = _matching_measure(food, parsed.unit, measure_words)
+            if measure is not None:
+                return _Choice(food, measure, split)
+            if unmatched_measure is None:
+                unmatched_measure = (food, " ".join(measure_words))
+    hits = _catalogue().index.search(parsed.rest, limit=SUGGESTIONS)
+    if hits and hits[0].complete:
+        return _Choice(get_food(hits[0].id), None, 0)
+    if unmatched_measure is not None and parsed.unit is None:
+        food, text = unmatched_measure
+        raise Invalid(
+            f"{food.name} has no measure called {text!r}. Use grams or ounces, or one of its "
+            f"measures: {_measure_list(food)}.",
+            fields={"phrase": f"unknown measure {text!r}"},
+        )
+    suggestions = [h.name for h in hits]
+    hint = f" Did you mean: {'; '.join(suggestions)}?" if suggestions else ""
+    raise NotFound(
+        f"No food matches {parsed.rest!r}.{hint} Try fewer or simpler words, e.g. 'banana'.",
+        fields={"phrase": "no matching food", "suggestions": "; ".join(suggestions)},
+        suggestions=[FoodMatch(id=h.id, name=h.name, score=h.score) for h in hits],
+    )
+
+
+def _shown(measure: Measure) -> str:
+    """How a measure is named in a lookup: "tbsp" for USDA's "tbsp", else USDA's own name."""
+    if measure.unit is not None and measure.name.lower() == measure.base:
+        return units.symbol(measure.unit)
+    return measure.name
+
+
+def _weigh(
+    food: Food, quantity: float, unit: str | None, measure: Measure | None
+) -> tuple[float, str]:
+    """Grams of ``quantity`` × unit/measure of ``food``, and the unit as shown."""
+    if measure is not None:
+        return quantity * measure.grams, _shown(measure)
+    if unit is None:
+        counted = _count_measure(food)
+        if counted is None:
+            raise Invalid(
+                f"How much {food.name}? Give an amount with a unit (e.g. '100 g'), or one of "
+                f"its measures: {_measure_list(food)}.",
+                fields={"phrase": "no unit"},
+            )
+        return quantity * counted.grams, counted.name
+    if units.kind_of(unit) == "mass":
+        return units.to_grams(quantity, unit), units.symbol(unit)
+    same = next((m for m in food.measures if m.unit == unit), None)
+    if same is not None:
+        return quantity * same.grams, _shown(same)
+    by_volume = [m for m in food.measures if m.millilitres]
+    if not by_volume:
+        raise Invalid(
+            f"{food.name} has no volume measure in the USDA data, so "
+            f"{_number(quantity)} {units.symbol(unit)} cannot be turned into grams without "
+            f"guessing. Give its weight (g or oz) or one of its measures: {_measure_list(food)}.",
+            fields={"phrase": "a volume of a food measured by weight or piece"},
+        )
+    reference = by_volume[0]
+    assert reference.millilitres is not None
+    grams_per_ml = reference.grams / reference.millilitres
+    return units.to_millilitres(quantity, unit) * grams_per_ml, units.symbol(unit)
+
+
+def lookup(phrase: str) -> Lookup:
+    """Read what a person ate, as they would type it, into a food, grams and nutrients.
+
+    ``lookup("1 medium banana")`` → Bananas, raw, 118 g, magnesium_mg 31.9, ... Quantities:
+    2, 1.5, 1/2, 1 1/2, ½, "a", "an", "half"; units: g, kg, oz (weight), lb, ml, l, cup, tbsp,
+    tsp, fl oz, pint, quart, and the food's own measures ("medium", "cup, sliced", "NLEA
+    serving"). A volume is weighed with the food's own cup/tbsp/fl oz measure; a bare count
+    ("2 bananas") uses a medium one (or the first piece-like measure), and ``unit`` says which.
+
+    Raises:
+        NotFound: no food matches; ``fields["suggestions"]`` and ``extra["suggestions"]`` hold
+            the nearest foods.
+        Invalid: the phrase is empty or unreadable, the amount is zero, negative or more than
+            ``MAX_FOOD_ENTRY_G``, the measure is not one the food has, or a volume was given
+            for a food that has no volume measure.
+    """
+    try:
+        parsed = phrases.parse(phrase)
+    except phrases.PhraseError as exc:
+        raise Invalid(
+            f"Cannot read {phrase.strip()!r}: {exc}.", fields={"phrase": str(exc)}
+        ) from None
+    quantity = 1.0 if parsed.quantity is None else float(parsed.quantity)
+    if not math.isfinite(quantity) or quantity <= 0:
+        raise Invalid(
+            f"{_number(quantity)} is not an amount you can eat or drink; give a positive "
+            "amount, e.g. '1 cup' or '100 g'.",
+            fields={"phrase": "the amount must be more than zero"},
+        )
+    choice = _choose(parsed)
+    grams, shown_unit = _weigh(choice.food, quantity, parsed.unit, choice.measure)
+    if grams > MAX_FOOD_ENTRY_G:
+        raise Invalid(
+            f"{_number(quantity)} {shown_unit} of {choice.food.name} would be "
+            f"{grams / 1000:,.1f} kg; one entry can be at most {MAX_FOOD_ENTRY_G / 1000:g} kg. "
+            "Check the amount (or log it as several entries).",
+            fields={"phrase": f"more than {MAX_FOOD_ENTRY_G:g} g"},
+        )
+    return Lookup(
+        phrase=parsed.text,
+        food=choice.food.ref,
+        quantity=quantity,
+        unit=shown_unit,
+        grams=grams,
+        nutrients=choice.food.nutrients_for(grams),
+    )

@@ -1,0 +1,1 @@
+"""Readers of food-composition sources. Pure: bytes in, records out; no database here."""

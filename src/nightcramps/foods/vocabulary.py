@@ -1,0 +1,283 @@
+"""Everyday words for food search: synonyms, filler words, and which foods are the common ones.
+
+USDA names foods the way a food chemist files them ("Chickpeas (garbanzo beans, bengal gram),
+mature seeds, cooked, boiled, without salt"); people type "chickpeas" or "oj". This module holds
+the small, hand-made tables that bridge the two. Pure data, no logic.
+"""
+
+from __future__ import annotations
+
+SYNONYMS: dict[str, str] = {
+    # abbreviations and everyday words → words that appear in USDA names
+    "oj": "orange juice",
+    "pb": "peanut butter",
+    "pbj": "peanut butter",
+    "yoghurt": "yogurt",
+    "yoghurts": "yogurt",
+    "yogourt": "yogurt",
+    "garbanzo": "chickpeas",
+    "garbanzos": "chickpeas",
+    "garbanzo beans": "chickpeas",
+    "chick peas": "chickpeas",
+    "courgette": "zucchini",
+    "courgettes": "zucchini",
+    "aubergine": "eggplant",
+    "aubergines": "eggplant",
+    "rocket": "arugula",
+    "coriander leaves": "coriander leaves",
+    "cilantro": "coriander",
+    "prawn": "shrimp",
+    "prawns": "shrimp",
+    "mince": "ground beef",
+    "minced beef": "ground beef",
+    "hamburger meat": "ground beef",
+    "crisps": "potato chips",
+    "chips": "potato chips",
+    "french fries": "french fried potatoes",
+    "fries": "french fried potatoes",
+    "porridge": "oats cooked",
+    "oatmeal": "oats cooked",
+    "skim milk": "milk nonfat",
+    "skimmed milk": "milk nonfat",
+    "semi skimmed milk": "milk reduced fat 2%",
+    "semi-skimmed milk": "milk reduced fat 2%",
+    "whole milk": "milk whole 3.25%",
+    "2% milk": "milk reduced fat 2%",
+    "1% milk": "milk lowfat 1%",
+    "soy milk": "soymilk",
+    "soya milk": "soymilk",
+    "soya": "soy",
+    "spuds": "potatoes",
+    "spud": "potato",
+    "jacket potato": "potatoes baked flesh and skin",
+    "baked potato": "potatoes baked flesh and skin",
+    "mash": "potatoes mashed",
+    "mashed potato": "potatoes mashed",
+    "skimmed": "nonfat",
+    "smooth": "smooth",
+    "creamy": "smooth",
+    "crunchy": "chunk",
+    "chunky": "chunk",
+    "coke": "cola",
+    "soda": "carbonated beverage",
+    "pop": "carbonated beverage",
+    "fizzy drink": "carbonated beverage",
+    "espresso": "coffee espresso",
+    "decaf": "decaffeinated",
+    "cuppa": "tea brewed",
+    "ice cream": "ice creams",
+    "icecream": "ice creams",
+    "wholemeal": "whole-wheat",
+    "whole wheat": "whole-wheat",
+    "wholegrain": "whole-wheat",
+    "spaghetti bolognese": "spaghetti meat sauce",
+    "tuna can": "tuna canned",
+    "tinned": "canned",
+    "tin": "canned",
+    "kidney beans": "beans kidney",
+    "black beans": "beans black",
+    "navy beans": "beans navy",
+    "pinto beans": "beans pinto",
+    "baked beans": "beans baked",
+    "white beans": "beans white",
+    "lima beans": "lima beans",
+    "sweetcorn": "corn sweet",
+    "corn on the cob": "corn sweet",
+    "scallion": "onions spring",
+    "scallions": "onions spring",
+    "spring onion": "onions spring",
+    "spring onions": "onions spring",
+    "green onion": "onions spring",
+    "beetroot": "beets",
+    "swede": "rutabagas",
+    "chard": "swiss chard",
+    "pumpkin seeds": "seeds pumpkin",
+    "pepitas": "seeds pumpkin",
+    "sunflower seeds": "seeds sunflower",
+    "flaxseed": "seeds flaxseed",
+    "linseed": "seeds flaxseed",
+    "chia": "seeds chia",
+    "sultanas": "raisins",
+    "mangoes": "mangos",
+    "hot chocolate": "hot cocoa",
+    "cocoa": "cocoa",
+    "cheddar": "cheese cheddar",
+    "mozzarella": "cheese mozzarella",
+    "parmesan": "cheese parmesan",
+    "feta": "cheese feta",
+    "cottage cheese": "cheese cottage",
+    "cream cheese": "cheese cream",
+    "wine": "alcoholic beverage wine",
+    "red wine": "wine red",
+    "white wine": "wine white",
+    "beer": "beer regular",
+    "lager": "beer regular",
+    "ale": "beer regular",
+    "whisky": "distilled",
+    "whiskey": "distilled",
+    "vodka": "distilled",
+    "gin": "distilled",
+    "rum": "distilled",
+    "tap water": "water tap drinking",
+    "mineral water": "water bottled",
+    "sparkling water": "water bottled perrier",
+    "seltzer": "carbonated beverage club soda",
+    "club soda": "club soda",
+    "sports drink": "sports drink",
+    "gatorade": "gatorade",
+    "electrolyte drink": "sports drink",
+    "bap": "roll",
+    "toast": "bread toasted",
+}
+"""Typed phrase (lower case, plurals as typed) → the words to search for instead."""
+
+STOPWORDS = frozenset(
+    {"a", "an", "the", "of", "with", "and", "or", "in", "on", "for", "to", "some", "my", "fresh"}
+)
+"""Words ignored in queries: they match nearly every USDA name or none."""
+
+NEUTRAL_SEGMENTS = frozenset(
+    {
+        "raw",
+        "without salt",
+        "without added salt",
+        "without salt added",
+        "drained",
+        "fluid",
+        "all commercial varieties",
+        "all varieties",
+        "all types",
+        "year round average",
+        "mature seeds",
+        "regular",
+        "prepared with tap water",
+        "includes from concentrate",
+        "with skin",
+        "meat only",
+        "all",
+        "fresh",
+        "whole",
+        "cooked",
+        "enriched",
+        "unenriched",
+        "dry heat",
+        "solids and liquids",
+        "drained solids",
+        "dried",
+        "commercially prepared",
+        "all grades",
+        "not fortified",
+        "unsweetened",
+        "table",
+    }
+)
+"""Comma-separated parts of a USDA name that describe the plain, default form of a food: a
+name's extra words from these parts do not count against it ("Bananas, raw" is as plain as
+"Bananas")."""
+
+PLAIN_FORM_HINTS = frozenset({"raw", "without salt", "without added salt", "drained"})
+"""Name parts that mark the plain form; such foods get a small nudge up when the query does not
+say otherwise."""
+
+DEMOTED_GROUPS: dict[str, float] = {
+    "03": 0.35,  # baby foods
+    "21": 0.15,  # fast foods
+    "22": 0.10,  # meals, entrees and side dishes (brand mixes)
+    "25": 0.05,  # branded snacks
+    "35": 0.20,  # American Indian / Alaska Native foods
+    "36": 0.15,  # restaurant foods
+}
+"""USDA food groups (the first two digits of the NDB number) that a person typing a plain word
+rarely means; the value is subtracted from the score."""
+
+COMMON_FOODS: tuple[str, ...] = (
+    "usda:09040",  # Bananas, raw
+    "usda:09200",  # Oranges, raw, all commercial varieties
+    "usda:09003",  # Apples, raw, with skin
+    "usda:09037",  # Avocados, raw, all commercial varieties
+    "usda:09206",  # Orange juice, raw
+    "usda:09016",  # Apple juice, canned or bottled, unsweetened
+    "usda:09316",  # Strawberries, raw
+    "usda:09050",  # Blueberries, raw
+    "usda:09132",  # Grapes, red or green, raw
+    "usda:09326",  # Watermelon, raw
+    "usda:09181",  # Melons, cantaloupe, raw
+    "usda:09236",  # Peaches, raw
+    "usda:09252",  # Pears, raw
+    "usda:09266",  # Pineapple, raw, all varieties
+    "usda:09298",  # Raisins, seedless
+    "usda:09421",  # Dates, medjool
+    "usda:09032",  # Apricots, dried
+    "usda:09291",  # Plums, dried (prunes), uncooked
+    "usda:01079",  # Milk, reduced fat, fluid, 2% milkfat
+    "usda:01077",  # Milk, whole, 3.25% milkfat
+    "usda:01117",  # Yogurt, plain, low fat
+    "usda:01009",  # Cheese, cheddar
+    "usda:01026",  # Cheese, mozzarella, whole milk
+    "usda:01015",  # Cheese, cottage, lowfat, 2% milkfat
+    "usda:01001",  # Butter, salted
+    "usda:01123",  # Egg, whole, raw, fresh
+    "usda:01129",  # Egg, whole, cooked, hard-boiled
+    "usda:18069",  # Bread, white, commercially prepared
+    "usda:18075",  # Bread, whole-wheat, commercially prepared
+    "usda:20045",  # Rice, white, long-grain, regular, cooked
+    "usda:20037",  # Rice, brown, long-grain, cooked
+    "usda:08121",  # Cereals, oats, regular and quick, cooked with water
+    "usda:20121",  # Spaghetti, cooked, enriched
+    "usda:20137",  # Quinoa, cooked
+    "usda:11674",  # Potatoes, baked, flesh and skin, without salt
+    "usda:11508",  # Sweet potato, cooked, baked in skin, without salt
+    "usda:11090",  # Broccoli, raw
+    "usda:11124",  # Carrots, raw
+    "usda:11529",  # Tomatoes, red, ripe, raw, year round average
+    "usda:11457",  # Spinach, raw
+    "usda:11233",  # Kale, raw
+    "usda:11251",  # Lettuce, cos or romaine, raw
+    "usda:11205",  # Cucumber, with peel, raw
+    "usda:11143",  # Celery, raw
+    "usda:11282",  # Onions, raw
+    "usda:11215",  # Garlic, raw
+    "usda:11260",  # Mushrooms, white, raw
+    "usda:11821",  # Peppers, sweet, red, raw
+    "usda:11313",  # Peas, green, frozen, cooked
+    "usda:11168",  # Corn, sweet, yellow, cooked
+    "usda:11212",  # Edamame, frozen, prepared
+    "usda:16015",  # Beans, black, cooked
+    "usda:16033",  # Beans, kidney, red, cooked
+    "usda:16038",  # Beans, navy, cooked
+    "usda:16050",  # Beans, white, cooked
+    "usda:16057",  # Chickpeas, cooked, boiled, without salt
+    "usda:16070",  # Lentils, cooked
+    "usda:16426",  # Tofu, raw, firm
+    "usda:16139",  # Soymilk, original and vanilla, with added calcium
+    "usda:16098",  # Peanut butter, smooth style, with salt
+    "usda:16390",  # Peanuts, dry-roasted, without salt
+    "usda:12061",  # Nuts, almonds
+    "usda:12085",  # Nuts, cashew nuts, dry roasted
+    "usda:12155",  # Nuts, walnuts, english
+    "usda:12036",  # Seeds, sunflower seed kernels, dried
+    "usda:12014",  # Seeds, pumpkin and squash seed kernels, dried
+    "usda:12119",  # Nuts, coconut water
+    "usda:05064",  # Chicken breast, meat only, roasted
+    "usda:23568",  # Beef, ground, 85% lean, cooked
+    "usda:15237",  # Fish, salmon, Atlantic, farmed, cooked
+    "usda:15121",  # Fish, tuna, light, canned in water
+    "usda:15088",  # Fish, sardine, Atlantic, canned in oil
+    "usda:15037",  # Fish, halibut, Atlantic and Pacific, cooked
+    "usda:04053",  # Oil, olive
+    "usda:19335",  # Sugars, granulated
+    "usda:02047",  # Salt, table
+    "usda:19296",  # Honey
+    "usda:19120",  # Candies, milk chocolate
+    "usda:19904",  # Chocolate, dark, 70-85% cacao solids
+    "usda:14209",  # Coffee, brewed from grounds
+    "usda:14355",  # Tea, brewed, prepared with tap water
+    "usda:14411",  # Water, tap, drinking
+    "usda:14400",  # Carbonated beverage, cola, contains caffeine
+    "usda:14003",  # Alcoholic beverage, beer, regular, all
+    "usda:14096",  # Alcoholic beverage, wine, table, red
+    "usda:14106",  # Alcoholic beverage, wine, table, white
+    "usda:11886",  # Tomato juice, canned, without salt added
+)
+"""Plain forms of foods people eat every day: searches for their words rank them first (the
+list is hand-picked; each id is checked against the database by the tests)."""
