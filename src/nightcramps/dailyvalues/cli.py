@@ -1,0 +1,96 @@
+"""`nightcramps export daily-csv` and `nightcramps import daily-csv`: spreadsheets in and out."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from nightcramps.cli.context import state
+from nightcramps.cli.output import JsonOption, command, emit_json
+from nightcramps.dailyvalues import service as dailyvalues_service
+from nightcramps.errors import Invalid
+
+export_app = typer.Typer(help="Export your data to files.", no_args_is_help=True)
+import_app = typer.Typer(help="Import data from files.", no_args_is_help=True)
+
+
+def _parse_day(value: str | None, name: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise Invalid(
+            f"Cannot read the date {value!r} for {name}; write it as YYYY-MM-DD, e.g. 2026-11-23.",
+            fields={name: "malformed date"},
+        ) from None
+
+
+@export_app.command("daily-csv")
+@command
+def export_daily_csv(
+    ctx: typer.Context,
+    start: Annotated[str | None, typer.Option("--from", help="First night, YYYY-MM-DD.")] = None,
+    end: Annotated[str | None, typer.Option("--to", help="Last night, YYYY-MM-DD.")] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file instead of the terminal."),
+    ] = None,
+) -> None:
+    """Write one row per night (date = the evening it starts); a blank cell is unknown."""
+    cli = state(ctx)
+    with cli.session() as session:
+        text = dailyvalues_service.export_daily_csv(
+            session=session,
+            owner=cli.owner(session),
+            start=_parse_day(start, "--from"),
+            end=_parse_day(end, "--to"),
+        )
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    output.write_text(text, encoding="utf-8")
+    rows = text.count("\n") - 1
+    typer.echo(f"Wrote {rows} night(s) to {output}.", err=True)
+
+
+@import_app.command("daily-csv")
+@command
+def import_daily_csv(
+    ctx: typer.Context,
+    file: Annotated[
+        Path, typer.Argument(help="The CSV (same columns as `export daily-csv`).", exists=False)
+    ],
+    as_json: JsonOption = False,
+) -> None:
+    """Import a daily CSV: all of it, or (if any cell is wrong) nothing, listing each problem."""
+    cli = state(ctx)
+    try:
+        text = file.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise Invalid(f"There is no file {file}; check the path.") from None
+    except UnicodeDecodeError:
+        raise Invalid(
+            f"{file} is not UTF-8 text; save the spreadsheet as 'CSV UTF-8' and try again."
+        ) from None
+    except OSError as exc:
+        raise Invalid(f"Cannot read {file}: {exc.strerror}.") from None
+    with cli.session() as session:
+        summary = dailyvalues_service.import_daily_csv(
+            session=session, owner=cli.owner(session), text=text
+        )
+    if as_json:
+        emit_json(summary)
+        return
+    if summary.rows == 0:
+        typer.echo("The file has no rows; nothing to import.")
+        return
+    typer.echo(
+        f"Imported {summary.rows} night(s) from {summary.first_night} to {summary.last_night}: "
+        f"{summary.values_added} value(s) added, {summary.values_changed} changed, "
+        f"{summary.values_unchanged} already there; {summary.nights_created} diary night(s) "
+        "created."
+    )

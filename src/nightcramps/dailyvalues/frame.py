@@ -1,0 +1,103 @@
+"""Combining detailed entries and imported day-level values into one value per day and factor.
+
+Pure. The rule that keeps anything from being counted twice:
+
+* Per day and per factor there is exactly one value. A value from a detailed entry (the diary's
+  cramps, the nutrition log's totals, the day log) wins over an imported day-level value; the
+  imported value is kept in the database but is not used while a detailed one exists.
+* The night's outcome (``cramps`` and ``worst_severity_0_10``) is taken as a pair from one source:
+  when the diary says "cramps" or "no cramps" for a night, both come from the diary, so an
+  imported count can never be mixed with the diary's answer.
+* Detailed sources are never added to imported ones (adding would double count a day that was
+  both logged in detail and imported). Between two detailed sources for the same factor (e.g.
+  caffeine in both the nutrition log and the day log) the first listed source wins.
+
+Every value keeps the name of its source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+OUTCOME_FACTORS = ("cramps", "worst_severity_0_10")
+DIARY_SOURCE = "diary"
+
+DetailedValues = Mapping[date, Mapping[str, float | None]]
+
+
+@dataclass(frozen=True, slots=True)
+class SourcedValue:
+    """A known value and its source (``diary``, ``nutrition``, ``daylog``, ``import``)."""
+
+    value: float
+    source: str
+
+
+@dataclass(slots=True)
+class DayValues:
+    """Everything known about one day and the night that starts that evening."""
+
+    day: date
+    values: dict[str, SourcedValue] = field(default_factory=dict)
+
+    def get(self, factor: str) -> float | None:
+        """The value of ``factor``, or None when unknown."""
+        known = self.values.get(factor)
+        return None if known is None else known.value
+
+    def plain(self) -> dict[str, float]:
+        """``{factor: value}`` of the known values."""
+        return {name: v.value for name, v in self.values.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class NightOutcome:
+    """The diary's own answer for a night: ``cramps`` is 0 for an explicit "no cramps"."""
+
+    cramps: int
+    worst_severity_0_10: int | None
+
+
+def combine(
+    *,
+    outcomes: Mapping[date, NightOutcome],
+    detailed: Mapping[str, DetailedValues],
+    imported: Mapping[date, Mapping[str, SourcedValue]],
+) -> dict[date, DayValues]:
+    """One ``DayValues`` per day with anything known, applying the rule in the module docstring.
+
+    Args:
+        outcomes: the diary's answered nights (nights with status "unknown" are left out).
+        detailed: source name → day → factor → value (None = unknown), in order of precedence.
+        imported: day → factor → imported value with its source.
+    """
+    days: dict[date, DayValues] = {}
+
+    def day_values(day: date) -> DayValues:
+        if day not in days:
+            days[day] = DayValues(day=day)
+        return days[day]
+
+    for day, outcome in outcomes.items():
+        values = day_values(day).values
+        values["cramps"] = SourcedValue(float(outcome.cramps), DIARY_SOURCE)
+        if outcome.worst_severity_0_10 is not None:
+            values["worst_severity_0_10"] = SourcedValue(
+                float(outcome.worst_severity_0_10), DIARY_SOURCE
+            )
+    for source, per_day in detailed.items():
+        for day, factors in per_day.items():
+            for factor, value in factors.items():
+                if value is None or factor in OUTCOME_FACTORS:
+                    continue
+                values = day_values(day).values
+                values.setdefault(factor, SourcedValue(float(value), source))
+    for day, imported_factors in imported.items():
+        has_diary_outcome = day in outcomes
+        for factor, sourced in imported_factors.items():
+            if factor in OUTCOME_FACTORS and has_diary_outcome:
+                continue
+            day_values(day).values.setdefault(factor, sourced)
+    return {day: days[day] for day in sorted(days) if days[day].values}

@@ -1,0 +1,135 @@
+"""The daily CSV over HTTP: a small page to upload and download it, and the JSON/CSV API."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request, Response
+from starlette.datastructures import UploadFile
+
+from nightcramps.dailyvalues import service as dailyvalues_service
+from nightcramps.dailyvalues.columns import CSV_HEADER, VALUE_COLUMNS
+from nightcramps.dailyvalues.schemas import DailyValuesPublic, ImportSummary
+from nightcramps.errors import Invalid
+from nightcramps.web.deps import OwnerDep, SessionDep, verify_api_origin, verify_csrf
+from nightcramps.web.pages import flash, redirect, render
+
+pages = APIRouter(include_in_schema=False, dependencies=[Depends(verify_csrf)])
+api = APIRouter(prefix="/api/v1", tags=["daily values"], dependencies=[Depends(verify_api_origin)])
+
+FromQuery = Annotated[date | None, Query(alias="from", description="First night, YYYY-MM-DD")]
+ToQuery = Annotated[date | None, Query(alias="to", description="Last night, YYYY-MM-DD")]
+
+
+def _csv_response(text: str) -> Response:
+    return Response(
+        text,
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="nightcramps-daily.csv"'},
+    )
+
+
+def _decode(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise Invalid(
+            "The file is not UTF-8 text; save the spreadsheet as 'CSV UTF-8' and try again.",
+            fields={"file": "not UTF-8"},
+        ) from None
+
+
+# ---------------------------------------------------------------------------- pages
+
+
+@pages.get("/data/daily")
+def daily_page(request: Request) -> Response:
+    """Download the daily CSV, or upload one."""
+    context = {"columns": VALUE_COLUMNS, "header": ",".join(CSV_HEADER), "problems": {}}
+    return render(request, "dailyvalues/daily.html", context)
+
+
+@pages.get("/data/daily.csv")
+def daily_download(
+    session: SessionDep, owner: OwnerDep, start: FromQuery = None, end: ToQuery = None
+) -> Response:
+    """The daily CSV as a download."""
+    return _csv_response(
+        dailyvalues_service.export_daily_csv(session=session, owner=owner, start=start, end=end)
+    )
+
+
+@pages.post("/data/daily")
+async def daily_upload(request: Request, session: SessionDep, owner: OwnerDep) -> Response:
+    """Import an uploaded daily CSV, or show every problem in it (nothing imported)."""
+    async with request.form() as form:
+        upload = form.get("file")
+        data = await upload.read() if isinstance(upload, UploadFile) and upload.filename else None
+    context = {"columns": VALUE_COLUMNS, "header": ",".join(CSV_HEADER), "problems": {}}
+    if data is None:
+        context["problems"] = {"file": "choose a CSV file to import"}
+        return render(request, "dailyvalues/daily.html", context, status_code=422)
+    try:
+        summary = dailyvalues_service.import_daily_csv(
+            session=session, owner=owner, text=_decode(data)
+        )
+    except Invalid as exc:
+        session.rollback()
+        context["problems"] = exc.fields or {"file": exc.message}
+        context["message"] = exc.message
+        return render(request, "dailyvalues/daily.html", context, status_code=422)
+    session.commit()
+    flash(
+        request,
+        f"Imported {summary.rows} night(s): {summary.values_added} value(s) added, "
+        f"{summary.values_changed} changed, {summary.values_unchanged} already there.",
+    )
+    return redirect("/data/daily")
+
+
+# ---------------------------------------------------------------------------- JSON API
+
+
+@api.get(
+    "/export/daily.csv",
+    response_class=Response,
+    responses={200: {"content": {"text/csv": {}}, "description": "The daily CSV."}},
+)
+def api_export_daily_csv(
+    session: SessionDep, owner: OwnerDep, start: FromQuery = None, end: ToQuery = None
+) -> Response:
+    """One row per night (date = the evening it starts); blank cells are unknown."""
+    return _csv_response(
+        dailyvalues_service.export_daily_csv(session=session, owner=owner, start=start, end=end)
+    )
+
+
+@api.post(
+    "/import/daily-csv",
+    response_model=ImportSummary,
+    openapi_extra={
+        "requestBody": {"content": {"text/csv": {"schema": {"type": "string"}}}, "required": True}
+    },
+)
+async def api_import_daily_csv(
+    request: Request, session: SessionDep, owner: OwnerDep
+) -> ImportSummary:
+    """Import a daily CSV sent as the request body: all of it, or nothing (422 lists each
+    problem as ``"line L, column C (name)": problem`` in ``fields``)."""
+    body = await request.body()
+    if len(body) > dailyvalues_service.MAX_IMPORT_BYTES:
+        raise Invalid("The file is larger than 5 MB; a daily CSV of ten years is about 400 kB.")
+    summary = dailyvalues_service.import_daily_csv(session=session, owner=owner, text=_decode(body))
+    session.commit()
+    return summary
+
+
+@api.get("/daily-values", response_model=DailyValuesPublic)
+def api_daily_values(
+    session: SessionDep, owner: OwnerDep, start: FromQuery = None, end: ToQuery = None
+) -> DailyValuesPublic:
+    """The combined day-level values, each with its source (diary, nutrition, daylog, import)."""
+    first, last = dailyvalues_service.resolve_range(owner=owner, start=start, end=end)
+    frame = dailyvalues_service.daily_frame(session=session, owner=owner, start=first, end=last)
+    return dailyvalues_service.to_daily_values_public(frame)

@@ -1,0 +1,270 @@
+"""Day-level values: the combined daily frame, and the daily-summary CSV both ways.
+
+No HTTP and no terminal here. Other features read the combined frame through ``daily_frame``;
+the rule that stops double counting lives in ``dailyvalues.frame``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from nightcramps.dailyvalues.columns import IMPORT_SOURCE
+from nightcramps.dailyvalues.csvfile import (
+    DailyCsvProblems,
+    DailyRow,
+    read_daily_csv,
+    write_daily_csv,
+)
+from nightcramps.dailyvalues.frame import (
+    DayValues,
+    DetailedValues,
+    NightOutcome,
+    SourcedValue,
+    combine,
+)
+from nightcramps.dailyvalues.models import DailyValue
+from nightcramps.dailyvalues.schemas import (
+    DailyValuesPublic,
+    DayValuesPublic,
+    ImportSummary,
+    SourcedValuePublic,
+)
+from nightcramps.diary import service as diary_service
+from nightcramps.diary.schemas import NightCreate
+from nightcramps.errors import Invalid
+from nightcramps.owner import Owner
+
+MAX_IMPORT_BYTES = 5_000_000
+"""A daily CSV of ten years is about 400 kB; anything far larger is not a daily CSV."""
+
+DEFAULT_SPAN_DAYS = diary_service.MAX_RANGE_DAYS
+"""Without --from, export and analysis look back this far (about ten years)."""
+
+
+def resolve_range(
+    *, owner: Owner, start: date | None, end: date | None, now: datetime | None = None
+) -> tuple[date, date]:
+    """Fill in a missing end (tonight) and start (ten years before), and check the order."""
+    end = end or diary_service.current_night(owner=owner, now=now)
+    start = start or end - timedelta(days=DEFAULT_SPAN_DAYS)
+    if end < start:
+        raise Invalid(
+            f"The range ends ({end}) before it starts ({start}); swap --from and --to.",
+            fields={"to": "is before from"},
+        )
+    if (end - start).days > DEFAULT_SPAN_DAYS:
+        raise Invalid("Ask for at most ten years at a time.", fields={"from": "too early"})
+    return start, end
+
+
+def _diary_outcomes(
+    session: Session, owner: Owner, start: date, end: date
+) -> dict[date, NightOutcome]:
+    outcomes: dict[date, NightOutcome] = {}
+    for night in diary_service.list_nights(session=session, owner=owner, start=start, end=end):
+        public = diary_service.to_night_public(night)
+        if public.status == "cramps":
+            outcomes[public.night_of] = NightOutcome(public.cramp_count, public.worst_severity_0_10)
+        elif public.status == "no_cramps":
+            outcomes[public.night_of] = NightOutcome(0, None)
+    return outcomes
+
+
+def _detailed_values(
+    session: Session,  # noqa: ARG001 - wired to nutrition and day log below
+    owner: Owner,  # noqa: ARG001
+    start: date,  # noqa: ARG001
+    end: date,  # noqa: ARG001
+) -> dict[str, DetailedValues]:
+    """Day-level totals of the features that keep detailed entries, in order of precedence."""
+    return {}
+
+
+def _stored_values(
+    session: Session, owner: Owner, start: date, end: date, *, source: str | None = None
+) -> list[DailyValue]:
+    query = select(DailyValue).where(
+        DailyValue.person_id == owner.person_id, DailyValue.day >= start, DailyValue.day <= end
+    )
+    if source is not None:
+        query = query.where(DailyValue.source == source)
+    return list(session.scalars(query))
+
+
+def daily_frame(*, session: Session, owner: Owner, start: date, end: date) -> dict[date, DayValues]:
+    """Every known value per day from ``start`` to ``end``, each with its source, no double counts.
+
+    Days with nothing known are absent (a missing day is unknown, never zeros). The diary's
+    answered nights give ``cramps``/``worst_severity_0_10``; detailed logs give the day's factors;
+    imported values fill only what no detailed entry gives (see ``dailyvalues.frame``).
+    """
+    imported: dict[date, dict[str, SourcedValue]] = {}
+    for row in _stored_values(session, owner, start, end):
+        imported.setdefault(row.day, {})[row.factor] = SourcedValue(row.value, row.source)
+    return combine(
+        outcomes=_diary_outcomes(session, owner, start, end),
+        detailed=_detailed_values(session, owner, start, end),
+        imported=imported,
+    )
+
+
+def to_daily_values_public(frame: Mapping[date, DayValues]) -> DailyValuesPublic:
+    """The public view of a combined frame."""
+    data = [
+        DayValuesPublic(
+            date=day,
+            values={
+                name: SourcedValuePublic(value=v.value, source=v.source)
+                for name, v in sorted(values.values.items())
+            },
+        )
+        for day, values in frame.items()
+    ]
+    return DailyValuesPublic(data=data, count=len(data))
+
+
+def export_daily_csv(
+    *,
+    session: Session,
+    owner: Owner,
+    start: date | None = None,
+    end: date | None = None,
+    now: datetime | None = None,
+) -> str:
+    """The daily-summary CSV of the combined values, one row per night with anything known."""
+    start, end = resolve_range(owner=owner, start=start, end=end, now=now)
+    frame = daily_frame(session=session, owner=owner, start=start, end=end)
+    return write_daily_csv(DailyRow(day=day, values=v.plain()) for day, v in frame.items())
+
+
+def _problems_error(exc: DailyCsvProblems) -> Invalid:
+    fields: dict[str, str] = {}
+    for problem in exc.problems:
+        where = problem.where()
+        fields[where] = (
+            f"{fields[where]}; {problem.message}" if where in fields else problem.message
+        )
+    return Invalid(
+        f"The file was not imported: {len(exc.problems)} problem(s), and nothing was changed. "
+        "Fix each one and import the file again:",
+        fields=fields,
+        problems=[
+            {"line": p.line, "column": p.column, "column_name": p.column_name, "message": p.message}
+            for p in exc.problems
+        ],
+    )
+
+
+def import_daily_csv(
+    *, session: Session, owner: Owner, text: str, now: datetime | None = None
+) -> ImportSummary:
+    """Read a daily CSV into the person's diary: all of it, or nothing.
+
+    Idempotent: importing the same file again changes nothing. Each known cell becomes a
+    day-level value with source ``import`` (replacing the previous imported value for that day and
+    column). A blank cell says nothing and removes nothing. An imported ``cramps`` creates the
+    diary night: 0 marks it "no cramps"; a count above 0 creates the night without inventing
+    per-cramp detail (the count and worst severity are kept as imported values). A night the
+    diary already answered keeps the diary's answer (detailed entries win).
+
+    Raises:
+        Invalid: the file has problems; ``fields`` and ``extra["problems"]`` list each with its
+            line and column, and nothing was written.
+    """
+    if len(text) > MAX_IMPORT_BYTES:
+        raise Invalid("The file is larger than 5 MB; a daily CSV of ten years is about 400 kB.")
+    latest = diary_service.current_night(owner=owner, now=now)
+    try:
+        rows = read_daily_csv(text, latest=latest)
+    except DailyCsvProblems as exc:
+        raise _problems_error(exc) from None
+    summary = ImportSummary(
+        rows=len(rows),
+        values_added=0,
+        values_changed=0,
+        values_unchanged=0,
+        nights_created=0,
+        nights_marked_cramp_free=0,
+        first_night=min((r.day for r in rows), default=None),
+        last_night=max((r.day for r in rows), default=None),
+    )
+    if not rows:
+        return summary
+    assert summary.first_night is not None and summary.last_night is not None
+    _store_values(session, owner, rows, summary)
+    _ensure_nights(session, owner, rows, summary, now)
+    session.flush()
+    return summary
+
+
+def _store_values(
+    session: Session, owner: Owner, rows: list[DailyRow], summary: ImportSummary
+) -> None:
+    assert summary.first_night is not None and summary.last_night is not None
+    existing = {
+        (v.day, v.factor): v
+        for v in _stored_values(
+            session, owner, summary.first_night, summary.last_night, source=IMPORT_SOURCE
+        )
+    }
+    for row in rows:
+        for factor, value in row.values.items():
+            stored = existing.get((row.day, factor))
+            if stored is None:
+                session.add(
+                    DailyValue(
+                        person_id=owner.person_id,
+                        day=row.day,
+                        factor=factor,
+                        value=value,
+                        source=IMPORT_SOURCE,
+                    )
+                )
+                summary.values_added += 1
+            elif stored.value != value:
+                stored.value = value
+                summary.values_changed += 1
+            else:
+                summary.values_unchanged += 1
+
+
+def _ensure_nights(
+    session: Session,
+    owner: Owner,
+    rows: list[DailyRow],
+    summary: ImportSummary,
+    now: datetime | None,
+) -> None:
+    """Make the diary show each imported night as logged (and cramp-free when the count is 0)."""
+    assert summary.first_night is not None and summary.last_night is not None
+    nights = {
+        n.night_of: diary_service.to_night_public(n)
+        for n in diary_service.list_nights(
+            session=session, owner=owner, start=summary.first_night, end=summary.last_night
+        )
+    }
+    for row in rows:
+        cramps = row.values.get("cramps")
+        if cramps is None:
+            continue  # a blank count: the night was not logged
+        night = nights.get(row.day)
+        if cramps == 0:
+            if night is not None and night.status != "unknown":
+                continue  # the diary's own answer wins
+            diary_service.record_night(
+                session=session,
+                owner=owner,
+                night_in=NightCreate(night_of=row.day, no_cramps=True),
+                now=now,
+            )
+            summary.nights_marked_cramp_free += 1
+            summary.nights_created += night is None
+        elif night is None:
+            diary_service.record_night(
+                session=session, owner=owner, night_in=NightCreate(night_of=row.day), now=now
+            )
+            summary.nights_created += 1
