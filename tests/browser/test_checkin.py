@@ -42,3 +42,28 @@ def test_check_in_page_is_accessible(page: Page, live_url: str) -> None:
     assert axe_violations(page) == []
     page.goto(live_url + "/cramps/new")
     assert axe_violations(page) == []
+
+
+def test_keyboard_only_check_in(page: Page, live_url: str) -> None:
+    """With the keyboard alone, Tab reaches 'No cramps' and Enter logs the night."""
+    page.goto(live_url + "/")
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "no-cramps":
+            break
+    assert page.evaluate("document.activeElement.id") == "no-cramps"
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Logged: no cramps")).to_be_visible()
+
+
+def test_diary_and_profile_pages_are_accessible(page: Page, live_url: str) -> None:
+    """The month calendar, a night and the profile pass axe without serious violations."""
+    page.goto(live_url + "/")
+    page.get_by_role("button", name="No cramps").click()
+    for path in ("/diary", "/profile"):
+        page.goto(live_url + path)
+        assert axe_violations(page) == [], path
+    page.goto(live_url + "/diary")
+    page.locator(".calendar a.free").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Night of")
+    assert axe_violations(page) == []
