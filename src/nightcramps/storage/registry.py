@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 from nightcramps.accounts import models as accounts_models
+from nightcramps.dailyvalues import models as dailyvalues_models
+from nightcramps.daylog import models as daylog_models
 from nightcramps.diary import models as diary_models
+from nightcramps.nutrition import models as nutrition_models
 from nightcramps.storage.base import Base
 
-__all__ = ["Base", "accounts_models", "diary_models"]
+__all__ = [
+    "Base",
+    "accounts_models",
+    "dailyvalues_models",
+    "daylog_models",
+    "diary_models",
+    "nutrition_models",
+]
