@@ -1,4 +1,4 @@
-"""Work done when the app or a command opens the database: purge deletions past their undo window."""
+"""Work done when the app or a command opens the database: purge expired deletions."""
 
 from __future__ import annotations
 
