@@ -1,0 +1,91 @@
+"""Warnings and notes shown with intake, each with its evidence grade and original source."""
+
+from __future__ import annotations
+
+from nightcramps.nutrition.schemas import Advice, Citation
+
+UL_CITATION = Citation(
+    claim=(
+        "The tolerable upper intake level for magnesium from supplements and medicines (not "
+        "food or water) is 65 mg at 1-3 years, 110 mg at 4-8 years and 350 mg from 9 years, "
+        "including pregnancy and lactation; none is set for infants."
+    ),
+    grade="guideline",
+    source=(
+        "Institute of Medicine, Dietary Reference Intakes for Calcium, Phosphorus, Magnesium, "
+        "Vitamin D, and Fluoride, National Academy Press, 1997 (UL summary table, 2000)"
+    ),
+)
+
+COCHRANE_CITATION = Citation(
+    claim=(
+        "For ordinary (idiopathic) night cramps, mostly in older adults, magnesium does not "
+        "beat placebo: responders RR 1.04 (95% CI 0.84-1.29), 11 trials, 735 people."
+    ),
+    grade="contradicted",
+    source=(
+        "Garrison SR, Korownyk CS, Kolber MR, et al. Magnesium for skeletal muscle cramps. "
+        "Cochrane Database Syst Rev 2020;9:CD009402"
+    ),
+)
+
+
+def supplemental_magnesium_warning(total_mg: float, limit_mg: float | None) -> Advice | None:
+    """The warning for a day's supplemental magnesium, or None when it is within the limit.
+
+    ``limit_mg`` None means no upper level is set (infants): any supplemental magnesium is
+    then worth a doctor's advice.
+    """
+    if total_mg <= 0 or (limit_mg is not None and total_mg <= limit_mg):
+        return None
+    if limit_mg is None:
+        message = (
+            f"Supplemental magnesium today: {total_mg:,.0f} mg. No safe upper level is set for "
+            "infants; give magnesium supplements only on a doctor's advice."
+        )
+    else:
+        message = (
+            f"Supplemental magnesium today: {total_mg:,.0f} mg, above the {limit_mg:,.0f} mg "
+            "upper level for magnesium from supplements. Talk to a doctor before taking this "
+            "much, especially if you have kidney disease: the kidneys clear magnesium. Magnesium "
+            "from food does not count toward this limit."
+        )
+    message += (
+        " For ordinary night cramps in older adults, magnesium supplements do no better than "
+        "placebo (Cochrane review, 2020)."
+    )
+    return Advice(
+        code="supplemental_magnesium_above_limit",
+        level="warning",
+        message=message,
+        evidence=[UL_CITATION, COCHRANE_CITATION],
+    )
+
+
+SODIUM_NOTE_CITATION = Citation(
+    claim=(
+        "Sodium has an Adequate Intake (1,500 mg from 14 years) and a Chronic Disease Risk "
+        "Reduction intake of 2,300 mg: reduce intake above it."
+    ),
+    grade="guideline",
+    source=(
+        "National Academies of Sciences, Engineering, and Medicine. Dietary Reference Intakes "
+        "for Sodium and Potassium. National Academies Press, 2019"
+    ),
+)
+
+
+def sodium_above_guide(total_mg: float | None, guide_mg: float | None) -> Advice | None:
+    """A note when a day's sodium is above the CDRR (an upper guide, not a hard limit)."""
+    if total_mg is None or guide_mg is None or total_mg <= guide_mg:
+        return None
+    return Advice(
+        code="sodium_above_cdrr",
+        level="info",
+        message=(
+            f"Sodium today: {total_mg:,.0f} mg, above the {guide_mg:,.0f} mg guide for reducing "
+            "chronic disease risk. The target shown is the minimum that is adequate; the guide "
+            "is the amount to stay below over time."
+        ),
+        evidence=[SODIUM_NOTE_CITATION],
+    )

@@ -1,0 +1,513 @@
+"""Intake logging, targets and the day view. No HTTP and no terminal: pages, API and CLI call
+these. Every call is scoped to ``owner``; ids of another person's rows are "not found".
+
+Other features use :func:`daily_factors` (insights) and :func:`person_targets`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from nightcramps.accounts import service as accounts_service
+from nightcramps.errors import Invalid, NotFound
+from nightcramps.nutrition import catalog, guidance, portions, rows, totals
+from nightcramps.nutrition import constants as c
+from nightcramps.nutrition import gaps as gaps_module
+from nightcramps.nutrition.models import (
+    CustomFood,
+    IntakeEntry,
+    Supplement,
+    TargetOverride,
+)
+from nightcramps.nutrition.portions import Portion
+from nightcramps.nutrition.schemas import (
+    Advice,
+    DayPublic,
+    FoodRef,
+    IntakeCreate,
+    IntakeEntryPublic,
+    IntakeUpdate,
+    TargetOverrideIn,
+    TargetsPublic,
+)
+from nightcramps.nutrition.targets import TARGET_NUTRIENTS, Targets, targets_for, unknown_targets
+from nightcramps.owner import Owner
+from nightcramps.storage.base import utcnow
+
+FUTURE_SLACK = timedelta(minutes=5)
+"""How far ahead of the clock an entry may be (clocks of phone and server differ a little)."""
+
+MAX_RANGE_DAYS = 3660
+"""The longest date range one call may ask for (about ten years)."""
+
+FACTOR_KEYS = ("fluid_ml", "magnesium_mg", "potassium_mg", "calcium_mg", "sodium_mg", "caffeine_mg")
+"""The keys of :func:`daily_factors`, fixed: the insights feature relies on them."""
+
+_LEADING_AMOUNT = re.compile(r"^(\d+\s+\d+/\d+|\d+/\d+|\d*[.,]?\d+|an?|half|one)(?=\s)", re.I)
+"""The amount at the start of a description ("1 medium banana"), replaced when it is rescaled."""
+
+SOURCES = [c.DRI_SOURCE, c.WATER_SOURCE, c.MAGNESIUM_UL_SOURCE]
+
+
+# ---------------------------------------------------------------------------- time
+
+
+def today(*, owner: Owner, now: datetime | None = None) -> date:
+    """The person's local date now."""
+    return (now or utcnow()).astimezone(owner.tz).date()
+
+
+def _local_moment(value: datetime, owner: Owner) -> datetime:
+    """A typed time: naive values are in the person's zone, aware ones kept."""
+    return value.replace(tzinfo=owner.tz) if value.tzinfo is None else value
+
+
+def meal_for(moment: datetime, *, owner: Owner) -> str:
+    """The meal a moment falls in by the person's clock (see ``constants.MEAL_WINDOWS``)."""
+    hour = moment.astimezone(owner.tz).hour
+    hour = hour + 24 if hour < c.MEAL_WINDOWS[0][1] else hour
+    for name, start, end in c.MEAL_WINDOWS:
+        if start <= hour < end:
+            return name
+    return "late"
+
+
+def when(at: datetime | None, owner: Owner, now: datetime | None) -> datetime:
+    moment = _local_moment(at, owner) if at is not None else (now or utcnow())
+    if moment > (now or utcnow()) + FUTURE_SLACK:
+        raise Invalid(
+            f"{moment.astimezone(owner.tz):%Y-%m-%d %H:%M} is in the future; log what you have "
+            "already eaten or drunk.",
+            fields={"at": "is in the future"},
+        )
+    return moment
+
+
+# ---------------------------------------------------------------------------- targets
+
+
+def reference_targets(
+    *, age: float, sex: str | None, pregnant: bool = False, lactating: bool = False
+) -> Targets:
+    """The NASEM/IOM reference intakes for a life stage (see :func:`targets.targets_for`)."""
+    return targets_for(age, sex, pregnant, lactating)
+
+
+def _overrides(session: Session, owner: Owner) -> dict[str, tuple[float, str]]:
+    rows = session.scalars(
+        select(TargetOverride).where(TargetOverride.person_id == owner.person_id)
+    )
+    return {row.nutrient: (float(row.value), row.note) for row in rows}
+
+
+def person_targets(*, session: Session, owner: Owner, on: date | None = None) -> Targets:
+    """The person's daily targets: from their age, sex and pregnancy, then their own overrides.
+
+    With no birth year (or no sex from age 9) the table targets are unknown (None), but a
+    target the person set themselves still applies.
+    """
+    person = accounts_service.get_person(session=session, person_id=owner.person_id)
+    profile = accounts_service.to_profile_public(person, today_year=(on or today(owner=owner)).year)
+    if profile.age is None or (profile.sex is None and profile.age >= 9):
+        base = unknown_targets()
+    else:
+        try:
+            base = targets_for(profile.age, profile.sex, profile.pregnant, profile.lactating)
+        except Invalid as exc:
+            base = unknown_targets(f"Your profile cannot be matched to a life stage: {exc.message}")
+    return base.with_overrides(_overrides(session, owner))
+
+
+def set_target_override(
+    *, session: Session, owner: Owner, nutrient: str, override_in: TargetOverrideIn
+) -> Targets:
+    """Use the person's own daily target for ``nutrient`` (e.g. on a doctor's advice).
+
+    Raises:
+        Invalid: ``nutrient`` is not one with a target.
+    """
+    _check_target_nutrient(nutrient)
+    row = session.scalars(
+        select(TargetOverride).where(
+            TargetOverride.person_id == owner.person_id, TargetOverride.nutrient == nutrient
+        )
+    ).one_or_none()
+    if row is None:
+        row = TargetOverride(person_id=owner.person_id, nutrient=nutrient)
+        session.add(row)
+    row.value = Decimal(str(round(override_in.value, 1)))
+    row.note = override_in.note
+    session.flush()
+    return person_targets(session=session, owner=owner)
+
+
+def clear_target_override(*, session: Session, owner: Owner, nutrient: str) -> Targets:
+    """Go back to the reference intake for ``nutrient``."""
+    _check_target_nutrient(nutrient)
+    row = session.scalars(
+        select(TargetOverride).where(
+            TargetOverride.person_id == owner.person_id, TargetOverride.nutrient == nutrient
+        )
+    ).one_or_none()
+    if row is None:
+        raise NotFound(f"You have not set your own {nutrient} target; nothing to clear.")
+    session.delete(row)
+    session.flush()
+    return person_targets(session=session, owner=owner)
+
+
+def _check_target_nutrient(nutrient: str) -> None:
+    if nutrient not in TARGET_NUTRIENTS:
+        raise Invalid(
+            f"{nutrient!r} has no daily target; choose one of {', '.join(TARGET_NUTRIENTS)}.",
+            fields={"nutrient": "unknown"},
+        )
+
+
+def to_targets_public(targets: Targets) -> TargetsPublic:
+    """The JSON shape of a person's targets."""
+    return TargetsPublic(
+        life_stage=targets.life_stage,
+        life_stage_label=targets.life_stage_label,
+        magnesium_mg=targets.magnesium_mg,
+        potassium_mg=targets.potassium_mg,
+        calcium_mg=targets.calcium_mg,
+        sodium_mg=targets.sodium_mg,
+        water_ml=targets.water_ml,
+        supplemental_magnesium_limit_mg=targets.supplemental_magnesium_limit_mg,
+        sodium_upper_guide_mg=targets.sodium_upper_guide_mg,
+        kinds=dict(targets.kinds),
+        overridden=dict(targets.overridden),
+        notes=list(targets.notes),
+        sources=SOURCES,
+    )
+
+
+# ---------------------------------------------------------------------------- logging
+
+
+def _portion(session: Session, owner: Owner, intake_in: IntakeCreate) -> tuple[Portion, str]:
+    """What ``intake_in`` logs, and its kind. Raises before anything is written."""
+    if intake_in.supplement_id is not None:
+        row = catalog.get_supplement(
+            session=session, owner=owner, supplement_id=intake_in.supplement_id
+        )
+        dose = 1.0 if intake_in.quantity is None else intake_in.quantity
+        return portions.own_portion(
+            catalog.own_food(row), dose, intake_in.unit or row.unit_name
+        ), "supplement"
+    if intake_in.food_id is not None:
+        assert intake_in.quantity is not None and intake_in.unit is not None  # schema checks
+        source, _, key = intake_in.food_id.partition(":")
+        if source == "custom":
+            if not key.isdigit():
+                raise NotFound(
+                    f"There is no food {intake_in.food_id!r}.", fields={"food_id": "unknown"}
+                )
+            food = catalog.get_custom_food(session=session, owner=owner, custom_id=int(key))
+            own = catalog.own_food(food)
+            kind = intake_in.kind or food.kind
+            return portions.own_portion(own, intake_in.quantity, intake_in.unit), kind
+        kind = intake_in.kind or "food"
+        return portions.food_id_portion(
+            intake_in.food_id, intake_in.quantity, intake_in.unit, kind=kind
+        ), kind
+    assert intake_in.phrase is not None
+    own_rows: list[CustomFood | Supplement] = [
+        *catalog.list_supplements(session=session, owner=owner),
+        *catalog.list_custom_foods(session=session, owner=owner),
+    ]
+    matched = portions.match_own(intake_in.phrase, [catalog.own_food(r) for r in own_rows])
+    if matched is not None:
+        own, quantity, unit = matched
+        kind = "supplement" if own.kind == "supplement" else (intake_in.kind or own.kind)
+        return portions.own_portion(own, quantity, unit), kind
+    kind = intake_in.kind or "food"
+    return portions.lookup_portion(intake_in.phrase, kind=kind), kind
+
+
+def _apply_portion(entry: IntakeEntry, portion: Portion) -> None:
+    entry.description = portion.description[:300]
+    entry.food_ref = portion.food_ref
+    entry.food_name = portion.food_name[:300]
+    entry.quantity = rows.to_decimal(portion.quantity)
+    entry.unit = None if portion.unit is None else portion.unit[:80]
+    entry.grams = rows.to_decimal(portion.grams, 2)
+    entry.volume_ml = rows.to_decimal(portion.volume_ml, 2)
+    rows.store_amounts(entry, portion.nutrients)
+
+
+def log_intake(
+    *, session: Session, owner: Owner, intake_in: IntakeCreate, now: datetime | None = None
+) -> IntakeEntry:
+    """Log food, drink or a supplement dose on the person's local date of its time.
+
+    The food is found first (own foods and supplements by name, then the food database); its
+    nutrients for the amount are stored with the entry. Nothing is written when it fails.
+
+    Raises:
+        NotFound: no food matches (the message suggests near ones), or an unknown id.
+        Invalid: an unreadable phrase, an impossible amount ("-2 cups", "9000 bananas"), a unit
+            that does not fit the food, or a time in the future.
+    """
+    moment = when(intake_in.at, owner, now)
+    portion, kind = _portion(session, owner, intake_in)
+    entry = IntakeEntry(
+        person_id=owner.person_id,
+        day=moment.astimezone(owner.tz).date(),
+        eaten_at=moment,
+        meal=intake_in.meal or meal_for(moment, owner=owner),
+        kind=kind,
+        source=intake_in.source,
+    )
+    _apply_portion(entry, portion)
+    session.add(entry)
+    session.flush()
+    return entry
+
+
+def get_entry(
+    *, session: Session, owner: Owner, entry_id: int, deleted: bool = False
+) -> IntakeEntry:
+    """One entry of this person (another person's entry is reported as not found)."""
+    entry = session.get(IntakeEntry, entry_id)
+    if (
+        entry is None
+        or entry.person_id != owner.person_id
+        or (entry.deleted_at is not None) != deleted
+    ):
+        raise NotFound(f"There is no intake entry number {entry_id}.")
+    return entry
+
+
+def _check_range(start: date, end: date) -> None:
+    if end < start:
+        raise Invalid(
+            f"The range ends ({end}) before it starts ({start}); swap the dates.",
+            fields={"to": "is before from"},
+        )
+    if (end - start).days > MAX_RANGE_DAYS:
+        raise Invalid("Ask for at most ten years at a time.", fields={"from": "too early"})
+
+
+def list_entries(
+    *, session: Session, owner: Owner, start: date, end: date
+) -> Sequence[IntakeEntry]:
+    """The person's entries on days ``start`` to ``end`` inclusive, oldest first."""
+    _check_range(start, end)
+    query = select(IntakeEntry).where(
+        IntakeEntry.person_id == owner.person_id,
+        IntakeEntry.deleted_at.is_(None),
+        IntakeEntry.day >= start,
+        IntakeEntry.day <= end,
+    )
+    return session.scalars(query.order_by(IntakeEntry.eaten_at, IntakeEntry.id)).all()
+
+
+def update_entry(
+    *,
+    session: Session,
+    owner: Owner,
+    entry_id: int,
+    entry_in: IntakeUpdate,
+    now: datetime | None = None,
+) -> IntakeEntry:
+    """Change an entry's time, meal, amount (the nutrients scale with it) or food (``phrase``).
+
+    Everything is checked before the entry changes: a rejected edit leaves it as it was.
+    """
+    entry = get_entry(session=session, owner=owner, entry_id=entry_id)
+    changes = entry_in.model_dump(exclude_unset=True)
+    portion: Portion | None = None
+    if changes.get("phrase"):
+        kind = "drink" if entry.kind == "drink" else "food"
+        if entry.kind == "supplement":
+            raise Invalid(
+                "A supplement dose cannot be changed into a food; delete it and log the food.",
+                fields={"phrase": "entry is a supplement"},
+            )
+        portion, _ = _portion(session, owner, IntakeCreate(phrase=changes["phrase"], kind=kind))
+    elif changes.get("quantity") is not None:
+        portion = _rescaled(entry, float(changes["quantity"]))
+    moment = when(changes["at"], owner, now) if changes.get("at") is not None else None
+    if portion is not None:
+        _apply_portion(entry, portion)
+    if moment is not None:
+        entry.eaten_at = moment
+        entry.day = moment.astimezone(owner.tz).date()
+        if "meal" not in changes:
+            entry.meal = meal_for(moment, owner=owner)
+    if changes.get("meal") is not None:
+        entry.meal = changes["meal"]
+    session.flush()
+    return entry
+
+
+def _rescaled(entry: IntakeEntry, quantity: float) -> Portion:
+    if entry.quantity is None or entry.quantity == 0:
+        raise Invalid(
+            "This entry has no amount to scale; change its food with a new phrase instead.",
+            fields={"quantity": "entry has no amount"},
+        )
+    factor = quantity / float(entry.quantity)
+    grams = None if entry.grams is None else float(entry.grams) * factor
+    volume = None if entry.volume_ml is None else float(entry.volume_ml) * factor
+    portions.check_amount(quantity, grams, volume, entry.food_name)
+    if entry.kind == "supplement" and quantity > c.MAX_SUPPLEMENT_DOSE:
+        raise Invalid(
+            f"{quantity:g} at once is not a dose; at most {c.MAX_SUPPLEMENT_DOSE} per entry.",
+            fields={"quantity": f"more than {c.MAX_SUPPLEMENT_DOSE}"},
+        )
+    description, replaced = _LEADING_AMOUNT.subn(f"{quantity:g}", entry.description, count=1)
+    if not replaced:
+        description = f"{quantity:g} × {entry.description}"
+    return Portion(
+        description=description,
+        food_ref=entry.food_ref,
+        food_name=entry.food_name,
+        quantity=quantity,
+        unit=entry.unit,
+        grams=grams,
+        volume_ml=volume,
+        nutrients=rows.amounts_of(entry).scaled(factor),
+    )
+
+
+def delete_entry(*, session: Session, owner: Owner, entry_id: int) -> IntakeEntry:
+    """Delete an entry; it can be restored until it is purged."""
+    entry = get_entry(session=session, owner=owner, entry_id=entry_id)
+    entry.deleted_at = utcnow()
+    session.flush()
+    return entry
+
+
+def restore_entry(*, session: Session, owner: Owner, entry_id: int) -> IntakeEntry:
+    """Undo the deletion of an entry."""
+    entry = get_entry(session=session, owner=owner, entry_id=entry_id, deleted=True)
+    entry.deleted_at = None
+    session.flush()
+    return entry
+
+
+def purge_deleted(*, session: Session, older_than: timedelta, now: datetime | None = None) -> int:
+    """Remove for good entries deleted longer ago than ``older_than``; returns how many."""
+    cutoff = (now or utcnow()) - older_than
+    removed = 0
+    for entry in session.scalars(select(IntakeEntry).where(IntakeEntry.deleted_at < cutoff)):
+        session.delete(entry)
+        removed += 1
+    session.flush()
+    return removed
+
+
+# ---------------------------------------------------------------------------- views
+
+
+def to_entry_public(entry: IntakeEntry) -> IntakeEntryPublic:
+    """The JSON shape of an entry."""
+    return IntakeEntryPublic(
+        id=entry.id,
+        day=entry.day,
+        eaten_at=entry.eaten_at,
+        meal=entry.meal,
+        kind=entry.kind,
+        source=entry.source,
+        description=entry.description,
+        food=FoodRef(id=entry.food_ref, name=entry.food_name),
+        quantity=rows.to_float(entry.quantity),
+        unit=entry.unit,
+        grams=rows.to_float(entry.grams),
+        volume_ml=rows.to_float(entry.volume_ml),
+        nutrients=rows.amounts_of(entry).as_dict(),
+    )
+
+
+def _entry_amounts(entry: IntakeEntry) -> totals.EntryAmounts:
+    return totals.EntryAmounts(
+        kind=entry.kind, volume_ml=rows.to_float(entry.volume_ml), nutrients=rows.amounts_of(entry)
+    )
+
+
+def _warnings(entries: Sequence[IntakeEntry], targets: Targets) -> list[Advice]:
+    amounts = [_entry_amounts(e) for e in entries]
+    found: list[Advice] = []
+    supplemental = totals.supplemental_magnesium(amounts)
+    if supplemental is not None:
+        warning = guidance.supplemental_magnesium_warning(
+            supplemental, targets.supplemental_magnesium_limit_mg
+        )
+        if warning is not None:
+            found.append(warning)
+    sodium = totals.sum_entries(amounts).sodium_mg if amounts else None
+    note = guidance.sodium_above_guide(sodium, targets.sodium_upper_guide_mg)
+    if note is not None:
+        found.append(note)
+    return found
+
+
+def day_warnings(*, session: Session, owner: Owner, day: date) -> list[Advice]:
+    """The warnings for a day's intake (supplemental magnesium above the limit, high sodium)."""
+    entries = list_entries(session=session, owner=owner, start=day, end=day)
+    return _warnings(entries, person_targets(session=session, owner=owner, on=day))
+
+
+def get_day(*, session: Session, owner: Owner, day: date, with_gaps: bool = True) -> DayPublic:
+    """A day's intake against the person's targets, with warnings and foods to close gaps.
+
+    Nothing logged → ``logged`` False and every total unknown (None), never zero.
+    """
+    entries = list_entries(session=session, owner=owner, start=day, end=day)
+    targets = person_targets(session=session, owner=owner, on=day)
+    amounts = [_entry_amounts(e) for e in entries]
+    summed = totals.sum_entries(amounts)
+    minerals = [totals.nutrient_total(summed, n, targets) for n in totals.MINERALS]
+    found_gaps = gaps_module.close_the_gaps(minerals, targets) if with_gaps and entries else []
+    return DayPublic(
+        day=day,
+        logged=bool(entries),
+        targets=to_targets_public(targets),
+        nutrients=minerals,
+        water=totals.water_total(amounts, targets.water_ml),
+        caffeine_mg=totals.nutrient_total(summed, "caffeine_mg"),
+        energy_kcal=totals.nutrient_total(summed, "energy_kcal"),
+        supplemental_magnesium_mg=totals.supplemental_magnesium(amounts),
+        warnings=_warnings(entries, targets),
+        entries=[to_entry_public(e) for e in entries],
+        gaps=found_gaps,
+    )
+
+
+def daily_factors(
+    *, session: Session, owner: Owner, start: date, end: date
+) -> dict[date, dict[str, float | None]]:
+    """Per day from ``start`` to ``end`` inclusive: fluid_ml, magnesium_mg, potassium_mg,
+    calcium_mg, sodium_mg, caffeine_mg.
+
+    Every day of the range is a key. A value is None when it is unknown: nothing logged that
+    day (never 0), no drink logged (``fluid_ml``), or no entry that day knew the nutrient. A
+    known total is the sum of the known values (entries that did not know it are left out).
+    """
+    entries = list_entries(session=session, owner=owner, start=start, end=end)
+    by_day: dict[date, list[totals.EntryAmounts]] = {}
+    for entry in entries:
+        by_day.setdefault(entry.day, []).append(_entry_amounts(entry))
+    result: dict[date, dict[str, float | None]] = {}
+    day = start
+    while day <= end:
+        amounts = by_day.get(day, [])
+        factors: dict[str, float | None] = dict.fromkeys(FACTOR_KEYS)
+        if amounts:
+            summed = totals.sum_entries(amounts)
+            factors["fluid_ml"] = totals.water_total(amounts, None).fluids_ml
+            for key in FACTOR_KEYS[1:]:
+                value = summed.get(key)
+                factors[key] = None if value is None else round(value, 1)
+        result[day] = factors
+        day += timedelta(days=1)
+    return result
