@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from nightcramps.errors import Conflict, Invalid, NotFound
 from nightcramps.nutrition import catalog
 from nightcramps.nutrition import service as nutrition_service
+from nightcramps.nutrition.models import IntakeEntry
 from nightcramps.nutrition.schemas import (
     CustomFoodCreate,
     IntakeCreate,
@@ -22,7 +23,14 @@ from tests.nutrition.factories import log, make_custom_food, make_magnesium_tabl
 DAY = date(2026, 11, 24)
 
 
-def _dose(session, owner, supplement_id, quantity, now, at=None):
+def _dose(
+    session: Session,
+    owner: Owner,
+    supplement_id: int,
+    quantity: float,
+    now: datetime,
+    at: datetime | None = None,
+) -> IntakeEntry:
     intake_in = IntakeCreate(supplement_id=supplement_id, quantity=quantity, at=at)
     return nutrition_service.log_intake(session=session, owner=owner, intake_in=intake_in, now=now)
 
