@@ -148,7 +148,7 @@ def _take_unit(text: str) -> tuple[str | None, str]:
     if glued is None:
         return None, text
     tokens = text.split(" ")
-    for size in range(min(units.MAX_UNIT_WORDS, len(tokens) - 1), 0, -1):
+    for size in range(min(units.MAX_UNIT_WORDS, len(tokens)), 0, -1):
         candidate = " ".join(tokens[:size]).rstrip(".")
         unit = units.unit_for(candidate)
         if unit is not None:

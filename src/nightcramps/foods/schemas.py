@@ -83,3 +83,21 @@ class FoodPublic(BaseModel):
     source: str
     per_100g: NutrientsField
     measures: list[MeasurePublic]
+
+
+class RichFood(BaseModel):
+    """A food that supplies a nutrient, in an ordinary portion (one of its household measures).
+
+    ``amount`` is the nutrient in that portion and ``per_100kcal`` per 100 kcal of the food
+    (None when its energy is unknown or too small to divide by).
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    food: FoodRef
+    nutrient: str = Field(examples=["magnesium_mg"])
+    portion: str = Field(examples=["1 cup"])
+    portion_grams: float
+    amount: float
+    energy_kcal: float | None
+    per_100kcal: float | None

@@ -14,16 +14,25 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from nightcramps import units
 from nightcramps.constants import MAX_FOOD_ENTRY_G
 from nightcramps.errors import Invalid, NotFound
-from nightcramps.foods import phrases
+from nightcramps.foods import phrases, vocabulary
 from nightcramps.foods.amounts import NUTRIENTS, NutrientAmounts
-from nightcramps.foods.schemas import FoodMatch, FoodPublic, FoodRef, Lookup, MeasurePublic
+from nightcramps.foods.schemas import (
+    FoodMatch,
+    FoodPublic,
+    FoodRef,
+    Lookup,
+    MeasurePublic,
+    RichFood,
+)
 from nightcramps.foods.search import Hit, SearchIndex, stem, words
 
 DATA_FILE = Path(__file__).parent / "data" / "foods.sqlite3"
@@ -35,13 +44,13 @@ SUGGESTIONS = 5
 
 COUNT_MEASURE_WORDS = (
     "medium",
-    "large",
-    "small",
     "fruit",
     "whole",
     "each",
     "item",
     "piece",
+    "large",
+    "small",
     "slice",
     "egg",
     "serving",
@@ -65,8 +74,19 @@ class Measure:
     name: str
     grams: float
     unit: str | None
+    amount: float  # USDA's serving of this measure: 3 (oz), 2 (tbsp), 0.5 (fillet), usually 1
     base: str  # the name before any comma or parenthesis, lower case: "cup", "medium"
     words: frozenset[str]  # word stems of the name outside parentheses
+
+    @property
+    def serving(self) -> str:
+        """USDA's serving of this measure in words: "3 oz", "1 cup, sliced", "0.5 fillet"."""
+        return f"{self.amount:g} {self.name}"
+
+    @property
+    def serving_grams(self) -> float:
+        """Grams of USDA's serving of this measure (3 oz → 85 g)."""
+        return self.amount * self.grams
 
     @property
     def millilitres(self) -> float | None:
@@ -108,6 +128,7 @@ def _measure(name: str, amount: float, grams: float) -> Measure:
         name=name,
         grams=grams / amount,
         unit=unit,
+        amount=amount,
         base=base,
         words=frozenset(words(outside)),
     )
@@ -235,10 +256,20 @@ def _matching_measure(food: Food, unit: str | None, typed: list[str]) -> Measure
 
 
 def _count_measure(food: Food) -> Measure | None:
+    """The measure a bare count means: "2 bananas" → 2 × medium, "an avocado" → 1 avocado."""
+    pieces = [m for m in food.measures if m.unit is None]
+    head = set(words(food.name.split(",", 1)[0]))
     for word in COUNT_MEASURE_WORDS:
-        for measure in food.measures:
+        for measure in pieces:
             if measure.base == word:
                 return measure
+        for measure in pieces:
+            if word in measure.words and len(measure.words) <= 3:
+                return measure
+        if word == "piece":  # then the food's own noun: "1 avocado, NS as to ..."
+            for measure in pieces:
+                if stem(measure.base.split(" ", 1)[0]) in head:
+                    return measure
     return None
 
 
@@ -254,24 +285,36 @@ class _Choice:
     split: int  # how many words were taken as measure words
 
 
+def _splits(tokens: list[str]) -> list[tuple[list[str], str]]:
+    """Ways to read leading or trailing words as measure words: "medium banana" →
+    (["medium"], "banana"); "cantaloupe cubes" → (["cubes"], "cantaloupe")."""
+    result: list[tuple[list[str], str]] = []
+    for size in range(min(3, len(tokens) - 1), 0, -1):
+        for measure_part, food_part in (
+            (tokens[:size], tokens[size:]),
+            (tokens[-size:], tokens[:-size]),
+        ):
+            measure_words = [t for t in measure_part if t not in (",", "of")]
+            food_text = " ".join(food_part).strip(" ,")
+            if measure_words and food_text:
+                result.append((measure_words, food_text))
+    return result
+
+
 def _choose(parsed: phrases.ParsedPhrase) -> _Choice:
     """Find the food (and measure words) a parsed phrase means."""
     tokens = parsed.rest.replace(",", " , ").split()
     unit_kind = units.kind_of(parsed.unit) if parsed.unit else None
     unmatched_measure: tuple[Food, str] | None = None
     if unit_kind != "mass":
-        for split in range(min(3, len(tokens) - 1), 0, -1):
-            measure_words = [t for t in tokens[:split] if t not in (",", "of")]
-            food_text = " ".join(tokens[split:]).strip(" ,")
-            if not measure_words or not food_text:
-                continue
+        for measure_words, food_text in _splits(tokens):
             hits = _catalogue().index.search(food_text, limit=1)
             if not hits or not hits[0].complete:
                 continue
             food = get_food(hits[0].id)
             measure = _matching_measure(food, parsed.unit, measure_words)
             if measure is not None:
-                return _Choice(food, measure, split)
+                return _Choice(food, measure, len(measure_words))
             if unmatched_measure is None:
                 unmatched_measure = (food, " ".join(measure_words))
     hits = _catalogue().index.search(parsed.rest, limit=SUGGESTIONS)
@@ -380,3 +423,192 @@ def lookup(phrase: str) -> Lookup:
         grams=grams,
         nutrients=choice.food.nutrients_for(grams),
     )
+
+
+# ---------------------------------------------------------------------------- rich in
+
+RICH_IN_NUTRIENTS = ("magnesium_mg", "potassium_mg", "calcium_mg", "sodium_mg", "water_g")
+"""Nutrients :func:`rich_in` ranks foods by (the ones a day's gap can be closed in)."""
+
+NOT_AS_EATEN = frozenset(
+    {
+        "dry",
+        "dehydrated",
+        "powder",
+        "flour",
+        "meal",
+        "unprepared",
+        "concentrate",
+        "mix",
+        "bran",
+        "germ",
+        "oil",
+        "freeze-dried",
+        "sprouted",
+        "seasoned",
+        "imitation",
+        "frozen",
+    }
+)
+"""Name words of foods not eaten as such (flour, powder, dry grains, concentrates) or a
+processed variant; such foods are left out of :func:`rich_in`."""
+
+RAW_NOT_EATEN_GROUPS = frozenset({"05", "10", "13", "15", "16", "17", "20"})
+"""Groups whose raw forms are not eaten: dry beans, raw meat and fish, uncooked grains."""
+
+MIN_PORTION_G, MAX_PORTION_G = 20.0, 300.0
+"""An ordinary portion weighs between a tablespoon of seeds and a large bowl."""
+
+PORTION_LIMITS_G = {
+    "cheese": 60.0,
+    "cheese, cottage": 250.0,
+    "cheese, ricotta": 130.0,
+    "nuts": 60.0,
+    "seeds": 60.0,
+    "peanut": 60.0,
+}
+"""Largest ordinary portion for foods eaten by the ounce (a cup of diced cheese is not one);
+the longest matching name beginning wins."""
+
+MAX_PORTION_KCAL = 250.0
+"""An ordinary portion supplies at most about an eighth of a 2,000 kcal day (1 oz of nuts,
+2 tbsp of peanut butter, a cup of beans), not a cup of cheese."""
+
+MIN_PORTION_KCAL = 10.0
+"""Below this a portion's energy is too small for "per 100 kcal" to mean anything."""
+
+
+def _is_candidate(food: Food) -> bool:
+    lowered = food.name.lower()
+    if food.deprecated or not any(
+        lowered == p or lowered.startswith((f"{p},", f"{p} (")) for p in vocabulary.EVERYDAY_FOODS
+    ):
+        return False
+    if re.search(r"\b[A-Z][A-Z'&]{2,}\b", food.name):
+        return False  # brand names are in capitals
+    name_words = set(words(food.name))
+    if name_words & NOT_AS_EATEN or " with " in f" {lowered} ":
+        return False
+    group = food.id.partition(":")[2][:2]
+    if group in RAW_NOT_EATEN_GROUPS and name_words & {"raw", "uncooked", "dried", "salted"}:
+        return False
+    return True
+
+
+def _base_is(word: str) -> Callable[[Measure], bool]:
+    return lambda m: m.base == word
+
+
+def ordinary_portion(food: Food) -> Measure | None:
+    """A portion a person eats at once, as USDA serves it: 1 medium fruit, 3 oz fish, 1 oz nuts,
+    2 tbsp peanut butter, 1 cup of cooked beans or greens; None when the food has none.
+
+    It weighs 20-300 g and supplies at most MAX_PORTION_KCAL.
+    """
+    energy = food.per_100g.energy_kcal
+
+    lowered = food.name.lower()
+    limits = [g for prefix, g in PORTION_LIMITS_G.items() if lowered.startswith(prefix)]
+    most = limits[-1] if limits else MAX_PORTION_G
+
+    def fits(m: Measure) -> bool:
+        grams = m.serving_grams
+        if not MIN_PORTION_G <= grams <= most:
+            return False
+        return energy is None or energy * grams / 100 <= MAX_PORTION_KCAL
+
+    fitting = [m for m in food.measures if fits(m)]
+    group = food.id.partition(":")[2][:2]
+    preferences: list[Callable[[Measure], bool]] = [
+        lambda m: m.amount != 1 and m.base in ("oz", "tbsp"),
+        lambda m: group in ("01", "12") and m.base in ("oz", "slice"),
+    ]
+    preferences += [_base_is(word) for word in ("medium", "fruit", "large", "small")]
+    preferences += [
+        lambda m: m.unit == "cup",
+        lambda m: m.base in COUNT_MEASURE_WORDS or m.base == "oz",
+    ]
+    for prefer in preferences:
+        for measure in fitting:
+            if prefer(measure):
+                return measure
+    return fitting[0] if fitting else None
+
+
+def _variety_key(food: Food) -> str:
+    parts = [" ".join(words(p)) for p in food.name.split(",")]
+    generic = {"beans", "nuts", "seeds", "fish", "cheese", "milk", "yogurt", "chicken", "beef"}
+    if parts[0] in generic and len(parts) > 1:
+        return f"{parts[0]}, {parts[1]}"
+    return parts[0]
+
+
+def rich_in(nutrient: str, *, limit: int = 10, by: str = "both") -> list[RichFood]:
+    """Everyday foods that supply the most of ``nutrient`` in an ordinary portion.
+
+    For "close the gap": ``rich_in("magnesium_mg")`` → cooked spinach, pumpkin seeds, beans,
+    almonds... Each result gives the portion (one of the food's household measures, e.g.
+    "1 cup" or "3 oz"), the nutrient per portion and per 100 kcal. ``by`` ranks by
+    ``"portion"`` (most per portion), ``"kcal"`` (most per 100 kcal) or ``"both"`` (the
+    product of the two: foods good on both counts; the default). One food per variety (not
+    five kinds of boiled spinach); foods not eaten as such (flours, powders, dry beans, raw
+    meat), brands, baby foods and dishes are left out.
+
+    Raises:
+        Invalid: ``nutrient`` is not one of RICH_IN_NUTRIENTS, or ``by`` is not a ranking.
+    """
+    if nutrient not in RICH_IN_NUTRIENTS:
+        raise Invalid(
+            f"Cannot rank foods by {nutrient!r}; choose one of {', '.join(RICH_IN_NUTRIENTS)}.",
+            fields={"nutrient": "unknown nutrient"},
+        )
+    if by not in ("portion", "kcal", "both"):
+        raise Invalid(
+            f"Cannot rank by {by!r}; choose portion, kcal or both.", fields={"by": "unknown"}
+        )
+    return _rich_in(nutrient, by)[: max(0, limit)]
+
+
+@functools.cache
+def _rich_in(nutrient: str, by: str) -> list[RichFood]:
+    ranked: list[tuple[float, RichFood]] = []
+    for food in _catalogue().foods.values():
+        if not _is_candidate(food):
+            continue
+        per_100g, energy_100g = food.per_100g.get(nutrient), food.per_100g.energy_kcal
+        portion = ordinary_portion(food) if per_100g else None
+        if portion is None or per_100g is None:
+            continue
+        grams = portion.serving_grams
+        amount = per_100g * grams / 100
+        energy = None if energy_100g is None else energy_100g * grams / 100
+        per_kcal = None if not energy or energy < MIN_PORTION_KCAL else amount / energy * 100
+        if by == "portion":
+            key = amount
+        elif per_kcal is None:
+            continue
+        else:
+            key = per_kcal if by == "kcal" else amount * per_kcal
+        ranked.append(
+            (
+                key,
+                RichFood(
+                    food=food.ref,
+                    nutrient=nutrient,
+                    portion=portion.serving,
+                    portion_grams=round(grams, 1),
+                    amount=round(amount, 1),
+                    energy_kcal=None if energy is None else round(energy, 1),
+                    per_100kcal=None if per_kcal is None else round(per_kcal, 1),
+                ),
+            )
+        )
+    ranked.sort(key=lambda pair: (-pair[0], pair[1].food.name))
+    seen: set[str] = set()
+    result: list[RichFood] = []
+    for _, rich in ranked:
+        variety = _variety_key(get_food(rich.food.id))
+        if variety not in seen:
+            seen.add(variety)
+            result.append(rich)
+    return result

@@ -152,7 +152,8 @@ def parse_food_xml(data: bytes, *, deprecated: bool = False) -> FoodRecord:
     if root.tag != "food":
         raise SourceFormatError(f"root element is <{root.tag}>, expected <food>")
     uid = (root.get("uid") or "").strip()
-    name = " ".join((root.get("name") or "").split())
+    # one SR24 name ends in a stray backslash ("..., rinsed in tap water\\"): an artefact
+    name = " ".join((root.get("name") or "").split()).rstrip("\\").rstrip()
     nutrients: dict[str, float | None] = dict.fromkeys(NUTRIENT_NAMES.values())
     measures: list[MeasureRecord] = []
     for child in root:
