@@ -16,6 +16,7 @@ from nightcramps.config import LOOPBACK_HOSTS, Settings, get_settings
 from nightcramps.diary import cli as diary_cli
 from nightcramps.diary import service as diary_service
 from nightcramps.diary.demo import fill_demo_nights
+from nightcramps.foods import cli as foods_cli
 from nightcramps.storage.migrate import upgrade
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
@@ -29,6 +30,7 @@ app = typer.Typer(
 )
 app.add_typer(diary_cli.cramp_app, name="cramp")
 app.add_typer(diary_cli.night_app, name="night")
+app.add_typer(foods_cli.foods_app, name="foods")
 db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
 token_app = typer.Typer(help="Personal access tokens for the HTTP API.", no_args_is_help=True)
 profile_app = typer.Typer(

@@ -16,6 +16,7 @@ from nightcramps import __version__
 from nightcramps.accounts import routes as accounts_routes
 from nightcramps.config import Settings
 from nightcramps.diary import routes as diary_routes
+from nightcramps.foods import routes as foods_routes
 from nightcramps.storage.engine import make_engine
 from nightcramps.storage.migrate import upgrade
 from nightcramps.storage.session import make_sessionmaker
@@ -31,6 +32,8 @@ FEATURE_ROUTERS = [
     accounts_routes.api,
     diary_routes.pages,
     diary_routes.api,
+    foods_routes.pages,
+    foods_routes.api,
 ]
 
 
