@@ -1,0 +1,168 @@
+"""What guidance accepts and returns (API bodies, forms and CLI output share these)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from typing import Annotated, Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
+
+from nightcramps.constants import MAX_CRAMP_DURATION_MIN
+from nightcramps.diary.schemas import CrampPublic, Muscle, Relief, ReliefEffect, Severity, Side
+from nightcramps.guidance.knowledge import Grade, Kind
+from nightcramps.guidance.redflags import Urgency
+from nightcramps.guidance.routines import BY_SLUG as ROUTINE_SLUGS
+
+MAX_ROUTINE_MIN = 180
+"""Longest stretching session the routine page logs (the day log's own plausibility limit)."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class CitationPublic(BaseModel):
+    """A publication or guideline behind a claim."""
+
+    key: str
+    authors: str | None
+    title: str
+    source: str = Field(description="Journal or issuing body.")
+    year: int | None
+    locator: str = Field(description="Volume, pages or review number; empty if none.")
+    kind: str
+    short: str = Field(description="The citation as shown beside a claim.")
+
+
+class GuidanceEntryPublic(BaseModel):
+    """A cause, remedy or safety topic with its evidence grade and sources."""
+
+    slug: str
+    title: str
+    kind: Kind
+    grade: Grade
+    grade_meaning: str
+    summary: str
+    article_claim: str
+    evidence: str
+    grade_note: str
+    advice: str
+    citations: list[CitationPublic]
+    factors: list[str] = Field(description="Logged factors this entry explains.")
+    url: str
+
+
+class GuidanceEntriesPublic(BaseModel):
+    """The knowledge base."""
+
+    data: list[GuidanceEntryPublic]
+    count: int
+
+
+class FindingPublic(BaseModel):
+    """A red flag: how urgent, what it can mean, and the source. Never a diagnosis."""
+
+    key: str
+    urgency: Urgency
+    title: str
+    message: str
+    detail: str = Field(description="What in the diary raised it; empty for questionnaire answers.")
+    source: Literal["checkup", "diary"]
+    citation: str
+
+
+class CheckupPublic(BaseModel):
+    """The red flags found, most urgent first."""
+
+    urgency: Urgency | None = Field(description="The most urgent level found; null for none.")
+    headline: str | None
+    findings: list[FindingPublic]
+
+
+Answer = Annotated[bool | None, Field(description="true = yes, false = no, null = not answered")]
+
+
+class CheckupAnswers(_Strict):
+    """Answers to the check-up questions; a question left out is not answered."""
+
+    calf_swelling: Answer = None
+    toxin_exposure: Answer = None
+    severe_persistent: Answer = None
+    long_cramps: Answer = None
+    numbness: Answer = None
+    weakness: Answer = None
+    widespread: Answer = None
+    walking_pain: Answer = None
+    new_medicine: Answer = None
+    sleep_disturbed: Answer = None
+    takes_quinine: Answer = None
+    quinine_bleeding: Answer = None
+
+
+class RoutineLogCreate(_Strict):
+    """A finished routine, as the routine page reports it."""
+
+    routine: str = Field(description="The routine's slug: bedtime, seated or nhs-wall.")
+    duration_min: Annotated[float, Field(gt=0, le=MAX_ROUTINE_MIN)]
+    finished_at: AwareDatetime | None = Field(
+        default=None, description="When it was finished (with its zone); default: now."
+    )
+
+    @field_validator("routine")
+    @classmethod
+    def _known(cls, value: str) -> str:
+        if value not in ROUTINE_SLUGS:
+            raise ValueError(f"choose one of {', '.join(ROUTINE_SLUGS)}")
+        return value
+
+
+class RoutineLoggedPublic(BaseModel):
+    """The stretching session the routine logged."""
+
+    id: int
+    day: date = Field(description="The day (and night) it counts for.")
+    routine: str
+    duration_min: float | None
+    at: datetime | None
+
+
+class ReminderUpdate(_Strict):
+    """The bedtime-stretch reminder time; null removes the reminder."""
+
+    remind_at: time | None = Field(description="Local clock time, HH:MM.")
+
+    @field_validator("remind_at")
+    @classmethod
+    def _whole_minutes(cls, value: time | None) -> time | None:
+        return None if value is None else value.replace(second=0, microsecond=0, tzinfo=None)
+
+
+class ReminderPublic(BaseModel):
+    """The reminder and whether it is due now."""
+
+    remind_at: time | None
+    due: bool = Field(description="Past the reminder time tonight and no stretching logged.")
+    done_tonight: bool = Field(description="A stretching session is logged for tonight.")
+    calendar_url: str | None
+
+
+class CrampNowCreate(_Strict):
+    """A cramp timed on the cramp-now screen."""
+
+    started_at: AwareDatetime = Field(description="When the timer was started, with its zone.")
+    duration_s: Annotated[
+        float, Field(gt=0, le=MAX_CRAMP_DURATION_MIN * 60, description="Seconds it lasted.")
+    ]
+    muscle: Muscle = "calf"
+    side: Side
+    severity_0_10: Severity
+    relief: list[Relief] = Field(default_factory=list)
+    relief_effect: ReliefEffect | None = None
+
+
+class CrampNowLoggedPublic(BaseModel):
+    """The cramp logged from the timer, and any red flag it raised."""
+
+    cramp: CrampPublic
+    night_url: str
+    findings: list[FindingPublic]
