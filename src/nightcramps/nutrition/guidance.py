@@ -89,3 +89,24 @@ def sodium_above_guide(total_mg: float | None, guide_mg: float | None) -> Advice
         ),
         evidence=[SODIUM_NOTE_CITATION],
     )
+
+
+GAP_NOTE = Advice(
+    code="food_gap_evidence",
+    level="info",
+    message=(
+        "Reaching your reference intake is good nutrition. Whether more magnesium, potassium or "
+        "calcium from food prevents ordinary night cramps has not been shown: reviews find such "
+        "cramps are probably not caused by low electrolytes. Your own insights will show "
+        "whether it makes a difference for you."
+    ),
+    evidence=[
+        Citation(
+            claim="Nocturnal leg cramps are probably not caused by electrolyte abnormalities.",
+            grade="weak",
+            source="Allen RE, Kirby KA. Nocturnal leg cramps. Am Fam Physician 2012;86(4):350-5",
+        ),
+        COCHRANE_CITATION,
+    ],
+)
+"""Shown with "close the gap": the honest limit of what closing a gap does for cramps."""

@@ -1,0 +1,274 @@
+"""The nutrition JSON API and the day pages through the app factory."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from fastapi.testclient import TestClient
+
+TODAY_FIXED = "2026-11-24"
+
+
+def _log(client: TestClient, **body: object) -> dict:
+    answer = client.post("/api/v1/intake", json=body)
+    assert answer.status_code == 201, answer.text
+    return answer.json()
+
+
+def test_intake_crud(client: TestClient) -> None:
+    """An entry is created, read, rescaled, deleted and restored over the API."""
+    body = _log(client, phrase="1 medium banana", at="2026-11-23T08:00:00")
+    assert body["day"] == "2026-11-23" and body["food"]["id"] == "usda:09040"
+    assert set(body["nutrients"]) >= {"magnesium_mg", "potassium_mg", "water_g", "energy_kcal"}
+    assert body["warnings"] == []
+    entry_id = body["id"]
+    assert client.get(f"/api/v1/intake/{entry_id}").json()["meal"] == "breakfast"
+    patched = client.patch(f"/api/v1/intake/{entry_id}", json={"quantity": 2})
+    assert patched.status_code == 200
+    assert patched.json()["nutrients"]["magnesium_mg"] == 63.7
+    listed = client.get("/api/v1/intake", params={"from": "2026-11-23", "to": "2026-11-23"})
+    assert listed.json()["count"] == 1
+    assert client.delete(f"/api/v1/intake/{entry_id}").status_code == 204
+    assert client.get(f"/api/v1/intake/{entry_id}").status_code == 404
+    assert client.post(f"/api/v1/intake/{entry_id}/restore").json()["id"] == entry_id
+
+
+def test_day_json_has_totals_unknowns_water_and_gaps(client: TestClient) -> None:
+    """The day: totals vs targets, unknown counts, fluids apart from food water, and gaps."""
+    client.patch("/api/v1/profile", json={"birth_year": 1966, "sex": "female"})
+    _log(client, phrase="1 medium banana", at="2026-11-23T08:00:00")
+    _log(client, phrase="500 ml water", kind="drink", at="2026-11-23T09:00:00")
+    day = client.get("/api/v1/days/2026-11-23").json()
+    assert day["logged"] is True
+    magnesium = next(n for n in day["nutrients"] if n["nutrient"] == "magnesium_mg")
+    assert magnesium["target"] == 320 and magnesium["target_kind"] == "RDA"
+    assert magnesium["unknown_items"] == 0 and magnesium["items"] == 2
+    assert day["water"]["fluids_ml"] == 500
+    assert day["water"]["food_water_ml"] == 88.4
+    assert day["water"]["target_ml"] == 2700
+    gap = {g["nutrient"]: g for g in day["gaps"]}["magnesium_mg"]
+    assert gap["missing"] > 200
+    assert len(gap["by_portion"]) == 5 and len(gap["by_calorie"]) == 5
+    amounts = [s["amount"] for s in gap["by_portion"]]
+    assert amounts == sorted(amounts, reverse=True)
+    per_kcal = [s["per_100_kcal"] for s in gap["by_calorie"]]
+    assert per_kcal == sorted(per_kcal, reverse=True)
+    examples = {s["name"] for s in gap["article_examples"]}
+    assert any("Spinach" in n for n in examples) and any("black" in n for n in examples)
+    potassium_gap = {g["nutrient"]: g for g in day["gaps"]}["potassium_mg"]
+    assert any("Avocado" in s["name"] for s in potassium_gap["article_examples"])
+
+
+def test_empty_day_is_unknown(client: TestClient) -> None:
+    """A day with nothing logged answers logged false and null totals."""
+    day = client.get("/api/v1/days/2026-11-01").json()
+    assert day["logged"] is False
+    assert {n["amount"] for n in day["nutrients"]} == {None}
+    assert day["water"]["total_water_ml"] is None
+
+
+def test_bad_input_is_422_or_404_with_a_message_and_nothing_logged(client: TestClient) -> None:
+    """Unknown food, impossible amount, unit not fitting, both phrase and id: clear errors."""
+    cases = [
+        ({"phrase": "1 cup qqqzzz"}, 404, "No food matches"),
+        ({"phrase": "9000 bananas"}, 422, "at most 5 kg"),
+        ({"phrase": "-2 cups milk"}, 422, "positive"),
+        ({"phrase": "250 ml bread"}, 422, "volume"),
+        ({"phrase": "1 banana", "food_id": "usda:09040"}, 422, "exactly one"),
+        ({"food_id": "usda:99999", "quantity": 1, "unit": "g"}, 404, "no food"),
+        ({"phrase": "1 banana", "colour": "yellow"}, 422, "colour"),
+        ({"phrase": "1 banana", "at": "2099-01-01T08:00:00"}, 422, "future"),
+    ]
+    for body, status, words in cases:
+        answer = client.post("/api/v1/intake", json=body)
+        assert answer.status_code == status, (body, answer.text)
+        assert words.lower() in answer.text.lower(), (body, answer.text)
+    assert (
+        client.get("/api/v1/intake", params={"from": "2026-01-01", "to": "2030-12-31"}).json()[
+            "count"
+        ]
+        == 0
+    )
+
+
+def test_supplement_api_and_warning(client: TestClient) -> None:
+    """A 200 mg magnesium tablet taken twice gives the warning in the second answer."""
+    created = client.post(
+        "/api/v1/supplements",
+        json={"name": "Magnesium citrate", "unit_name": "tablet", "magnesium_mg": 200},
+    )
+    assert created.status_code == 201
+    supplement_id = created.json()["id"]
+    first = _log(client, supplement_id=supplement_id, quantity=1)
+    assert first["kind"] == "supplement" and first["warnings"] == []
+    second = _log(client, supplement_id=supplement_id, quantity=1)
+    [warning] = second["warnings"]
+    assert "kidney disease" in warning["message"]
+    assert client.get("/api/v1/supplements").json()[0]["nutrients"]["magnesium_mg"] == 200
+    assert client.delete(f"/api/v1/supplements/{supplement_id}").status_code == 204
+    assert client.get(f"/api/v1/supplements/{supplement_id}").status_code == 404
+
+
+def test_custom_foods_api(client: TestClient) -> None:
+    """A custom food from a label is created, logged by id and removed; bad labels are 422."""
+    created = client.post(
+        "/api/v1/custom-foods",
+        json={"name": "Oat bar", "basis": "per_serving", "serving_g": 40, "potassium_mg": 150},
+    )
+    assert created.status_code == 201, created.text
+    food = created.json()
+    assert food["food_id"].startswith("custom:")
+    assert food["nutrients"]["magnesium_mg"] is None
+    logged = _log(client, food_id=food["food_id"], quantity=2, unit="serving")
+    assert logged["nutrients"]["potassium_mg"] == 300
+    bad = client.post("/api/v1/custom-foods", json={"name": "X", "potassium_mg": -5})
+    assert bad.status_code == 422 and "potassium_mg" in bad.json()["fields"]
+    duplicate = client.post("/api/v1/custom-foods", json={"name": "oat bar"})
+    assert duplicate.status_code == 409
+    assert client.delete(f"/api/v1/custom-foods/{food['id']}").status_code == 204
+
+
+def test_targets_api(client: TestClient) -> None:
+    """Targets come from the profile; an override is set and cleared; reference lookups work."""
+    client.patch("/api/v1/profile", json={"birth_year": 1950, "sex": "male"})
+    targets = client.get("/api/v1/targets").json()
+    assert targets["calcium_mg"] == 1200 and targets["sodium_upper_guide_mg"] == 2300
+    set_ = client.put("/api/v1/targets/water_ml", json={"value": 2000, "note": "heart clinic"})
+    assert set_.json()["water_ml"] == 2000 and set_.json()["overridden"] == {
+        "water_ml": "heart clinic"
+    }
+    assert client.delete("/api/v1/targets/water_ml").json()["water_ml"] == 3700
+    assert client.put("/api/v1/targets/iron_mg", json={"value": 8}).status_code == 422
+    reference = client.get(
+        "/api/v1/targets/reference", params={"age": 25, "sex": "female", "lactating": True}
+    )
+    assert reference.json()["water_ml"] == 3800
+    bad = client.get("/api/v1/targets/reference", params={"age": 40, "sex": "male", "pregnant": 1})
+    assert bad.status_code == 422 and "female" in bad.json()["detail"]
+
+
+def test_repeat_meal_api(client: TestClient) -> None:
+    """POST /intake/repeat copies a meal from one day to another."""
+    _log(client, phrase="1 medium banana", at="2026-11-20T07:30:00")
+    copied = client.post(
+        "/api/v1/intake/repeat",
+        json={"meal": "breakfast", "from_day": "2026-11-20", "to_day": "2026-11-21"},
+    )
+    assert copied.status_code == 201, copied.text
+    assert copied.json()["data"][0]["day"] == "2026-11-21"
+    none = client.post(
+        "/api/v1/intake/repeat",
+        json={"meal": "dinner", "from_day": "2026-11-20", "to_day": "2026-11-21"},
+    )
+    assert none.status_code == 404
+
+
+def _csrf(client: TestClient, url: str) -> str:
+    page = client.get(url)
+    match = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
+    assert match
+    return match.group(1)
+
+
+def test_day_page_logs_from_the_form_and_shows_unknowns(client: TestClient) -> None:
+    """The form logs a phrase; the page shows the entry, bars, and 'unknown' when unknown."""
+    page = client.get("/day")
+    assert page.status_code == 200
+    assert "Nothing logged" in page.text and 'href="/day"' in page.text
+    token = _csrf(client, "/day/2026-11-20")
+    posted = client.post(
+        "/day/2026-11-20/entries",
+        data={"csrf_token": token, "phrase": "1 medium banana", "kind": "food", "time": "08:00"},
+        follow_redirects=True,
+    )
+    assert posted.status_code == 200
+    assert "Logged 1 medium banana" in posted.text
+    assert "Bananas, raw" in posted.text
+    assert "<progress" not in posted.text  # no profile: no targets, so no bars yet
+    assert "set your birth year" in posted.text
+
+
+def test_day_page_error_keeps_the_typed_text(client: TestClient) -> None:
+    """An impossible amount shows the message and the text typed, and logs nothing."""
+    token = _csrf(client, "/day/2026-11-20")
+    answer = client.post(
+        "/day/2026-11-20/entries",
+        data={"csrf_token": token, "phrase": "9000 bananas", "kind": "food", "time": ""},
+    )
+    assert answer.status_code == 422
+    assert "at most 5 kg" in answer.text and 'value="9000 bananas"' in answer.text
+    assert client.get("/api/v1/days/2026-11-20").json()["logged"] is False
+
+
+def test_unknown_food_on_the_page_offers_did_you_mean(client: TestClient) -> None:
+    """A misspelt food answers with 'Did you mean' buttons that open the amount picker."""
+    token = _csrf(client, "/day/2026-11-20")
+    answer = client.post(
+        "/day/2026-11-20/entries",
+        data={"csrf_token": token, "phrase": "1 cup spinich soupp", "kind": "food"},
+    )
+    assert answer.status_code == 422
+    assert "Did you mean" in answer.text and "/intake/pick?food_id=usda" in answer.text
+
+
+def test_type_ahead_and_picker(client: TestClient) -> None:
+    """Typing '1 medium ban' suggests bananas; the picker lists its measures; picking logs."""
+    fragment = client.get("/intake/suggest", params={"phrase": "1 medium ban", "day": "2026-11-20"})
+    assert "Bananas, raw" in fragment.text and "<html" not in fragment.text
+    picker = client.get("/intake/pick", params={"food_id": "usda:09040", "day": "2026-11-20"})
+    assert "medium" in picker.text and 'value="g"' in picker.text
+    token = _csrf(client, "/day/2026-11-20")
+    client.post(
+        "/day/2026-11-20/entries",
+        data={
+            "csrf_token": token,
+            "food_id": "usda:09040",
+            "quantity": "2",
+            "unit": 'medium (7" to 7-7/8" long)',
+            "kind": "food",
+            "time": "10:00",
+        },
+    )
+    day = client.get("/api/v1/days/2026-11-20").json()
+    assert day["entries"][0]["grams"] == 236
+
+
+def test_my_foods_page_adds_a_supplement_and_a_target(client: TestClient) -> None:
+    """The 'your foods' page adds a supplement and saves an own target; errors are shown."""
+    token = _csrf(client, "/my-foods")
+    added = client.post(
+        "/my-foods/supplements",
+        data={"csrf_token": token, "name": "Mag 200", "unit_name": "tablet", "magnesium_mg": "200"},
+        follow_redirects=True,
+    )
+    assert "Added Mag 200" in added.text
+    bad = client.post(
+        "/my-foods/supplements",
+        data={"csrf_token": token, "name": "", "magnesium_mg": "-1"},
+    )
+    assert bad.status_code == 422 and "field-error" in bad.text
+    saved = client.post(
+        "/my-foods/targets",
+        data={"csrf_token": token, "nutrient": "magnesium_mg", "value": "400", "note": "GP"},
+        follow_redirects=True,
+    )
+    assert "Your own target is saved" in saved.text
+    assert client.get("/api/v1/targets").json()["magnesium_mg"] == 400
+
+
+def test_delete_from_the_page_offers_undo(client: TestClient) -> None:
+    """Deleting an entry on the page flashes an Undo that restores it."""
+    entry = _log(client, phrase="1 medium banana", at="2026-11-20T08:00:00")
+    token = _csrf(client, "/day/2026-11-20")
+    deleted = client.post(
+        f"/intake/{entry['id']}/delete", data={"csrf_token": token}, follow_redirects=True
+    )
+    assert f'action="/intake/{entry["id"]}/restore"' in deleted.text
+    client.post(f"/intake/{entry['id']}/restore", data={"csrf_token": token})
+    assert client.get("/api/v1/days/2026-11-20").json()["logged"] is True
+
+
+def test_dates_today_helper() -> None:
+    """The fixed dates used above are real calendar dates (guards typos in the tests)."""
+    assert date.fromisoformat(TODAY_FIXED).isoweekday() == 2
