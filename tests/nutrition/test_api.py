@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Any
 
 from fastapi.testclient import TestClient
 
 TODAY_FIXED = "2026-11-24"
 
 
-def _log(client: TestClient, **body: object) -> dict:
+def _log(client: TestClient, **body: object) -> dict[str, Any]:
     answer = client.post("/api/v1/intake", json=body)
     assert answer.status_code == 201, answer.text
-    return answer.json()
+    result: dict[str, Any] = answer.json()
+    return result
 
 
 def test_intake_crud(client: TestClient) -> None:
