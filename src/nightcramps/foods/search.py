@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import DamerauLevenshtein
 
 from nightcramps.foods import vocabulary
 
@@ -167,6 +168,16 @@ class SearchIndex:
                     break
                 found.setdefault(candidate, PREFIX_QUALITY)
         if not found and len(word) >= 4:
+            # one slip (two letters swapped, one missing, extra or wrong) in a short word, two
+            # in a longer one; then anything rapidfuzz finds similar enough
+            for candidate, distance, _ in process.extract(
+                word,
+                self.vocabulary,
+                scorer=DamerauLevenshtein.distance,
+                limit=4,
+                score_cutoff=1 if len(word) <= 6 else 2,
+            ):
+                found.setdefault(candidate, TYPO_QUALITY * (1 - distance / (len(word) + 1)))
             for candidate, ratio, _ in process.extract(
                 word, self.vocabulary, scorer=fuzz.ratio, limit=4, score_cutoff=FUZZY_CUTOFF
             ):

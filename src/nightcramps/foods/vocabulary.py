@@ -127,6 +127,8 @@ SYNONYMS: dict[str, str] = {
     "gatorade": "gatorade",
     "electrolyte drink": "sports drink",
     "bap": "roll",
+    "kiwi": "kiwifruit",
+    "kiwis": "kiwifruit",
     "bell pepper": "peppers sweet",
     "bell peppers": "peppers sweet",
     "capsicum": "peppers sweet",
