@@ -1,0 +1,1 @@
+"""Personal insights: which factors precede a person's cramps, and tonight's risk."""

@@ -1,0 +1,69 @@
+"""Plain-language explanations of the analysis: what was compared, how big, how sure, what next."""
+
+from __future__ import annotations
+
+from nightcramps.insights.analysis import FactorResult
+
+
+def _times(ratio: float) -> str:
+    if 1.85 <= ratio < 2.2:
+        return "about twice"
+    if 2.85 <= ratio < 3.2:
+        return "about three times"
+    return f"about {ratio:.1f} times"
+
+
+def _number(value: float) -> str:
+    return f"{value:.2f}" if value < 10 else f"{value:.0f}"
+
+
+def _nights(count: int) -> str:
+    if count >= 365:
+        years = count / 365
+        return f"about {years:.0f} year{'s' if round(years) != 1 else ''} more of nights"
+    if count >= 60:
+        return f"about {round(count / 30)} more months of nights"
+    return f"about {count} more nights"
+
+
+def explain(result: FactorResult, *, tested: int) -> str:
+    """One paragraph for one factor, written for the person whose diary it is."""
+    f = result.factor
+    if not result.analysed:
+        return "Not enough data yet: a verdict needs " + "; ".join(result.shortfalls) + "."
+    assert result.effect is not None and result.ci_low is not None and result.ci_high is not None
+    if result.effect >= 1:
+        worse, better = f.high.label, f.low.label
+        ratio, low, high = result.effect, result.ci_low, result.ci_high
+    else:
+        worse, better = f.low.label, f.high.label
+        ratio, low, high = 1 / result.effect, 1 / result.ci_high, 1 / result.ci_low
+    parts = [
+        f"On nights after days with {worse}, your odds of a cramp night were {_times(ratio)} "
+        f"those after days with {better} (95% interval {_number(low)} to {_number(high)}).",
+        f"Cramps followed {result.cramps_high} of {result.nights_high} days with {f.high.label} "
+        f"and {result.cramps_low} of {result.nights_low} days with {f.low.label}.",
+    ]
+    q = f"q = {result.q_value:.2f}" if result.q_value is not None else "q unknown"
+    if result.verdict in ("likely trigger", "likely protective"):
+        parts.append(
+            f"This holds after allowing for the {tested} factors tested together ({q}), your "
+            "cramps the night before and the trend over time. It is a pattern in your own diary, "
+            "not proof of cause."
+        )
+    else:
+        parts.append(f"That is not clear enough to call ({q}).")
+        if result.more_nights:
+            parts.append(
+                f"If a link this size is real, {_nights(result.more_nights)} with {f.name} "
+                "logged would probably show it."
+            )
+        else:
+            parts.append("Any link is probably small.")
+    if f.reactive:
+        parts.append(
+            f"People often change {f.name} because of bad nights (a supplement or more water "
+            "after a cramp night), which can make a remedy look harmful; the analysis allows for "
+            "your cramps in the previous week, but read this one with care."
+        )
+    return " ".join(parts)

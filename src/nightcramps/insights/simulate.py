@@ -1,0 +1,356 @@
+"""Simulated people whose true effects are known, to prove the insights work.
+
+Pure simulation (``simulate_person`` → rows, ``to_daily_csv`` → text) plus a study runner that
+drives the *real* pipeline: each person's daily CSV goes through ``import daily-csv`` into a
+database, then through the insights service, and the verdicts are scored against the truth.
+
+Each simulated person has:
+
+* irregular cramps: a latent, autocorrelated AR(1) risk on the log-odds scale (spells of bad
+  nights), around the person's own base rate;
+* a slow improvement over time (a period effect, as in the magnesium trials);
+* missing nights (skipped check-ins and holidays) and missing days of food logging;
+* one factor with a known effect: under 1.5 L of fluid doubles the odds of a cramp night
+  (so the reported effect, 2 L or more vs under 1.5 L, is truly 0.5);
+* null factors with no effect (potassium, calcium, sodium, steps, exercise, alcohol, caffeine,
+  sleep, and exertion derived from steps), autocorrelated like real habits;
+* reverse causation: a magnesium supplement (+300 mg) taken for a few days after cramp nights,
+  with no true effect;
+* a period confounder: bedtime stretching taken up halfway through the year, while cramps improve
+  anyway, with no true effect.
+
+Run the study: ``python -m nightcramps.insights.simulate --people 200`` (or ``make bench``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from nightcramps.dailyvalues.columns import CSV_HEADER
+from nightcramps.dailyvalues.csvfile import DailyRow, write_daily_csv
+
+TRUE_LOG_OR_LOW_FLUID = math.log(2.0)
+"""Under 1.5 L of fluid doubles the odds of a cramp night in the simulated people."""
+
+TRUE_EFFECTS: dict[str, float] = {"fluid_ml": 0.5}
+"""The true odds ratio of each factor's high arm vs its low arm (fluid: 2 L+ vs under 1.5 L)."""
+
+NULL_FACTORS = (
+    "potassium_mg",
+    "calcium_mg",
+    "sodium_mg",
+    "steps",
+    "exercise_min",
+    "alcohol_drinks",
+    "caffeine_mg",
+    "sleep_h",
+    "exertion_ratio",
+)
+"""Factors with no effect and no built-in confounding (true odds ratio 1)."""
+
+REVERSE_FACTOR = "magnesium_mg"
+PERIOD_FACTOR = "stretched"
+
+
+@dataclass(frozen=True, slots=True)
+class PersonSpec:
+    """How one simulated person behaves (defaults: a year of nights)."""
+
+    nights: int = 365
+    base_rate: float = 0.5
+    """Average chance of a cramp night at the start."""
+    latent_sd: float = 0.3
+    latent_phi: float = 0.85
+    """Day-to-day persistence of the latent risk (spells of bad nights)."""
+    improvement_per_year: float = 0.4
+    """Log-odds fall per year: a slow improvement whatever the person does."""
+    missing_night_rate: float = 0.05
+    holiday_rate: float = 0.005
+    """Chance per day of starting a 3-10 day gap with nothing logged."""
+    missing_food_rate: float = 0.1
+    fluid_effect: float = TRUE_LOG_OR_LOW_FLUID
+    supplement_after_cramp: float = 0.5
+    """Chance of starting a few days of magnesium supplement after a cramp night."""
+
+
+@dataclass(slots=True)
+class SimulatedPerson:
+    """The simulated diary and what is true about it."""
+
+    rows: list[DailyRow]
+    cramp_nights: int
+    logged_nights: int
+    truth: dict[str, float] = field(default_factory=lambda: dict(TRUE_EFFECTS))
+
+
+def _ar1(rng: np.random.Generator, n: int, phi: float, sd: float) -> Any:
+    out = np.empty(n)
+    out[0] = rng.normal(0, sd)
+    innovation = sd * math.sqrt(1 - phi**2)
+    for i in range(1, n):
+        out[i] = phi * out[i - 1] + rng.normal(0, innovation)
+    return out
+
+
+def simulate_person(
+    rng: np.random.Generator, spec: PersonSpec = PersonSpec(), *, last: date = date(2026, 11, 20)
+) -> SimulatedPerson:
+    """One person's daily rows (blank = unknown), ending on the night of ``last``."""
+    n = spec.nights
+    start = last - timedelta(days=n - 1)
+    t = np.arange(n) / 365.25
+    latent = _ar1(rng, n, spec.latent_phi, spec.latent_sd)
+    fluid = np.clip(rng.uniform(1200, 1800) + _ar1(rng, n, 0.5, 600), 300, None)
+    potassium = np.clip(rng.uniform(2000, 3000) + _ar1(rng, n, 0.4, 600), 200, None)
+    calcium = np.clip(rng.uniform(700, 1000) + _ar1(rng, n, 0.4, 250), 50, None)
+    sodium = np.clip(rng.uniform(1600, 2600) + _ar1(rng, n, 0.3, 600), 100, None)
+    mg_food = np.clip(rng.uniform(220, 340) + _ar1(rng, n, 0.4, 70), 20, None)
+    steps = np.round(np.exp(math.log(rng.uniform(4000, 9000)) + _ar1(rng, n, 0.6, 0.45)))
+    exercise = np.where(rng.random(n) < 0.5, 0.0, np.round(rng.gamma(2.0, 15.0, n)))
+    alcohol = rng.choice([0, 0, 0, 1, 2, 3], size=n).astype(float)
+    caffeine = np.clip(np.round(rng.uniform(80, 260) + _ar1(rng, n, 0.3, 80)), 0, None)
+    sleep = np.clip(np.round(rng.uniform(6.2, 7.4) + _ar1(rng, n, 0.3, 0.8), 1), 3, 11)
+    takes_up = rng.uniform(0.35, 0.65)
+    stretched = (rng.random(n) < np.where(t < takes_up * n / 365.25, 0.2, 0.8)).astype(float)
+
+    logged = rng.random(n) >= spec.missing_night_rate
+    food_known = rng.random(n) >= spec.missing_food_rate
+    i = 0
+    while i < n:
+        if rng.random() < spec.holiday_rate:
+            gap = int(rng.integers(3, 11))
+            logged[i : i + gap] = False
+            food_known[i : i + gap] = False
+            i += gap
+        i += 1
+
+    base = math.log(spec.base_rate / (1 - spec.base_rate))
+    cramp = np.zeros(n, dtype=bool)
+    supplement = np.zeros(n, dtype=bool)
+    supplement_left = 0
+    for d in range(n):
+        # Reverse causation: a bad night (d - 1) prompts a few days of supplement from day d.
+        if d > 0 and cramp[d - 1] and supplement_left == 0:
+            if rng.random() < spec.supplement_after_cramp:
+                supplement_left = int(rng.integers(3, 8))
+        if supplement_left > 0:
+            supplement[d] = True
+            supplement_left -= 1
+        eta = base + latent[d] - spec.improvement_per_year * t[d]
+        eta += spec.fluid_effect * (fluid[d] < 1500)
+        cramp[d] = rng.random() < 1.0 / (1.0 + math.exp(-eta))
+    magnesium = mg_food + 300.0 * supplement
+
+    rows = []
+    for d in range(n):
+        values: dict[str, float] = {}
+        if logged[d]:
+            count = 1 + int(rng.poisson(0.6)) if cramp[d] else 0
+            values["cramps"] = float(count)
+            if count:
+                values["worst_severity_0_10"] = float(rng.integers(3, 10))
+            values["stretched"] = stretched[d]
+            values["sleep_h"] = float(sleep[d])
+        if rng.random() < 0.95:
+            values["steps"] = float(steps[d])
+            values["exercise_min"] = float(exercise[d])
+        if food_known[d]:
+            values.update(
+                fluid_ml=float(round(fluid[d])),
+                magnesium_mg=float(round(magnesium[d])),
+                potassium_mg=float(round(potassium[d])),
+                calcium_mg=float(round(calcium[d])),
+                sodium_mg=float(round(sodium[d])),
+                alcohol_drinks=float(alcohol[d]),
+                caffeine_mg=float(caffeine[d]),
+            )
+        if values:
+            rows.append(DailyRow(day=start + timedelta(days=d), values=values))
+    return SimulatedPerson(
+        rows=rows, cramp_nights=int((cramp & logged).sum()), logged_nights=int(logged.sum())
+    )
+
+
+def to_daily_csv(person: SimulatedPerson) -> str:
+    """The person's rows as a daily CSV, exactly as a spreadsheet would hold them."""
+    return write_daily_csv(person.rows)
+
+
+# ---------------------------------------------------------------------------- the study
+
+
+@dataclass(slots=True)
+class StudyResult:
+    """What the study measured over all simulated people."""
+
+    people: int = 0
+    nights: int = 0
+    analysed_effect: int = 0
+    found_effect: int = 0
+    covered_effect: int = 0
+    null_tests: int = 0
+    null_claims: int = 0
+    null_covered: int = 0
+    reverse_analysed: int = 0
+    reverse_trigger: int = 0
+    period_analysed: int = 0
+    period_protective: int = 0
+    false_discovery_proportions: list[float] = field(default_factory=list)
+    brier_skill: list[float] = field(default_factory=list)
+    log_loss_gain: list[float] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def summary(self) -> dict[str, Any]:
+        def share(a: int, b: int) -> float | None:
+            return round(a / b, 3) if b else None
+
+        fdp = self.false_discovery_proportions
+        return {
+            "people": self.people,
+            "nights_per_person": round(self.nights / max(self.people, 1)),
+            "power_fluid_or_2": share(self.found_effect, self.analysed_effect),
+            "coverage_fluid_95": share(self.covered_effect, self.analysed_effect),
+            "null_claim_rate": share(self.null_claims, self.null_tests),
+            "null_coverage_95": share(self.null_covered, self.null_tests),
+            "false_discovery_rate": round(float(np.mean(fdp)), 3) if fdp else None,
+            "reverse_supplement_called_trigger": share(self.reverse_trigger, self.reverse_analysed),
+            "period_stretching_called_protective": share(
+                self.period_protective, self.period_analysed
+            ),
+            "brier_skill_median": _median(self.brier_skill),
+            "log_loss_gain_median": _median(self.log_loss_gain),
+            "seconds": round(self.seconds, 1),
+        }
+
+
+def _median(values: Sequence[float]) -> float | None:
+    return round(float(np.median(values)), 3) if values else None
+
+
+def score_person(result: StudyResult, insights: dict[str, Any]) -> None:
+    """Add one person's insights (the public JSON) to the study's tallies."""
+    by_factor = {f["factor"]: f for f in insights["factors"]}
+    claims = {"likely trigger", "likely protective"}
+    result.people += 1
+    result.nights += insights["nights_used"]
+    fluid = by_factor["fluid_ml"]
+    if fluid["effect"] is not None:
+        result.analysed_effect += 1
+        result.found_effect += fluid["verdict"] == "likely protective"
+        result.covered_effect += fluid["ci_low"] <= TRUE_EFFECTS["fluid_ml"] <= fluid["ci_high"]
+    false, made = 0, 0
+    for key, row in by_factor.items():
+        if row["verdict"] in claims:
+            made += 1
+            false += key != "fluid_ml"
+    for key in NULL_FACTORS:
+        row = by_factor[key]
+        if row["effect"] is None:
+            continue
+        result.null_tests += 1
+        result.null_claims += row["verdict"] in claims
+        result.null_covered += row["ci_low"] <= 1.0 <= row["ci_high"]
+    reverse = by_factor[REVERSE_FACTOR]
+    if reverse["effect"] is not None:
+        result.reverse_analysed += 1
+        result.reverse_trigger += reverse["verdict"] == "likely trigger"
+    period = by_factor[PERIOD_FACTOR]
+    if period["effect"] is not None:
+        result.period_analysed += 1
+        result.period_protective += period["verdict"] == "likely protective"
+    result.false_discovery_proportions.append(false / made if made else 0.0)
+    calibration = (insights.get("tonight") or {}).get("calibration") or {}
+    if calibration.get("brier_skill") is not None:
+        result.brier_skill.append(calibration["brier_skill"])
+        result.log_loss_gain.append(calibration["log_loss_base"] - calibration["log_loss"])
+
+
+Pipeline = Callable[[str, int], dict[str, Any]]
+"""Takes a person's daily CSV and an index, returns that person's insights JSON."""
+
+
+def run_study(
+    pipeline: Pipeline, *, people: int, seed: int = 20261124, spec: PersonSpec = PersonSpec()
+) -> StudyResult:
+    """Simulate ``people`` people, push each through ``pipeline``, and score the verdicts."""
+    rng = np.random.default_rng(seed)
+    result = StudyResult()
+    began = time.perf_counter()
+    for index in range(people):
+        person = simulate_person(rng, spec)
+        score_person(result, pipeline(to_daily_csv(person), index))
+    result.seconds = time.perf_counter() - began
+    return result
+
+
+def database_pipeline(database_url: str) -> Pipeline:
+    """The real pipeline on a database: a new person, `import daily-csv`, then the insights."""
+    from datetime import UTC, datetime
+    from zoneinfo import ZoneInfo
+
+    from sqlalchemy.orm import Session
+
+    from nightcramps.accounts.models import Person
+    from nightcramps.dailyvalues import service as dailyvalues_service
+    from nightcramps.insights import service as insights_service
+    from nightcramps.owner import Owner
+    from nightcramps.storage.engine import make_engine
+    from nightcramps.storage.migrate import upgrade
+
+    engine = make_engine(database_url)
+    upgrade(engine)
+    now = datetime(2026, 11, 21, 20, 0, tzinfo=UTC)
+
+    def run(text: str, index: int) -> dict[str, Any]:
+        with Session(engine) as session:
+            person = Person(display_name=f"simulated {index}", timezone="Europe/London")
+            session.add(person)
+            session.flush()
+            owner = Owner(person_id=person.id, tz=ZoneInfo("Europe/London"), cutover_hour=12)
+            dailyvalues_service.import_daily_csv(session=session, owner=owner, text=text, now=now)
+            insights = insights_service.insights(session=session, owner=owner, now=now)
+            session.commit()
+        return insights_service.to_public(insights).model_dump(mode="json")
+
+    return run
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Run the simulation study through the real pipeline and print what it measured."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("--people", type=int, default=200)
+    parser.add_argument("--nights", type=int, default=365)
+    parser.add_argument("--seed", type=int, default=20261124)
+    parser.add_argument("--json", action="store_true", help="print JSON only")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as folder:
+        url = f"sqlite:///{Path(folder) / 'study.sqlite3'}"
+        result = run_study(
+            database_pipeline(url),
+            people=args.people,
+            seed=args.seed,
+            spec=PersonSpec(nights=args.nights),
+        )
+    summary = result.summary()
+    if args.json:
+        print(json.dumps(summary, indent=2))  # noqa: T201 - a command-line report
+        return
+    for key, value in summary.items():
+        print(f"{key:40} {value}")  # noqa: T201 - a command-line report
+
+
+if __name__ == "__main__":
+    main()
+
+__all__ = ["CSV_HEADER", "PersonSpec", "simulate_person", "to_daily_csv", "run_study"]
