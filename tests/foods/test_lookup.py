@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from nightcramps.constants import MAX_FOOD_ENTRY_G
 from nightcramps.errors import Invalid, NotFound
@@ -136,3 +138,32 @@ def test_get_food_unknown_id() -> None:
     """An unknown id is NotFound with a hint at the id format."""
     with pytest.raises(NotFound, match="usda:09040"):
         foods_service.get_food("usda:00000")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_any_text_is_answered_or_refused_cleanly(text: str) -> None:
+    """Whatever is typed, lookup answers or raises Invalid/NotFound, never anything else."""
+    try:
+        found = foods_service.lookup(text)
+    except (Invalid, NotFound) as exc:
+        assert exc.message
+    else:
+        assert 0 < found.grams <= MAX_FOOD_ENTRY_G
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.one_of(st.integers(-5, 10_000).map(str), st.sampled_from(["½", "1 1/2", "a", "1/0", "-0"])),
+    st.sampled_from(["", "cup", "ml", "oz", "fl oz", "tbsp", "g", "lb", "medium", "slices"]),
+    st.sampled_from(["banana", "milk", "halibut", "peanut butter", "water", "zqxj", "salt"]),
+)
+def test_generated_phrases_are_answered_or_refused(amount: str, unit: str, food: str) -> None:
+    """Generated amount/unit/food phrases never crash, and answers respect the limits."""
+    try:
+        found = foods_service.lookup(f"{amount} {unit} {food}")
+    except (Invalid, NotFound) as exc:
+        assert exc.message
+    else:
+        assert 0 < found.grams <= MAX_FOOD_ENTRY_G
+        assert found.quantity > 0
