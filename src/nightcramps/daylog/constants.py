@@ -68,3 +68,6 @@ MAX_SLEEP_H = 20
 
 MAX_STANDING_SITTING_H = 24
 """Standing and sitting hours of one day together cannot exceed 24."""
+
+EARLIEST_DAY_YEAR = 1900
+"""Entries dated before 1900 are typing errors (and far outside any diary); they are refused."""

@@ -42,7 +42,7 @@ FDA_QUININE_2010 = (
 )
 
 PRESCRIBER = (
-    "If your cramps began or got worse after you started it, talk to your prescriber: they can "
+    "Talk to your prescriber if your cramps began or got worse after you started it: they can "
     "weigh this against what the medicine does for you. Keep taking it as prescribed unless "
     "they advise otherwise."
 )

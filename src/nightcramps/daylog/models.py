@@ -110,13 +110,13 @@ class CaffeineIntake(_Entry, Base):
 
 
 class SleepPeriod(_Entry, Base):
-    """The main sleep of the night of ``day`` (bedtime on the evening of ``day``)."""
+    """A sleep (usually the main one of a night), filed under the day it ended in."""
 
     __tablename__ = "sleep_period"
     __table_args__ = (Index("ix_sleep_period_person_id_day", "person_id", "day"),)
 
     day: Mapped[date] = mapped_column(Date)
-    """The night (dated by its evening, as the diary dates nights) the sleep belongs to."""
+    """Local date of the wake time: last night's sleep is the sleep *before* this day."""
     bed_at: Mapped[datetime] = mapped_column(UTCDateTime)
     wake_at: Mapped[datetime] = mapped_column(UTCDateTime)
 

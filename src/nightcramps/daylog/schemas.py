@@ -237,7 +237,7 @@ class CaffeinePublic(BaseModel):
 
 
 class SleepCreate(_Strict):
-    """One night's sleep. It belongs to the night (and day) of the evening it started."""
+    """One sleep. It belongs to the day it ends in (last night's sleep is today's)."""
 
     bed_at: datetime = Field(description="When you went to sleep; no zone means your zone.")
     wake_at: datetime = Field(description="When you woke up for the day.")
@@ -254,7 +254,7 @@ class SleepPublic(BaseModel):
     """A sleep entry with its hours."""
 
     id: int
-    day: date = Field(description="The night of this day (bedtime on its evening).")
+    day: date = Field(description="The day this sleep ended in (the sleep before that day).")
     bed_at: datetime
     wake_at: datetime
     sleep_h: float
@@ -406,7 +406,9 @@ class DayFactorsPublic(BaseModel):
     stretched: float | None = Field(description="1 stretched, 0 explicitly not, null unknown.")
     alcohol_drinks: float | None
     caffeine_mg: float | None
-    sleep_h: float | None = Field(description="Sleep of the night of this day.")
+    sleep_h: float | None = Field(
+        description="Hours of the sleep that ended on this day (the night before it)."
+    )
     exertion_ratio: float | None = Field(
         description="Today's load against the mean of the previous 28 days; 1 = usual."
     )

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from nightcramps.daylog import exertion, medicines
 from nightcramps.daylog.constants import (
     DAY_ROLLOVER_HOUR,
+    EARLIEST_DAY_YEAR,
     EXERTION_WINDOW_DAYS,
     MAX_CAFFEINE_MG_PER_ENTRY,
     MAX_SLEEP_H,
@@ -61,7 +62,6 @@ from nightcramps.daylog.schemas import (
     StretchPublic,
     StretchUpdate,
 )
-from nightcramps.diary import service as diary_service
 from nightcramps.errors import Conflict, Invalid, NotFound
 from nightcramps.owner import Owner
 from nightcramps.storage.base import utcnow
@@ -137,6 +137,10 @@ def local_moment(value: datetime, *, owner: Owner) -> datetime:
 
 
 def _check_moment(moment: datetime, now: datetime | None, field: str) -> None:
+    if moment.year <= EARLIEST_DAY_YEAR:
+        raise Invalid(
+            f"{moment:%Y-%m-%d} is too long ago; check the year.", fields={field: "too early"}
+        )
     if moment > (now or utcnow()) + FUTURE_TOLERANCE:
         raise Invalid(
             f"{moment.isoformat(timespec='minutes')} is in the future; log things once they "
@@ -146,6 +150,10 @@ def _check_moment(moment: datetime, now: datetime | None, field: str) -> None:
 
 
 def _check_day(day: date, *, owner: Owner, now: datetime | None, field: str = "day") -> None:
+    if day.year < EARLIEST_DAY_YEAR:
+        raise Invalid(
+            f"{day.isoformat()} is too long ago; check the year.", fields={field: "too early"}
+        )
     if day > today(owner=owner, now=now):
         raise Invalid(
             f"{day.isoformat()} has not begun yet; log days that have started.",
@@ -184,7 +192,12 @@ def resolve_day(
 
 
 def check_range(start: date | None, end: date | None) -> None:
-    """Refuse reversed or over-long ranges with a message that says how to fix them."""
+    """Refuse reversed, too early or over-long ranges with a message that says how to fix them."""
+    for name, value in (("from", start), ("to", end)):
+        if value is not None and value.year < EARLIEST_DAY_YEAR:
+            raise Invalid(
+                f"{value.isoformat()} is too long ago; check the year.", fields={name: "too early"}
+            )
     if start is not None and end is not None:
         if end < start:
             raise Invalid(
@@ -740,8 +753,9 @@ def _sleep_span(
             f"(at most {MAX_SLEEP_H}); check the dates.",
             fields={"wake_at": "too long after bed_at"},
         )
-    # The night of the bedtime, dated as the diary dates nights (01:30 on the 24th → the 23rd).
-    day = diary_service.current_night(owner=owner, now=bed)
+    # The sleep belongs to the day it ends in: the sleep before that day, known by its bedtime
+    # (so it can help predict that night) and not caused by that night's cramps.
+    day = wake.astimezone(owner.tz).date()
     return bed, wake, day
 
 
@@ -755,9 +769,9 @@ def _check_one_sleep(session: Session, owner: Owner, day: date, except_id: int |
     ).first()
     if existing is not None and existing.id != except_id:
         raise Conflict(
-            f"Sleep for the night of {day.isoformat()} is already logged (entry {existing.id}); "
+            f"The sleep ending on {day.isoformat()} is already logged (entry {existing.id}); "
             "change that entry instead.",
-            fields={"bed_at": "night already logged"},
+            fields={"wake_at": "sleep already logged for this day"},
             existing_id=existing.id,
         )
 
@@ -765,11 +779,11 @@ def _check_one_sleep(session: Session, owner: Owner, day: date, except_id: int |
 def log_sleep(
     *, session: Session, owner: Owner, sleep_in: SleepCreate, now: datetime | None = None
 ) -> SleepPublic:
-    """Record a night's sleep; it belongs to the night (dated by its evening) of the bedtime.
+    """Record a sleep; it belongs to the day it ends in (last night's sleep is today's).
 
     Raises:
         Invalid: times in the future, wake not after bedtime, or over 20 hours.
-        Conflict: sleep for that night is already logged.
+        Conflict: a sleep ending on that day is already logged.
     """
     bed, wake, day = _sleep_span(sleep_in.bed_at, sleep_in.wake_at, owner, now)
     _check_one_sleep(session, owner, day, except_id=None)
@@ -805,7 +819,7 @@ def update_sleep(
 def list_sleep(
     *, session: Session, owner: Owner, start: date | None = None, end: date | None = None
 ) -> list[SleepPublic]:
-    """Sleep entries of the nights from ``start`` to ``end`` inclusive, newest first."""
+    """Sleep entries ending on the days from ``start`` to ``end`` inclusive, newest first."""
     return [to_sleep_public(s) for s in _list_entries(session, owner, SleepPeriod, start, end)]
 
 
@@ -835,6 +849,11 @@ def _check_medicine_dates(
     started_on: date | None, stopped_on: date | None, owner: Owner, now: datetime | None
 ) -> None:
     current = today(owner=owner, now=now)
+    for name, value in (("started_on", started_on), ("stopped_on", stopped_on)):
+        if value is not None and value.year < EARLIEST_DAY_YEAR:
+            raise Invalid(
+                f"{value.isoformat()} is too long ago; check the year.", fields={name: "too early"}
+            )
     if started_on is not None and started_on > current:
         raise Invalid(
             f"The start date {started_on} is in the future; add the medicine once you start it.",
@@ -999,8 +1018,9 @@ def daily_factors(
 
     Each day maps exactly the keys of ``FACTOR_KEYS`` to a number or None (unknown). Nothing
     logged is unknown, never zero; zero needs an explicit answer ("rest day", "no alcohol",
-    "no caffeine", "no stretching"). ``sleep_h`` is the sleep of the night of that day (bedtime
-    on its evening). ``exertion_ratio`` compares the day's load with the 28 days before it.
+    "no caffeine", "no stretching"). ``sleep_h`` is the sleep that ended on that day (the night
+    before it), so it is known by bedtime and cannot be caused by that night's cramps.
+    ``exertion_ratio`` compares the day's load with the 28 days before it.
 
     Raises:
         Invalid: ``end`` before ``start`` or a range over ten years.
