@@ -13,10 +13,16 @@ from nightcramps.accounts.schemas import ProfileUpdate
 from nightcramps.cli.context import CliState, state
 from nightcramps.cli.output import JsonOption, command, emit_json, emit_table, fail
 from nightcramps.config import LOOPBACK_HOSTS, Settings, get_settings
+from nightcramps.dailyvalues import cli as dailyvalues_cli
+from nightcramps.daylog import cli as daylog_cli
 from nightcramps.diary import cli as diary_cli
 from nightcramps.diary import service as diary_service
 from nightcramps.diary.demo import fill_demo_nights
 from nightcramps.foods import cli as foods_cli
+from nightcramps.foods import service as foods_service
+from nightcramps.guidance import cli as guidance_cli
+from nightcramps.insights import cli as insights_cli
+from nightcramps.nutrition import cli as nutrition_cli
 from nightcramps.storage.migrate import upgrade
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
@@ -30,7 +36,13 @@ app = typer.Typer(
 )
 app.add_typer(diary_cli.cramp_app, name="cramp")
 app.add_typer(diary_cli.night_app, name="night")
+daylog_cli.register(app)
 app.add_typer(foods_cli.foods_app, name="foods")
+app.add_typer(guidance_cli.app, name="guidance")
+app.add_typer(dailyvalues_cli.export_app, name="export")
+app.add_typer(dailyvalues_cli.import_app, name="import")
+app.command("insights")(insights_cli.insights)
+nutrition_cli.register(app)  # eat, drink, day, targets, supplement, custom-food, intake, target
 db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
 token_app = typer.Typer(help="Personal access tokens for the HTTP API.", no_args_is_help=True)
 profile_app = typer.Typer(
@@ -96,6 +108,7 @@ def serve(
         )
     if demo:
         settings = settings.model_copy(update={"database_url": settings.demo_database_url})
+    foods_service.warm_up()  # the first food search should not wait for the index to load
     typer.echo(f"NightCramps on http://{host}:{port}  (database: {_safe_url(settings)})")
     uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
 

@@ -6,6 +6,7 @@ from nightcramps.accounts import models as accounts_models
 from nightcramps.dailyvalues import models as dailyvalues_models
 from nightcramps.daylog import models as daylog_models
 from nightcramps.diary import models as diary_models
+from nightcramps.guidance import models as guidance_models
 from nightcramps.nutrition import models as nutrition_models
 from nightcramps.storage.base import Base
 
@@ -15,5 +16,6 @@ __all__ = [
     "dailyvalues_models",
     "daylog_models",
     "diary_models",
+    "guidance_models",
     "nutrition_models",
 ]

@@ -9,14 +9,21 @@ from pathlib import Path
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from nightcramps import __version__
 from nightcramps.accounts import routes as accounts_routes
 from nightcramps.config import Settings
+from nightcramps.dailyvalues import routes as dailyvalues_routes
+from nightcramps.daylog import routes as daylog_routes
 from nightcramps.diary import routes as diary_routes
 from nightcramps.foods import routes as foods_routes
+from nightcramps.guidance import routes as guidance_routes
+from nightcramps.housekeeping import purge_expired
+from nightcramps.insights import routes as insights_routes
+from nightcramps.nutrition import routes as nutrition_routes
 from nightcramps.storage.engine import make_engine
 from nightcramps.storage.migrate import upgrade
 from nightcramps.storage.session import make_sessionmaker
@@ -34,6 +41,16 @@ FEATURE_ROUTERS = [
     diary_routes.api,
     foods_routes.pages,
     foods_routes.api,
+    dailyvalues_routes.pages,
+    dailyvalues_routes.api,
+    daylog_routes.pages,
+    daylog_routes.api,
+    insights_routes.pages,
+    insights_routes.api,
+    guidance_routes.pages,
+    guidance_routes.api,
+    nutrition_routes.pages,
+    nutrition_routes.api,
 ]
 
 
@@ -47,6 +64,7 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
     engine = make_engine(settings.database_url)
     if migrate:
         upgrade(engine)
+    purge_expired(engine, settings)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -58,7 +76,8 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
         version=__version__,
         description="Night diary and evidence-graded guidance for night leg cramps.",
         lifespan=lifespan,
-        docs_url="/api/docs",
+        # FastAPI's interactive docs load scripts from a CDN; a private app makes no such calls.
+        docs_url=None,
         redoc_url=None,
     )
     app.state.settings = settings
@@ -73,6 +92,7 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
         https_only=settings.accounts and settings.secure_cookies,
         max_age=14 * 24 * 3600,
     )
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=[*settings.allowed_hosts, "testserver"])
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     errors.install_error_handlers(app)
