@@ -5,6 +5,7 @@ Pure functions; the service reads and stores the reminder time.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -16,22 +17,21 @@ from nightcramps.guidance.constants import REMINDER_WINDOW_H
 EVENT_MINUTES = 5
 """Length of the calendar event: the routine takes about three to four minutes."""
 
+CLOCK = re.compile(r"(?P<h>\d{1,2}):(?P<m>\d{2})(:\d{2})?")
+
 PRODID = "-//NightCramps//Bedtime stretch reminder//EN"
 
 
 def parse_clock(text: str) -> time:
-    """A clock time typed as HH:MM (or H:MM).
+    """A clock time typed as HH:MM or H:MM (seconds, as some browsers send them, are dropped).
 
     Raises:
         ValueError: the text is not a clock time; the message says how to write one.
     """
-    try:
-        value = time.fromisoformat(
-            text.strip().zfill(5) if len(text.strip()) == 4 else text.strip()
-        )
-    except ValueError:
-        raise ValueError(f"write the time as HH:MM, for example 21:30 (not {text!r})") from None
-    return value.replace(second=0, microsecond=0)
+    match = CLOCK.fullmatch(text.strip())
+    if match is None or int(match["h"]) > 23 or int(match["m"]) > 59:
+        raise ValueError(f"write the time as HH:MM, for example 21:30 (not {text!r})")
+    return time(int(match["h"]), int(match["m"]))
 
 
 def next_occurrence(clock: time, *, tz: ZoneInfo, now: datetime) -> datetime:

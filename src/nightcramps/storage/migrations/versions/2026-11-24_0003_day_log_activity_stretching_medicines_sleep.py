@@ -227,8 +227,30 @@ def upgrade() -> None:
     with op.batch_alter_table("medicine", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_medicine_person_id"), ["person_id"], unique=False)
 
+    # ---- guidance (issue 4, part B): the bedtime-stretch reminder time, one row per person ----
+    op.create_table(
+        "guidance_reminder",
+        sa.Column("person_id", sa.Integer(), nullable=False),
+        sa.Column("remind_at", sa.Time(), nullable=False),
+        sa.Column(
+            "updated_at", nightcramps.storage.base.UTCDateTime(timezone=True), nullable=False
+        ),
+        sa.ForeignKeyConstraint(
+            ["person_id"],
+            ["person.id"],
+            name=op.f("fk_guidance_reminder_person_id_person"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("person_id", name=op.f("pk_guidance_reminder")),
+    )
+    # ---- end guidance ----
+
 
 def downgrade() -> None:
+    # ---- guidance (issue 4, part B) ----
+    op.drop_table("guidance_reminder")
+    # ---- end guidance ----
+
     with op.batch_alter_table("medicine", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_medicine_person_id"))
     op.drop_table("medicine")
