@@ -113,6 +113,7 @@ def _today_context(session: Any, owner: Owner, day: date, person_tz: str) -> dic
         "errors": {},
         "values": {},
         "failed": None,
+        "message": None,
     }
 
 
@@ -126,10 +127,11 @@ def _render_today(
     failed: str | None = None,
     errors: dict[str, str] | None = None,
     values: dict[str, Any] | None = None,
+    message: str | None = None,
     status_code: int = 200,
 ) -> Response:
     context = _today_context(session, owner, day, person.timezone)
-    context.update(failed=failed, errors=errors or {}, values=values or {})
+    context.update(failed=failed, errors=errors or {}, values=values or {}, message=message)
     return render(request, "daylog/today.html", context, status_code=status_code)
 
 
@@ -195,6 +197,7 @@ async def _one_tap(
             _viewable_day(day, owner),
             failed=field,
             errors=_problems(exc, field),
+            message=exc.message,
             status_code=_status(exc),
         )
     session.commit()
@@ -316,6 +319,7 @@ async def _form_entry(
     """Validate a form into ``model`` and ``save`` it, or show the page with what to fix."""
     parsed, problems = parse_form(model, data)
     status = 422
+    refusal: str | None = None
     if parsed is not None:
         try:
             message, undo = save(parsed)
@@ -323,6 +327,7 @@ async def _form_entry(
             session.rollback()
             problems = _problems(exc, name)
             status = _status(exc)
+            refusal = exc.message
         else:
             session.commit()
             flash(request, message, undo=undo)
@@ -337,6 +342,7 @@ async def _form_entry(
         failed=name,
         errors=problems,
         values={k: form.get(k) for k in form},
+        message=refusal,
         status_code=status,
     )
 
@@ -543,6 +549,7 @@ def _medicines_context(session: Any, owner: Owner, check: str | None) -> dict[st
         "today": daylog_service.today(owner=owner),
         "errors": {},
         "values": {},
+        "message": None,
     }
 
 
@@ -569,6 +576,7 @@ async def add_medicine_page(request: Request, session: SessionDep, owner: OwnerD
     }
     medicine_in, problems = parse_form(MedicineCreate, data)
     status = 422
+    refusal: str | None = None
     if medicine_in is not None:
         try:
             public = daylog_service.add_medicine(
@@ -576,14 +584,14 @@ async def add_medicine_page(request: Request, session: SessionDep, owner: OwnerD
             )
         except (Invalid, Conflict) as exc:
             session.rollback()
-            problems, status = _problems(exc, "name"), _status(exc)
+            problems, status, refusal = _problems(exc, "name"), _status(exc), exc.message
         else:
             session.commit()
             note = f" ({public.matches[0].class_name})" if public.matches else ""
             flash(request, f"Added {public.name}{note}.", undo=_undo_create("medicine", public.id))
             return redirect(_safe_next(form.get("next"), "/medicines"))
     context = _medicines_context(session, owner, None)
-    context.update(errors=problems, values={k: form.get(k) for k in form})
+    context.update(errors=problems, values={k: form.get(k) for k in form}, message=refusal)
     return render(request, "daylog/medicines.html", context, status_code=status)
 
 
