@@ -212,8 +212,8 @@ _ALL = (
     _c(
         "nhs",
         None,
-        "Leg cramps",
-        "NHS (nhs.uk health A to Z)",
+        "Leg cramps (nhs.uk)",
+        "NHS",
         None,
         "",
         "guideline",

@@ -288,7 +288,8 @@ def _night(day: date) -> str:
 
 
 def _minutes(value: float) -> str:
-    return f"{value:g}" if value < 100 else f"{round(value)}"
+    """Minutes for reading: 15.01 -> "15", 12.5 -> "12.5"."""
+    return f"{round(value, 1):g}"
 
 
 def rule_long_cramp(facts: DiaryFacts) -> Finding | None:
