@@ -220,6 +220,7 @@ def test_type_ahead_and_picker(client: TestClient) -> None:
     assert "Bananas, raw" in fragment.text and "<html" not in fragment.text
     picker = client.get("/intake/pick", params={"food_id": "usda:09040", "day": "2026-11-20"})
     assert "medium" in picker.text and 'value="g"' in picker.text
+    assert re.search(r'name="csrf_token" value="[^"]+"', picker.text)
     token = _csrf(client, "/day/2026-11-20")
     client.post(
         "/day/2026-11-20/entries",

@@ -34,7 +34,13 @@ from nightcramps.nutrition.schemas import (
 )
 from nightcramps.nutrition.targets import TARGET_NUTRIENTS
 from nightcramps.owner import Owner
-from nightcramps.web.deps import OwnerDep, SessionDep, verify_api_origin, verify_csrf
+from nightcramps.web.deps import (
+    OwnerDep,
+    SessionDep,
+    csrf_token,
+    verify_api_origin,
+    verify_csrf,
+)
 from nightcramps.web.pages import flash, parse_form, redirect, render
 
 pages = APIRouter(include_in_schema=False, dependencies=[Depends(verify_csrf)])
@@ -192,7 +198,10 @@ def pick(
 ) -> Response:
     """The amount picker for one food: quantity and one of its measures (or grams)."""
     source, _, key = food_id.partition(":")
-    context: dict[str, Any] = {"day": day or nutrition_service.today(owner=owner)}
+    context: dict[str, Any] = {
+        "day": day or nutrition_service.today(owner=owner),
+        "csrf_token": csrf_token(request),
+    }
     if source == "supplement" and key.isdigit():
         row = catalog.get_supplement(session=session, owner=owner, supplement_id=int(key))
         context.update(supplement=row, measures=[], name=row.name, food_id="")
