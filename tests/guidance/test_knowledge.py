@@ -209,3 +209,14 @@ def test_no_template_or_static_file_suggests_quinine_or_tonic_water() -> None:
     assert files
     texts = [_template_text(p) for p in files]
     assert suggestions_of_quinine(texts) == []
+
+
+def test_docs_list_every_entry_and_source() -> None:
+    """docs/guidance.md lists every entry and every citation shown in the app."""
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "guidance.md").read_text(
+        encoding="utf-8"
+    )
+    for entry in knowledge.ENTRIES:
+        assert f"`{entry.slug}`" in docs, entry.slug
+    for citation in CITATIONS.values():
+        assert citation.short in docs, citation.key
