@@ -275,3 +275,19 @@ def test_delete_from_the_page_offers_undo(client: TestClient) -> None:
 def test_dates_today_helper() -> None:
     """The fixed dates used above are real calendar dates (guards typos in the tests)."""
     assert date.fromisoformat(TODAY_FIXED).isoweekday() == 2
+
+
+def test_impossible_ids_and_days_are_404_or_422_not_500(client: TestClient) -> None:
+    """An id beyond any row, year 1 or a malformed date: a clear answer, never a server error."""
+    assert client.get("/api/v1/intake/99999999999999").status_code == 422
+    assert client.get("/api/v1/supplements/0").status_code == 422
+    assert client.get("/api/v1/days/0001-01-01").status_code == 422
+    assert "1900" in client.get("/api/v1/days/0001-01-01").json()["detail"]
+    assert client.get("/api/v1/days/2026-13-01").status_code == 422
+    assert client.get("/day/0001-01-01").status_code == 422
+    repeat = client.post(
+        "/api/v1/intake/repeat", json={"meal": "breakfast", "to_day": "0001-01-01"}
+    )
+    assert repeat.status_code == 422
+    old = client.post("/api/v1/intake", json={"phrase": "1 banana", "at": "0001-01-01T08:00:00"})
+    assert old.status_code == 422

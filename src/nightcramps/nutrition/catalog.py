@@ -20,6 +20,9 @@ from nightcramps.nutrition.schemas import (
 from nightcramps.owner import Owner
 from nightcramps.storage.base import utcnow
 
+MAX_ROW_ID = 2_147_483_647
+"""Largest row id a database here stores; larger ids are simply not found."""
+
 
 def _live_names(session: Session, owner: Owner) -> set[str]:
     """Names (lower case) of the person's foods and supplements that are not deleted."""
@@ -72,6 +75,8 @@ def list_custom_foods(*, session: Session, owner: Owner) -> Sequence[CustomFood]
 
 def get_custom_food(*, session: Session, owner: Owner, custom_id: int) -> CustomFood:
     """One of the person's own foods."""
+    if not 1 <= custom_id <= MAX_ROW_ID:
+        raise NotFound(f"You have no food number {custom_id}.")
     food = session.get(CustomFood, custom_id)
     if food is None or food.person_id != owner.person_id or food.deleted_at is not None:
         raise NotFound(
@@ -140,6 +145,8 @@ def list_supplements(*, session: Session, owner: Owner) -> Sequence[Supplement]:
 
 def get_supplement(*, session: Session, owner: Owner, supplement_id: int) -> Supplement:
     """One of the person's supplements."""
+    if not 1 <= supplement_id <= MAX_ROW_ID:
+        raise NotFound(f"You have no supplement number {supplement_id}.")
     row = session.get(Supplement, supplement_id)
     if row is None or row.person_id != owner.person_id or row.deleted_at is not None:
         raise NotFound(

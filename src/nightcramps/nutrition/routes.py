@@ -35,6 +35,7 @@ from nightcramps.nutrition.schemas import (
 from nightcramps.nutrition.targets import TARGET_NUTRIENTS
 from nightcramps.owner import Owner
 from nightcramps.web.deps import (
+    IdPath,
     OwnerDep,
     SessionDep,
     csrf_token,
@@ -93,8 +94,8 @@ def _day_page(
     values: dict[str, Any] | None = None,
     status_code: int = 200,
 ) -> Response:
-    today = nutrition_service.today(owner=owner)
     public = nutrition_service.get_day(session=session, owner=owner, day=day)
+    today = nutrition_service.today(owner=owner)
     suggestions = (error.extra.get("suggestions") if error is not None else None) or []
     context = {
         "day": public,
@@ -220,7 +221,9 @@ def pick(
 
 
 @pages.post("/intake/{entry_id}/delete")
-def remove_entry(request: Request, entry_id: int, session: SessionDep, owner: OwnerDep) -> Response:
+def remove_entry(
+    request: Request, entry_id: IdPath, session: SessionDep, owner: OwnerDep
+) -> Response:
     """Delete an entry, with an undo button on the next page."""
     entry = nutrition_service.delete_entry(session=session, owner=owner, entry_id=entry_id)
     session.commit()
@@ -230,7 +233,7 @@ def remove_entry(request: Request, entry_id: int, session: SessionDep, owner: Ow
 
 @pages.post("/intake/{entry_id}/restore")
 def undo_remove_entry(
-    request: Request, entry_id: int, session: SessionDep, owner: OwnerDep
+    request: Request, entry_id: IdPath, session: SessionDep, owner: OwnerDep
 ) -> Response:
     """Undo an entry's deletion."""
     entry = nutrition_service.restore_entry(session=session, owner=owner, entry_id=entry_id)
@@ -250,7 +253,9 @@ async def _target_day(request: Request, owner: Owner) -> tuple[date, datetime | 
 
 
 @pages.post("/intake/{entry_id}/again")
-async def again(request: Request, entry_id: int, session: SessionDep, owner: OwnerDep) -> Response:
+async def again(
+    request: Request, entry_id: IdPath, session: SessionDep, owner: OwnerDep
+) -> Response:
     """One tap: log a recent item again (now today, noon on another day)."""
     day, at = await _target_day(request, owner)
     entry = shortcuts.relog_entry(session=session, owner=owner, entry_id=entry_id, at=at)
@@ -260,7 +265,7 @@ async def again(request: Request, entry_id: int, session: SessionDep, owner: Own
 
 
 @pages.post("/intake/{entry_id}/favourite")
-def star(request: Request, entry_id: int, session: SessionDep, owner: OwnerDep) -> Response:
+def star(request: Request, entry_id: IdPath, session: SessionDep, owner: OwnerDep) -> Response:
     """Keep an entry's item among the favourites."""
     entry = nutrition_service.get_entry(session=session, owner=owner, entry_id=entry_id)
     shortcuts.add_favourite(session=session, owner=owner, entry_id=entry_id)
@@ -271,7 +276,7 @@ def star(request: Request, entry_id: int, session: SessionDep, owner: OwnerDep) 
 
 @pages.post("/favourites/{favourite_id}/log")
 async def log_favourite(
-    request: Request, favourite_id: int, session: SessionDep, owner: OwnerDep
+    request: Request, favourite_id: IdPath, session: SessionDep, owner: OwnerDep
 ) -> Response:
     """One tap: log a favourite."""
     day, at = await _target_day(request, owner)
@@ -283,7 +288,7 @@ async def log_favourite(
 
 @pages.post("/favourites/{favourite_id}/delete")
 async def unstar(
-    request: Request, favourite_id: int, session: SessionDep, owner: OwnerDep
+    request: Request, favourite_id: IdPath, session: SessionDep, owner: OwnerDep
 ) -> Response:
     """Remove a favourite (what was logged from it stays)."""
     day, _ = await _target_day(request, owner)
@@ -429,7 +434,7 @@ async def add_custom_food(request: Request, session: SessionDep, owner: OwnerDep
 
 @pages.post("/my-foods/supplements/{supplement_id}/delete")
 def remove_supplement(
-    request: Request, supplement_id: int, session: SessionDep, owner: OwnerDep
+    request: Request, supplement_id: IdPath, session: SessionDep, owner: OwnerDep
 ) -> Response:
     """Remove a supplement (doses already logged stay)."""
     row = catalog.delete_supplement(session=session, owner=owner, supplement_id=supplement_id)
@@ -440,7 +445,7 @@ def remove_supplement(
 
 @pages.post("/my-foods/custom/{custom_id}/delete")
 def remove_custom_food(
-    request: Request, custom_id: int, session: SessionDep, owner: OwnerDep
+    request: Request, custom_id: IdPath, session: SessionDep, owner: OwnerDep
 ) -> Response:
     """Remove a custom food (entries already logged stay)."""
     row = catalog.delete_custom_food(session=session, owner=owner, custom_id=custom_id)
@@ -533,7 +538,7 @@ def api_repeat_meal(repeat_in: RepeatMeal, session: SessionDep, owner: OwnerDep)
 
 
 @api.get("/intake/{entry_id}", response_model=IntakeEntryPublic)
-def api_get_intake(entry_id: int, session: SessionDep, owner: OwnerDep) -> IntakeEntryPublic:
+def api_get_intake(entry_id: IdPath, session: SessionDep, owner: OwnerDep) -> IntakeEntryPublic:
     """One entry."""
     entry = nutrition_service.get_entry(session=session, owner=owner, entry_id=entry_id)
     return nutrition_service.to_entry_public(entry)
@@ -541,7 +546,7 @@ def api_get_intake(entry_id: int, session: SessionDep, owner: OwnerDep) -> Intak
 
 @api.patch("/intake/{entry_id}", response_model=IntakeLogged)
 def api_update_intake(
-    entry_id: int, entry_in: IntakeUpdate, session: SessionDep, owner: OwnerDep
+    entry_id: IdPath, entry_in: IntakeUpdate, session: SessionDep, owner: OwnerDep
 ) -> IntakeLogged:
     """Change an entry's time, meal, amount (nutrients scale) or food (a new phrase)."""
     entry = nutrition_service.update_entry(
@@ -552,7 +557,7 @@ def api_update_intake(
 
 
 @api.delete("/intake/{entry_id}", status_code=204)
-def api_delete_intake(entry_id: int, session: SessionDep, owner: OwnerDep) -> RawResponse:
+def api_delete_intake(entry_id: IdPath, session: SessionDep, owner: OwnerDep) -> RawResponse:
     """Delete an entry (POST .../restore brings it back)."""
     nutrition_service.delete_entry(session=session, owner=owner, entry_id=entry_id)
     session.commit()
@@ -560,7 +565,7 @@ def api_delete_intake(entry_id: int, session: SessionDep, owner: OwnerDep) -> Ra
 
 
 @api.post("/intake/{entry_id}/restore", response_model=IntakeEntryPublic)
-def api_restore_intake(entry_id: int, session: SessionDep, owner: OwnerDep) -> IntakeEntryPublic:
+def api_restore_intake(entry_id: IdPath, session: SessionDep, owner: OwnerDep) -> IntakeEntryPublic:
     """Undo the deletion of an entry."""
     entry = nutrition_service.restore_entry(session=session, owner=owner, entry_id=entry_id)
     session.commit()
@@ -645,14 +650,16 @@ def api_create_custom_food(
 
 
 @api.get("/custom-foods/{custom_id}", response_model=CustomFoodPublic)
-def api_get_custom_food(custom_id: int, session: SessionDep, owner: OwnerDep) -> CustomFoodPublic:
+def api_get_custom_food(
+    custom_id: IdPath, session: SessionDep, owner: OwnerDep
+) -> CustomFoodPublic:
     """One of your foods."""
     row = catalog.get_custom_food(session=session, owner=owner, custom_id=custom_id)
     return catalog.to_custom_food_public(row)
 
 
 @api.delete("/custom-foods/{custom_id}", status_code=204)
-def api_delete_custom_food(custom_id: int, session: SessionDep, owner: OwnerDep) -> RawResponse:
+def api_delete_custom_food(custom_id: IdPath, session: SessionDep, owner: OwnerDep) -> RawResponse:
     """Remove one of your foods (entries already logged keep their nutrients)."""
     catalog.delete_custom_food(session=session, owner=owner, custom_id=custom_id)
     session.commit()
@@ -678,7 +685,7 @@ def api_create_supplement(
 
 @api.get("/supplements/{supplement_id}", response_model=SupplementPublic)
 def api_get_supplement(
-    supplement_id: int, session: SessionDep, owner: OwnerDep
+    supplement_id: IdPath, session: SessionDep, owner: OwnerDep
 ) -> SupplementPublic:
     """One supplement."""
     row = catalog.get_supplement(session=session, owner=owner, supplement_id=supplement_id)
@@ -686,7 +693,9 @@ def api_get_supplement(
 
 
 @api.delete("/supplements/{supplement_id}", status_code=204)
-def api_delete_supplement(supplement_id: int, session: SessionDep, owner: OwnerDep) -> RawResponse:
+def api_delete_supplement(
+    supplement_id: IdPath, session: SessionDep, owner: OwnerDep
+) -> RawResponse:
     """Remove a supplement (doses already logged keep their amounts)."""
     catalog.delete_supplement(session=session, owner=owner, supplement_id=supplement_id)
     session.commit()

@@ -51,7 +51,7 @@ class IntakeCreate(_Strict):
     )
     phrase: Phrase | None = None
     food_id: str | None = Field(default=None, max_length=40, pattern=r"^[a-z]+:[A-Za-z0-9_-]+$")
-    supplement_id: int | None = Field(default=None, ge=1)
+    supplement_id: int | None = Field(default=None, ge=1, le=2_147_483_647)
     quantity: float | None = Field(default=None, gt=0, le=100_000)
     unit: str | None = Field(default=None, min_length=1, max_length=80)
     at: datetime | None = Field(

@@ -46,6 +46,13 @@ FUTURE_SLACK = timedelta(minutes=5)
 MAX_RANGE_DAYS = 3660
 """The longest date range one call may ask for (about ten years)."""
 
+MAX_ROW_ID = 2_147_483_647
+"""Largest row id any database here stores (PostgreSQL INTEGER); larger ids are not found."""
+
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+"""Days outside these years are refused as typing errors (and stay clear of date arithmetic
+overflows at year 1 and 9999)."""
+
 FACTOR_KEYS = ("fluid_ml", "magnesium_mg", "potassium_mg", "calcium_mg", "sodium_mg", "caffeine_mg")
 """The keys of :func:`daily_factors`, fixed: the insights feature relies on them."""
 
@@ -79,7 +86,9 @@ def meal_for(moment: datetime, *, owner: Owner) -> str:
 
 
 def when(at: datetime | None, owner: Owner, now: datetime | None) -> datetime:
+    """The moment of an entry (default now), refused when in the future or out of range."""
     moment = _local_moment(at, owner) if at is not None else (now or utcnow())
+    check_day(moment.date())
     if moment > (now or utcnow()) + FUTURE_SLACK:
         raise Invalid(
             f"{moment.astimezone(owner.tz):%Y-%m-%d %H:%M} is in the future; log what you have "
@@ -276,6 +285,7 @@ def get_entry(
     *, session: Session, owner: Owner, entry_id: int, deleted: bool = False
 ) -> IntakeEntry:
     """One entry of this person (another person's entry is reported as not found)."""
+    check_id(entry_id, "intake entry")
     entry = session.get(IntakeEntry, entry_id)
     if (
         entry is None
@@ -286,7 +296,25 @@ def get_entry(
     return entry
 
 
+def check_id(row_id: int, what: str) -> None:
+    """Refuse an id no row can have (0, negative, or beyond the column) as not found."""
+    if not 1 <= row_id <= MAX_ROW_ID:
+        raise NotFound(f"There is no {what} number {row_id}.")
+
+
+def check_day(day: date) -> None:
+    """Refuse a day outside 1900-2999 (a typing error) with how to fix it."""
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise Invalid(
+            f"{day.isoformat()} is not a day you can have logged; give a date from "
+            f"{FIRST_YEAR} to {LAST_YEAR} as YYYY-MM-DD.",
+            fields={"day": "out of range"},
+        )
+
+
 def _check_range(start: date, end: date) -> None:
+    check_day(start)
+    check_day(end)
     if end < start:
         raise Invalid(
             f"The range ends ({end}) before it starts ({start}); swap the dates.",

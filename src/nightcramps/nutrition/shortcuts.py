@@ -73,6 +73,9 @@ def repeat_meal(
     """
     now = now or utcnow()
     to_day = to_day or service.today(owner=owner, now=now)
+    service.check_day(to_day)
+    if from_day is not None:
+        service.check_day(from_day)
     from_day = from_day or to_day - timedelta(days=1)
     if meal not in c.MEALS:
         raise Invalid(f"Choose a meal of: {', '.join(c.MEALS)}.", fields={"meal": "unknown"})
@@ -156,6 +159,7 @@ def list_favourites(*, session: Session, owner: Owner) -> Sequence[IntakeFavouri
 
 
 def _get_favourite(session: Session, owner: Owner, favourite_id: int) -> IntakeFavourite:
+    service.check_id(favourite_id, "favourite")
     favourite = session.get(IntakeFavourite, favourite_id)
     if favourite is None or favourite.person_id != owner.person_id:
         raise NotFound(f"There is no favourite number {favourite_id}.")
