@@ -133,6 +133,8 @@ RUN = {"activity_type": "run", "duration_min": 30, "intensity_0_10": 5}
         (ActivityCreate, {**RUN, "activity_type": "  "}, "activity_type"),
         (ActivityCreate, {**RUN, "speed": 3}, "speed"),
         (StretchCreate, {"routine": "calf", "duration_min": 500}, "duration_min"),
+        (StretchCreate, {"routine": "calf\x00"}, "routine"),
+        (MedicineCreate, {"name": "Lasix", "notes": "\x00"}, "notes"),
         (AlcoholCreate, {"drinks": -1}, "drinks"),
         (AlcoholCreate, {"drinks": 1, "standard_units": 0}, "standard_units"),
         (CaffeineCreate, {"caffeine_mg": 5000}, "caffeine_mg"),

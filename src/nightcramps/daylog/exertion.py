@@ -68,10 +68,16 @@ def ratios_by_day(
     cap: float = MAX_EXERTION_RATIO,
 ) -> dict[date, float | None]:
     """For each day, its load against the ``window`` days before it (days absent are unknown)."""
+    wanted = list(days)
+    if not wanted:
+        return {}
+    first = min(wanted) - timedelta(days=window)
+    span = (max(wanted) - first).days + 1
+    dense = [loads.get(first + timedelta(days=k)) for k in range(span)]
     result: dict[date, float | None] = {}
-    for day in days:
-        previous = [loads.get(day - timedelta(days=k)) for k in range(1, window + 1)]
-        result[day] = baseline_ratio(loads.get(day), previous, min_known=min_known, cap=cap)
+    for day in wanted:
+        i = (day - first).days
+        result[day] = baseline_ratio(dense[i], dense[i - window : i], min_known=min_known, cap=cap)
     return result
 
 

@@ -26,7 +26,16 @@ from nightcramps.daylog.constants import (
 EvidenceGrade = Literal["strong", "moderate", "weak", "none", "contradicted"]
 Effort = Literal["light", "moderate", "vigorous"]
 EntryKind = Literal["activity", "stretch", "alcohol", "caffeine", "sleep", "medicine"]
-Notes = Annotated[str, Field(max_length=2000)]
+
+
+def _no_nul(value: Any) -> Any:
+    """Refuse the NUL character (no database text column can hold it)."""
+    if isinstance(value, str) and "\x00" in value:
+        raise ValueError("contains a NUL character (\\x00); remove it")
+    return value
+
+
+Notes = Annotated[str, BeforeValidator(_no_nul), Field(max_length=2000)]
 
 
 def _intensity_words(value: Any) -> Any:
@@ -63,6 +72,7 @@ Hours = Annotated[float, Field(ge=0, le=MAX_STANDING_SITTING_H)]
 
 
 def _clean_text(value: Any) -> Any:
+    value = _no_nul(value)
     return " ".join(value.split()) if isinstance(value, str) else value
 
 

@@ -1005,10 +1005,18 @@ def medicines_on(*, session: Session, owner: Owner, day: date) -> list[MedicineP
 # ---------------------------------------------------------------------------- factors
 
 
-def _rows_between(
-    session: Session, owner: Owner, model: type[E], start: date, end: date
-) -> Sequence[E]:
-    return _list_entries(session, owner, model, start, end)
+def _columns(
+    session: Session, owner: Owner, model: type[Any], start: date, end: date, *columns: Any
+) -> Sequence[Any]:
+    """Only the needed columns of a person's live rows between two days (fast for long ranges)."""
+    return session.execute(
+        select(model.day, *columns).where(
+            model.person_id == owner.person_id,
+            model.deleted_at.is_(None),
+            model.day >= start,
+            model.day <= end,
+        )
+    ).all()
 
 
 def daily_factors(
@@ -1030,20 +1038,23 @@ def daily_factors(
     records = {r.day: r for r in _day_records(session, owner, first, end)}
     workout_min: dict[date, float] = defaultdict(float)
     workout_load: dict[date, float] = defaultdict(float)
-    for activity in _rows_between(session, owner, Activity, first, end):
-        minutes = float(activity.duration_min)
-        workout_min[activity.day] += minutes
-        workout_load[activity.day] += exertion.session_load(minutes, activity.intensity_0_10)
-    stretched = {s.day for s in _rows_between(session, owner, StretchSession, start, end)}
+    for day, duration, intensity in _columns(
+        session, owner, Activity, first, end, Activity.duration_min, Activity.intensity_0_10
+    ):
+        workout_min[day] += float(duration)
+        workout_load[day] += exertion.session_load(float(duration), intensity)
+    stretched = {row.day for row in _columns(session, owner, StretchSession, start, end)}
     drinks: dict[date, float] = defaultdict(float)
-    for a in _rows_between(session, owner, AlcoholIntake, start, end):
-        drinks[a.day] += float(a.drinks)
+    for day, amount in _columns(session, owner, AlcoholIntake, start, end, AlcoholIntake.drinks):
+        drinks[day] += float(amount)
     caffeine: dict[date, float] = defaultdict(float)
-    for c in _rows_between(session, owner, CaffeineIntake, start, end):
-        caffeine[c.day] += float(c.caffeine_mg)
+    for day, mg in _columns(session, owner, CaffeineIntake, start, end, CaffeineIntake.caffeine_mg):
+        caffeine[day] += float(mg)
     sleep: dict[date, float] = defaultdict(float)
-    for s in _rows_between(session, owner, SleepPeriod, start, end):
-        sleep[s.day] += (s.wake_at - s.bed_at).total_seconds() / 3600
+    for day, bed, wake in _columns(
+        session, owner, SleepPeriod, start, end, SleepPeriod.bed_at, SleepPeriod.wake_at
+    ):
+        sleep[day] += (wake - bed).total_seconds() / 3600
 
     def answered(day: date, flag: str) -> bool:
         record = records.get(day)
@@ -1088,9 +1099,16 @@ def daily_factors(
     return result
 
 
-def _day_records(session: Session, owner: Owner, start: date, end: date) -> Sequence[DayRecord]:
-    return session.scalars(
-        select(DayRecord).where(
+def _day_records(session: Session, owner: Owner, start: date, end: date) -> Sequence[Any]:
+    return session.execute(
+        select(
+            DayRecord.day,
+            DayRecord.steps,
+            DayRecord.no_stretching,
+            DayRecord.no_exercise,
+            DayRecord.no_alcohol,
+            DayRecord.no_caffeine,
+        ).where(
             DayRecord.person_id == owner.person_id,
             DayRecord.day >= start,
             DayRecord.day <= end,
