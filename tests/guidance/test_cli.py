@@ -83,7 +83,7 @@ def test_reminder_set_write_and_clear(cli: Cli, tmp_path: Path) -> None:
     assert done.exit_code == 0 and "21:30" in done.stdout
     (event,) = Calendar.from_ical(target.read_bytes()).walk("VEVENT")
     assert event.decoded("DTSTART").strftime("%H:%M") == "21:30"
-    assert json.loads(cli("guidance", "reminder", "--json").stdout)["remind_at"] == "21:30:00"
+    assert json.loads(cli("guidance", "reminder", "--json").stdout)["remind_at"] == "21:30"
     assert "No bedtime reminder" in cli("guidance", "reminder", "--clear").stdout
     bad = cli("guidance", "reminder", "--at", "9pm")
     assert bad.exit_code == 1 and "HH:MM" in bad.stderr

@@ -167,6 +167,10 @@ def test_cramp_now_refuses_bad_input_and_stores_nothing(client: TestClient) -> N
     assert client.post("/api/v1/cramp-now", json=_cramp_now(side="middle")).status_code == 422
     future = client.post("/api/v1/cramp-now", json=_cramp_now(started_at=_recent_start(-3)))
     assert future.status_code == 422 and "future" in future.json()["detail"]
+    ancient = client.post(
+        "/api/v1/cramp-now", json=_cramp_now(started_at="0001-01-01T00:00:00+14:00")
+    )
+    assert ancient.status_code == 422 and "1900" in ancient.json()["fields"]["started_at"]
     assert client.get("/api/v1/nights").json()["count"] == 0
 
 
@@ -206,6 +210,8 @@ def test_api_logs_a_routine(client: TestClient) -> None:
         ).status_code
         == 422
     )
+    ancient = {"routine": "bedtime", "duration_min": 3, "finished_at": "9999-12-31T23:00:00-12:00"}
+    assert client.post("/api/v1/routine/log", json=ancient).status_code == 422
 
 
 def test_plain_form_logs_the_routine(client: TestClient) -> None:
@@ -220,7 +226,7 @@ def test_reminder_form_and_calendar_file(client: TestClient) -> None:
     token = _csrf(client, "/routine")
     saved = client.post("/routine/reminder", data={"csrf_token": token, "remind_at": "21:30"})
     assert "Bedtime reminder set for 21:30" in saved.text
-    assert client.get("/api/v1/routine/reminder").json()["remind_at"] == "21:30:00"
+    assert client.get("/api/v1/routine/reminder").json()["remind_at"] == "21:30"
     ics = client.get("/routine/reminder.ics")
     assert ics.status_code == 200 and ics.headers["content-type"].startswith("text/calendar")
     assert "attachment" in ics.headers["content-disposition"]
@@ -243,9 +249,14 @@ def test_reminder_api_sets_and_clears(client: TestClient) -> None:
     """PUT sets the time, null clears it, a bad time is a 422."""
     assert (
         client.put("/api/v1/routine/reminder", json={"remind_at": "22:05"}).json()["remind_at"]
-        == "22:05:00"
+        == "22:05"
     )
     assert client.put("/api/v1/routine/reminder", json={"remind_at": "26:00"}).status_code == 422
+    assert client.put("/api/v1/routine/reminder", json={"remind_at": "22:05Z"}).status_code == 422
+    assert (
+        client.put("/api/v1/routine/reminder", json={"remind_at": "7:05"}).json()["remind_at"]
+        == "07:05"
+    )
     assert (
         client.put("/api/v1/routine/reminder", json={"remind_at": None}).json()["remind_at"] is None
     )
@@ -257,7 +268,7 @@ def test_reminder_form_refuses_a_bad_time(client: TestClient) -> None:
     client.post("/routine/reminder", data={"csrf_token": token, "remind_at": "21:30"})
     bad = client.post("/routine/reminder", data={"csrf_token": token, "remind_at": "half nine"})
     assert bad.status_code == 422 and "HH:MM" in bad.text
-    assert client.get("/api/v1/routine/reminder").json()["remind_at"] == "21:30:00"
+    assert client.get("/api/v1/routine/reminder").json()["remind_at"] == "21:30"
 
 
 def test_service_worker_is_served_from_the_root(client: TestClient) -> None:

@@ -128,7 +128,8 @@ def reminder(
     if ics is not None:
         if status.remind_at is None:
             raise Invalid("No reminder is set; give --at HH:MM.", fields={"--at": "is required"})
-        ics.write_bytes(guidance_service.reminder_calendar(owner=owner, clock=status.remind_at))
+        clock = reminders.parse_clock(status.remind_at)
+        ics.write_bytes(guidance_service.reminder_calendar(owner=owner, clock=clock))
     if as_json:
         emit_json(status)
         return
@@ -136,6 +137,6 @@ def reminder(
         typer.echo("No bedtime reminder is set.")
     else:
         done = " Done tonight." if status.done_tonight else ""
-        typer.echo(f"Bedtime stretches at {status.remind_at:%H:%M}.{done}")
+        typer.echo(f"Bedtime stretches at {status.remind_at}.{done}")
         if ics is not None:
             typer.echo(f"Calendar file written to {ics}.")

@@ -343,7 +343,7 @@ def api_set_reminder(
     reminder_in: ReminderUpdate, session: SessionDep, owner: OwnerDep
 ) -> ReminderPublic:
     """Set the bedtime reminder time (null removes it)."""
-    guidance_service.set_reminder(session=session, owner=owner, remind_at=reminder_in.remind_at)
+    guidance_service.set_reminder(session=session, owner=owner, remind_at=reminder_in.clock)
     session.commit()
     return guidance_service.reminder_status(session=session, owner=owner)
 

@@ -11,6 +11,7 @@ from nightcramps.constants import MAX_CRAMP_DURATION_MIN
 from nightcramps.diary.schemas import CrampPublic, Muscle, Relief, ReliefEffect, Severity, Side
 from nightcramps.guidance.knowledge import Grade, Kind
 from nightcramps.guidance.redflags import Urgency
+from nightcramps.guidance.reminders import parse_clock
 from nightcramps.guidance.routines import BY_SLUG as ROUTINE_SLUGS
 
 MAX_ROUTINE_MIN = 180
@@ -19,6 +20,16 @@ MAX_ROUTINE_MIN = 180
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+"""Moments outside these years are typing errors (and would overflow time-zone arithmetic)."""
+
+
+def _plausible(value: datetime | None) -> datetime | None:
+    if value is not None and not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValueError(f"give a date between {FIRST_YEAR} and {LAST_YEAR}")
+    return value
 
 
 class CitationPublic(BaseModel):
@@ -108,6 +119,8 @@ class RoutineLogCreate(_Strict):
         default=None, description="When it was finished (with its zone); default: now."
     )
 
+    _plausible_time = field_validator("finished_at")(_plausible)
+
     @field_validator("routine")
     @classmethod
     def _known(cls, value: str) -> str:
@@ -126,21 +139,36 @@ class RoutineLoggedPublic(BaseModel):
     at: datetime | None
 
 
+ClockText = Annotated[
+    str,
+    Field(
+        pattern=r"^\d{1,2}:\d{2}(:\d{2})?$",
+        description="Local clock time, HH:MM (24-hour), e.g. 21:30.",
+        examples=["21:30"],
+    ),
+]
+
+
 class ReminderUpdate(_Strict):
     """The bedtime-stretch reminder time; null removes the reminder."""
 
-    remind_at: time | None = Field(description="Local clock time, HH:MM.")
+    remind_at: ClockText | None
 
     @field_validator("remind_at")
     @classmethod
-    def _whole_minutes(cls, value: time | None) -> time | None:
-        return None if value is None else value.replace(second=0, microsecond=0, tzinfo=None)
+    def _a_clock_time(cls, value: str | None) -> str | None:
+        return None if value is None else f"{parse_clock(value):%H:%M}"
+
+    @property
+    def clock(self) -> time | None:
+        """The reminder as a clock time."""
+        return None if self.remind_at is None else parse_clock(self.remind_at)
 
 
 class ReminderPublic(BaseModel):
     """The reminder and whether it is due now."""
 
-    remind_at: time | None
+    remind_at: str | None = Field(description="Local clock time, HH:MM; null when not set.")
     due: bool = Field(description="Past the reminder time tonight and no stretching logged.")
     done_tonight: bool = Field(description="A stretching session is logged for tonight.")
     calendar_url: str | None
@@ -158,6 +186,8 @@ class CrampNowCreate(_Strict):
     severity_0_10: Severity
     relief: list[Relief] = Field(default_factory=list)
     relief_effect: ReliefEffect | None = None
+
+    _plausible_time = field_validator("started_at")(_plausible)
 
 
 class CrampNowLoggedPublic(BaseModel):

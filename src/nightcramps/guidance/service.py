@@ -260,7 +260,12 @@ def reminder_status(
         done_tonight=done,
     )
     url = None if clock is None else f"/routine/reminder.ics?time={clock:%H:%M}"
-    return ReminderPublic(remind_at=clock, due=due, done_tonight=done, calendar_url=url)
+    return ReminderPublic(
+        remind_at=None if clock is None else f"{clock:%H:%M}",
+        due=due,
+        done_tonight=done,
+        calendar_url=url,
+    )
 
 
 def reminder_calendar(
