@@ -286,3 +286,22 @@ def test_recent_and_favourites(session: Session, owner: Owner, now) -> None:
         session=session, owner=owner, favourite_id=favourite.id, now=now
     )
     assert logged.day == DAY and logged.magnesium_mg == first.magnesium_mg
+
+
+def test_daily_factors_accept_any_years_and_refuse_a_reversed_range(
+    session: Session, owner: Owner
+) -> None:
+    """A range reaching before 1900 still answers (all unknown); a reversed range is refused."""
+    factors = nutrition_service.daily_factors(
+        session=session, owner=owner, start=date(1899, 12, 30), end=date(1900, 1, 1)
+    )
+    assert len(factors) == 3 and all(set(v.values()) == {None} for v in factors.values())
+    last = nutrition_service.daily_factors(
+        session=session, owner=owner, start=date(9999, 12, 30), end=date(9999, 12, 31)
+    )
+    assert len(last) == 2
+    with pytest.raises(Invalid) as info:
+        nutrition_service.daily_factors(
+            session=session, owner=owner, start=date(2026, 11, 2), end=date(2026, 11, 1)
+        )
+    assert "swap" in info.value.message

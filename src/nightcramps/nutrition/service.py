@@ -313,8 +313,6 @@ def check_day(day: date) -> None:
 
 
 def _check_range(start: date, end: date) -> None:
-    check_day(start)
-    check_day(end)
     if end < start:
         raise Invalid(
             f"The range ends ({end}) before it starts ({start}); swap the dates.",
@@ -322,6 +320,8 @@ def _check_range(start: date, end: date) -> None:
         )
     if (end - start).days > MAX_RANGE_DAYS:
         raise Invalid("Ask for at most ten years at a time.", fields={"from": "too early"})
+    check_day(start)
+    check_day(end)
 
 
 def list_entries(
@@ -329,6 +329,10 @@ def list_entries(
 ) -> Sequence[IntakeEntry]:
     """The person's entries on days ``start`` to ``end`` inclusive, oldest first."""
     _check_range(start, end)
+    return _entries(session, owner, start, end)
+
+
+def _entries(session: Session, owner: Owner, start: date, end: date) -> Sequence[IntakeEntry]:
     query = select(IntakeEntry).where(
         IntakeEntry.person_id == owner.person_id,
         IntakeEntry.deleted_at.is_(None),
@@ -521,13 +525,15 @@ def daily_factors(
     day (never 0), no drink logged (``fluid_ml``), or no entry that day knew the nutrient. A
     known total is the sum of the known values (entries that did not know it are left out).
     """
-    entries = list_entries(session=session, owner=owner, start=start, end=end)
+    if end < start or (end - start).days > MAX_RANGE_DAYS:
+        _check_range(start, end)  # raises with the fix; any years are fine (no entries there)
+    entries = _entries(session, owner, start, end)
     by_day: dict[date, list[totals.EntryAmounts]] = {}
     for entry in entries:
         by_day.setdefault(entry.day, []).append(_entry_amounts(entry))
     result: dict[date, dict[str, float | None]] = {}
-    day = start
-    while day <= end:
+    for offset in range((end - start).days + 1):
+        day = start + timedelta(days=offset)
         amounts = by_day.get(day, [])
         factors: dict[str, float | None] = dict.fromkeys(FACTOR_KEYS)
         if amounts:
@@ -537,5 +543,4 @@ def daily_factors(
                 value = summed.get(key)
                 factors[key] = None if value is None else round(value, 1)
         result[day] = factors
-        day += timedelta(days=1)
     return result
