@@ -291,3 +291,26 @@ def test_impossible_ids_and_days_are_404_or_422_not_500(client: TestClient) -> N
     assert repeat.status_code == 422
     old = client.post("/api/v1/intake", json={"phrase": "1 banana", "at": "0001-01-01T08:00:00"})
     assert old.status_code == 422
+
+
+def test_edit_an_entry_on_its_page(client: TestClient) -> None:
+    """The edit page changes the amount and time; an impossible amount is refused, unchanged."""
+    entry = _log(client, phrase="1 medium banana", at="2026-11-20T08:00:00")
+    form = client.get(f"/intake/{entry['id']}/edit")
+    assert form.status_code == 200 and 'value="08:00"' in form.text
+    token = _csrf(client, f"/intake/{entry['id']}/edit")
+    saved = client.post(
+        f"/intake/{entry['id']}/edit",
+        data={"csrf_token": token, "quantity": "2", "time": "09:15", "meal": "breakfast"},
+        follow_redirects=True,
+    )
+    assert "Changed to 2 medium banana" in saved.text
+    changed = client.get(f"/api/v1/intake/{entry['id']}").json()
+    assert changed["nutrients"]["magnesium_mg"] == 63.7
+    assert changed["eaten_at"].startswith("2026-11-20T09:15")
+    refused = client.post(
+        f"/intake/{entry['id']}/edit",
+        data={"csrf_token": token, "quantity": "90000", "time": "09:15", "meal": "breakfast"},
+    )
+    assert refused.status_code == 422 and "kg" in refused.text
+    assert client.get(f"/api/v1/intake/{entry['id']}").json()["quantity"] == 2

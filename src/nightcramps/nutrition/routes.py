@@ -220,6 +220,63 @@ def pick(
     return response
 
 
+@pages.get("/intake/{entry_id}/edit")
+def edit_entry(
+    request: Request, entry_id: IdPath, session: SessionDep, owner: OwnerDep
+) -> Response:
+    """The form to change an entry's amount, food, time or meal."""
+    entry = nutrition_service.get_entry(session=session, owner=owner, entry_id=entry_id)
+    return _edit_page(request, nutrition_service.to_entry_public(entry), owner)
+
+
+def _edit_page(
+    request: Request,
+    entry: IntakeEntryPublic,
+    owner: Owner,
+    *,
+    error: str = "",
+    values: dict[str, str] | None = None,
+) -> Response:
+    context = {
+        "entry": entry,
+        "meals": c.MEALS,
+        "tz": str(owner.tz),
+        "error": error,
+        "values": values or {},
+    }
+    return render(request, "nutrition/edit_entry.html", context, status_code=422 if error else 200)
+
+
+@pages.post("/intake/{entry_id}/edit")
+async def save_entry(
+    request: Request, entry_id: IdPath, session: SessionDep, owner: OwnerDep
+) -> Response:
+    """Save changes to an entry; a refused change leaves it as it was."""
+    form = await request.form()
+    values = {k: str(form.get(k) or "") for k in ("quantity", "phrase", "time", "meal")}
+    entry = nutrition_service.get_entry(session=session, owner=owner, entry_id=entry_id)
+    original = nutrition_service.to_entry_public(entry)
+    data: dict[str, Any] = {"meal": values["meal"] or None}
+    if values["phrase"].strip():
+        data["phrase"] = values["phrase"].strip()
+    elif values["quantity"] and original.quantity is not None:
+        data["quantity"] = values["quantity"]
+    try:
+        data["at"] = _day_moment(original.day, values["time"], owner) if values["time"] else None
+        entry_in, problems = parse_form(IntakeUpdate, {k: v for k, v in data.items() if v})
+        if entry_in is None:
+            raise Invalid("Please fix: " + "; ".join(f"{k}: {v}" for k, v in problems.items()))
+        updated = nutrition_service.update_entry(
+            session=session, owner=owner, entry_id=entry_id, entry_in=entry_in
+        )
+    except NightcrampsError as exc:
+        session.rollback()
+        return _edit_page(request, original, owner, error=exc.message, values=values)
+    session.commit()
+    flash(request, f"Changed to {updated.description}.")
+    return redirect(f"/day/{updated.day.isoformat()}")
+
+
 @pages.post("/intake/{entry_id}/delete")
 def remove_entry(
     request: Request, entry_id: IdPath, session: SessionDep, owner: OwnerDep
