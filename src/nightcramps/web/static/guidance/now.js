@@ -31,6 +31,7 @@
         el(name).hidden = name !== id;
       });
       el("now-help").hidden = id === "now-logged";
+      el("now-muscle").hidden = id === "now-logged";
     }
 
     function elapsed() { return (Date.now() - state.start) / 1000 * speed; }
@@ -51,8 +52,9 @@
       state.seconds = Math.max(1, elapsed());
       el("now-duration").textContent = clock(state.seconds);
       el("now-minutes").value = String(Math.round(state.seconds / 60 * 100) / 100);
-      var done = el("now-done");
-      done.insertBefore(el("now-help"), el("now-severity-title"));
+      var extra = el("now-extra");
+      extra.insertBefore(el("now-muscle"), extra.firstChild);
+      extra.appendChild(el("now-help"));
       el("now-help-title").firstChild.textContent = "What did you do? ";
       stage("now-done");
       el("now-done-title").focus();
