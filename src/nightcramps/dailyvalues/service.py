@@ -33,16 +33,19 @@ from nightcramps.dailyvalues.schemas import (
     ImportSummary,
     SourcedValuePublic,
 )
+from nightcramps.daylog import service as daylog_service
 from nightcramps.diary import service as diary_service
 from nightcramps.diary.schemas import NightCreate
 from nightcramps.errors import Invalid
+from nightcramps.nutrition import service as nutrition_service
 from nightcramps.owner import Owner
 
 MAX_IMPORT_BYTES = 5_000_000
 """A daily CSV of ten years is about 400 kB; anything far larger is not a daily CSV."""
 
-DEFAULT_SPAN_DAYS = diary_service.MAX_RANGE_DAYS
-"""Without --from, export and analysis look back this far (about ten years)."""
+DEFAULT_SPAN_DAYS = 3600
+"""Without --from, the export looks back this far (almost ten years: inside the ten-year limit
+of every log it reads, with room for the day log's 4-week exertion baseline)."""
 
 
 def resolve_range(
@@ -57,7 +60,10 @@ def resolve_range(
             fields={"to": "is before from"},
         )
     if (end - start).days > DEFAULT_SPAN_DAYS:
-        raise Invalid("Ask for at most ten years at a time.", fields={"from": "too early"})
+        raise Invalid(
+            f"Ask for at most {DEFAULT_SPAN_DAYS} days (about ten years) at a time.",
+            fields={"from": "too early"},
+        )
     return start, end
 
 
@@ -75,13 +81,19 @@ def _diary_outcomes(
 
 
 def _detailed_values(
-    session: Session,  # noqa: ARG001 - wired to nutrition and day log below
-    owner: Owner,  # noqa: ARG001
-    start: date,  # noqa: ARG001
-    end: date,  # noqa: ARG001
+    session: Session, owner: Owner, start: date, end: date
 ) -> dict[str, DetailedValues]:
-    """Day-level totals of the features that keep detailed entries, in order of precedence."""
-    return {}
+    """Day-level totals of the features that keep detailed entries, in order of precedence.
+
+    The nutrition log comes first: for caffeine, which both logs can give, its value wins and the
+    day log's is used only on days the nutrition log does not know it (never the sum).
+    """
+    return {
+        "nutrition": nutrition_service.daily_factors(
+            session=session, owner=owner, start=start, end=end
+        ),
+        "daylog": daylog_service.daily_factors(session=session, owner=owner, start=start, end=end),
+    }
 
 
 def _stored_values(
@@ -103,8 +115,11 @@ def daily_frame(*, session: Session, owner: Owner, start: date, end: date) -> di
     imported values fill only what no detailed entry gives (see ``dailyvalues.frame``).
     """
     imported: dict[date, dict[str, SourcedValue]] = {}
-    for row in _stored_values(session, owner, start, end):
-        imported.setdefault(row.day, {})[row.factor] = SourcedValue(row.value, row.source)
+    query = select(DailyValue.day, DailyValue.factor, DailyValue.value, DailyValue.source).where(
+        DailyValue.person_id == owner.person_id, DailyValue.day >= start, DailyValue.day <= end
+    )
+    for day, factor, value, source in session.execute(query):  # plain rows: fast for years
+        imported.setdefault(day, {})[factor] = SourcedValue(value, source)
     return combine(
         outcomes=_diary_outcomes(session, owner, start, end),
         detailed=_detailed_values(session, owner, start, end),

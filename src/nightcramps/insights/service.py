@@ -12,8 +12,10 @@ from datetime import date, datetime, timedelta
 from sqlalchemy.orm import Session
 
 from nightcramps.dailyvalues import service as dailyvalues_service
+from nightcramps.daylog import service as daylog_service
 from nightcramps.insights.analysis import FDR_LEVEL, Analysis, analyse
 from nightcramps.insights.explain import explain
+from nightcramps.insights.factors import BY_KEY
 from nightcramps.insights.schemas import (
     AdvicePublic,
     CalibrationPublic,
@@ -76,9 +78,15 @@ def is_evening(*, owner: Owner, now: datetime | None = None) -> bool:
 
 
 def _medicine_starts(session: Session, owner: Owner, start: date, end: date) -> list[date] | None:
-    """Days a medicine was started, or None when the person keeps no medicine list."""
-    del session, owner, start, end
-    return None
+    """Days a medicine was started (from 4 weeks before ``start``), or None when the person keeps
+    no medicine list (then "no medicine started" is unknown, not a fact)."""
+    if not daylog_service.list_medicines(session=session, owner=owner):
+        return None
+    window = BY_KEY["medicine_started"].window_days
+    started = daylog_service.medicine_starts(
+        session=session, owner=owner, start=start - timedelta(days=window), end=end
+    )
+    return [m.started_on for m in started if m.started_on is not None]
 
 
 def insights(
