@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 from typing import Any
 
 from fastapi.testclient import TestClient
-
-TODAY_FIXED = "2026-11-24"
 
 
 def _log(client: TestClient, **body: object) -> dict[str, Any]:
@@ -270,11 +267,6 @@ def test_delete_from_the_page_offers_undo(client: TestClient) -> None:
     assert f'action="/intake/{entry["id"]}/restore"' in deleted.text
     client.post(f"/intake/{entry['id']}/restore", data={"csrf_token": token})
     assert client.get("/api/v1/days/2026-11-20").json()["logged"] is True
-
-
-def test_dates_today_helper() -> None:
-    """The fixed dates used above are real calendar dates (guards typos in the tests)."""
-    assert date.fromisoformat(TODAY_FIXED).isoweekday() == 2
 
 
 def test_impossible_ids_and_days_are_404_or_422_not_500(client: TestClient) -> None:
