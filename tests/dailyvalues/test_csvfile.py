@@ -69,8 +69,9 @@ def test_missing_date_column_and_empty_file() -> None:
 def test_future_nights_are_refused() -> None:
     """A night that has not started yet cannot have data."""
     with pytest.raises(DailyCsvProblems) as caught:
-        read_daily_csv("date,cramps\n2026-12-01,1\n", latest=date(2026, 11, 24))
+        read_daily_csv("date,cramps\n2026-12-01,1\n0206-12-01,1\n", latest=date(2026, 11, 24))
     assert "not started" in caught.value.problems[0].message
+    assert "check the year" in caught.value.problems[1].message
 
 
 def test_severity_needs_a_count() -> None:

@@ -212,6 +212,7 @@ def test_api_import_and_export(client: TestClient) -> None:
     )
     assert bad.status_code == 422
     assert set(bad.json()["fields"]) == {"line 2, column 11 (stretched)", "line 3, column 1 (date)"}
+    assert client.get("/api/v1/export/daily.csv", params={"to": "0010-01-01"}).status_code == 422
     values = client.get("/api/v1/daily-values", params={"from": "2026-10-01"}).json()
     assert values["count"] == 1
     assert values["data"][0]["values"]["fluid_ml"] == {"value": 1500.0, "source": "import"}
@@ -247,3 +248,57 @@ def test_people_are_isolated(client: TestClient, session: Session, now: datetime
     )
     session.commit()
     assert client.get("/api/v1/export/daily.csv").text == HEADER + "\n"
+
+
+def test_day_log_entries_win_over_imported_values(
+    session: Session, owner: Owner, now: datetime
+) -> None:
+    """A stretch logged in the day log replaces the imported 'not stretched'; nothing adds up."""
+    from nightcramps.daylog import service as daylog_service
+    from nightcramps.daylog.schemas import StretchCreate
+
+    text = _csv("2026-11-01,0,,1500,,,,,,,0,,,", "2026-11-02,0,,1500,,,,,,,0,,,")
+    dailyvalues_service.import_daily_csv(session=session, owner=owner, text=text, now=now)
+    daylog_service.log_stretch(
+        session=session,
+        owner=owner,
+        stretch_in=StretchCreate(routine="bedtime calf", day=date(2026, 11, 1)),
+        now=now,
+    )
+    frame = dailyvalues_service.daily_frame(
+        session=session, owner=owner, start=date(2026, 11, 1), end=date(2026, 11, 2)
+    )
+    assert frame[date(2026, 11, 1)].values["stretched"].source == "daylog"
+    assert frame[date(2026, 11, 1)].get("stretched") == 1
+    assert frame[date(2026, 11, 2)].values["stretched"].source == "import"
+    assert frame[date(2026, 11, 1)].values["fluid_ml"].source == "import"
+    rows = {r["date"]: r for r in _rows(_export(session, owner, now))}
+    assert rows["2026-11-01"]["stretched"] == "1" and rows["2026-11-02"]["stretched"] == "0"
+
+
+def test_combine_rule_keeps_one_value_per_day_and_factor() -> None:
+    """Detailed sources win in order, never add up; the diary's outcome comes as a pair."""
+    from nightcramps.dailyvalues.frame import NightOutcome, SourcedValue, combine
+
+    day = date(2026, 11, 1)
+    frame = combine(
+        outcomes={day: NightOutcome(0, None)},
+        detailed={
+            "nutrition": {day: {"caffeine_mg": 120.0, "fluid_ml": None}},
+            "daylog": {day: {"caffeine_mg": 80.0, "steps": None}},
+        },
+        imported={
+            day: {
+                "cramps": SourcedValue(3, "import"),
+                "worst_severity_0_10": SourcedValue(8, "import"),
+                "fluid_ml": SourcedValue(1400, "import"),
+                "caffeine_mg": SourcedValue(500, "import"),
+            }
+        },
+    )
+    values = frame[day].values
+    assert values["cramps"] == SourcedValue(0, "diary")
+    assert "worst_severity_0_10" not in values
+    assert values["caffeine_mg"] == SourcedValue(120, "nutrition")
+    assert values["fluid_ml"] == SourcedValue(1400, "import")
+    assert "steps" not in values

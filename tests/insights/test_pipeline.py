@@ -53,6 +53,7 @@ def test_cli_json_shape_after_import(cli: Callable[..., Any], tmp_path: Any) -> 
             assert 0 <= factor["q_value"] <= 1
     medicine = body["factors"][-1]
     assert medicine["factor"] == "medicine_started" and medicine["verdict"] == "not enough data"
+    assert "day log" in medicine["explanation"]
     tonight = body["tonight"]
     assert 0 <= tonight["probability"] <= 1
     assert tonight["advice"][0]["url"] == "/routine"
@@ -120,3 +121,22 @@ def test_tonight_is_the_coming_evening(owner: Owner) -> None:
     assert insights_service.tonight_of(
         owner=owner, now=datetime(2026, 11, 25, 2, tzinfo=UTC)
     ) == date(2026, 11, 24)
+
+
+def test_medicine_starts_come_from_the_day_log(session: Session, owner: Owner) -> None:
+    """With a medicine list kept, nights are in or out of a medicine's first 4 weeks."""
+    from nightcramps.daylog import service as daylog_service
+    from nightcramps.daylog.schemas import MedicineCreate
+
+    now = datetime(2026, 11, 21, 20, tzinfo=UTC)
+    dailyvalues_service.import_daily_csv(session=session, owner=owner, text=_year_csv(), now=now)
+    daylog_service.add_medicine(
+        session=session,
+        owner=owner,
+        medicine_in=MedicineCreate(name="bendroflumethiazide", started_on=date(2026, 6, 1)),
+        now=now,
+    )
+    result = insights_service.insights(session=session, owner=owner, now=now, evaluate=False)
+    medicine = next(f for f in result.analysis.factors if f.factor.key == "medicine_started")
+    assert 20 <= medicine.nights_high <= 28
+    assert medicine.nights_low > 250

@@ -18,6 +18,9 @@ from nightcramps.dailyvalues.columns import BY_NAME, CSV_HEADER, DATE_COLUMN, Co
 MAX_PROBLEMS = 200
 """Stop listing problems after this many: a file this broken is probably not a daily CSV."""
 
+EARLIEST_YEAR = 1900
+"""A night before this year is a typing error."""
+
 FLAG_WORDS = {"1": 1.0, "0": 0.0, "true": 1.0, "false": 0.0, "yes": 1.0, "no": 0.0}
 
 
@@ -162,7 +165,13 @@ def _parse_row(
                     Problem(line, index + 1, name, f"{text!r} is not a date; write YYYY-MM-DD")
                 )
                 continue
-            if latest is not None and day > latest:
+            if day.year < EARLIEST_YEAR:
+                problems.append(
+                    Problem(
+                        line, index + 1, name, f"{text} is not a plausible date; check the year"
+                    )
+                )
+            elif latest is not None and day > latest:
                 problems.append(
                     Problem(line, index + 1, name, f"the night of {text} has not started yet")
                 )

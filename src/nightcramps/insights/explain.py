@@ -30,6 +30,11 @@ def explain(result: FactorResult, *, tested: int) -> str:
     """One paragraph for one factor, written for the person whose diary it is."""
     f = result.factor
     if not result.analysed:
+        if result.nights == 0:
+            return (
+                f"Not enough data yet: nothing is known about {f.name} on nights you logged; "
+                f"{f.how_to_log}."
+            )
         return "Not enough data yet: a verdict needs " + "; ".join(result.shortfalls) + "."
     assert result.effect is not None and result.ci_low is not None and result.ci_high is not None
     if result.effect >= 1:
@@ -62,8 +67,9 @@ def explain(result: FactorResult, *, tested: int) -> str:
             parts.append("Any link is probably small.")
     if f.reactive:
         parts.append(
-            f"People often change {f.name} because of bad nights (a supplement or more water "
-            "after a cramp night), which can make a remedy look harmful; the analysis allows for "
-            "your cramps in the previous week, but read this one with care."
+            f"People often change {f.name} because of bad nights (taking a supplement, drinking "
+            "more, stretching more after a cramp night), which can make a remedy look harmful; "
+            "the analysis allows for your cramps the night before and in the previous week, but "
+            "read this one with care."
         )
     return " ".join(parts)

@@ -48,6 +48,8 @@ class Factor:
     previous week's cramps and the explanation says so."""
     window_days: int = 1
     """Days before the night that the exposure covers (1 = that day only)."""
+    how_to_log: str = "log it in your day, or import it in the daily CSV"
+    """Where the person can record this factor (shown when nothing is known yet)."""
 
 
 FACTORS: tuple[Factor, ...] = (
@@ -156,7 +158,7 @@ FACTORS: tuple[Factor, ...] = (
     ),
     Factor(
         "medicine_started",
-        "a new medicine",
+        "medicine starts",
         Arm(0, 0.5, "no medicine started in the previous 4 weeks"),
         Arm(0.5, INF, "a medicine started in the previous 4 weeks"),
         "Cramps after starting a medicine (diuretics, long-acting beta-agonists, statins) are "
@@ -164,6 +166,7 @@ FACTORS: tuple[Factor, ...] = (
         "risk window follows self-controlled case-series practice.",
         reactive=True,
         window_days=28,
+        how_to_log="keep your medicines, with the dates you started them, in the day log",
     ),
 )
 """In the order they are reported."""

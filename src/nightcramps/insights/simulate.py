@@ -335,6 +335,7 @@ ABLATIONS: dict[str, str] = {
     "no history terms": "without the previous night and previous week's cramps",
     "no time trend": "without the time trend",
     "naive 2x2": "factor only: no history, no trend",
+    "full model, FDR 0.10": "the analysis as shipped, verdicts at q <= 0.10 instead of 0.20",
 }
 
 
@@ -355,7 +356,13 @@ def run_ablation(*, people: int, seed: int, spec: PersonSpec = PersonSpec()) -> 
     no database), on the same simulated people. Reports, per variant, how often the reverse-
     causation supplement is called a trigger, stretching (taken up while cramps were improving
     anyway) is called protective, a null factor gets any verdict, and the fluid effect is found."""
-    from nightcramps.insights.analysis import FactorResult, analyse_factor, assign_verdicts, design
+    from nightcramps.insights.analysis import (
+        FDR_LEVEL,
+        FactorResult,
+        analyse_factor,
+        assign_verdicts,
+        design,
+    )
     from nightcramps.insights.factors import FACTORS
     from nightcramps.insights.series import build_series
     from nightcramps.insights.stats import fit_logistic
@@ -379,7 +386,7 @@ def run_ablation(*, people: int, seed: int, spec: PersonSpec = PersonSpec()) -> 
                     result.effect, result.p_value = math.exp(estimate), p
                     result.log_effect, result.se = estimate, fit.se(1)
                 results.append(result)
-            assign_verdicts(results)
+            assign_verdicts(results, level=0.10 if variant.endswith("FDR 0.10") else FDR_LEVEL)
             verdicts = {r.factor.key: r.verdict for r in results}
             tally = tallies[variant]
             tally["reverse"] += verdicts[REVERSE_FACTOR] == "likely trigger"
