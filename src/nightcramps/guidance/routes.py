@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import Response as RawResponse
+from sqlalchemy.orm import Session
 
 from nightcramps.errors import Invalid
 from nightcramps.guidance import knowledge, redflags, reminders, routines
@@ -85,7 +86,7 @@ def _session_findings(request: Request, now: datetime) -> tuple[list[Finding], d
     return guidance_service.screen_answers(answers), answers
 
 
-def _all_findings(request: Request, session: Any, owner: Owner) -> list[Finding]:
+def _all_findings(request: Request, session: Session, owner: Owner) -> list[Finding]:
     now = utcnow()
     from_answers, _ = _session_findings(request, now)
     from_diary = guidance_service.screen_diary(session=session, owner=owner, now=now)
