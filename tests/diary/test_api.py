@@ -90,3 +90,12 @@ def test_cross_site_api_write_is_refused(client: TestClient) -> None:
     answer = client.post("/api/v1/cramps", json=CRAMP, headers={"Origin": "https://evil.example"})
     assert answer.status_code == 403
     assert client.get("/api/v1/nights").json()["count"] == 0
+
+
+def test_implausible_dates_are_refused(client: TestClient) -> None:
+    """Year 1 with a far-east offset, or a night in 1850, is a 422, not a crash."""
+    answer = client.post("/api/v1/cramps", json={**CRAMP, "at": "0001-01-01T00:00:00+14:00"})
+    assert answer.status_code == 422
+    assert "plausible" in answer.json()["fields"]["at"]
+    night = client.post("/api/v1/nights", json={"night_of": "1850-01-01", "no_cramps": True})
+    assert night.status_code == 422

@@ -5,7 +5,14 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 from nightcramps.constants import MAX_CRAMP_DURATION_MIN
 
@@ -26,6 +33,26 @@ DurationMin = Annotated[
 Notes = Annotated[str, Field(max_length=2000)]
 
 
+EARLIEST = date(1900, 1, 1)
+"""No diary entry can be older than this: an earlier date is a typing error."""
+
+
+def _plausible_date(value: date | None) -> date | None:
+    if value is not None and not EARLIEST <= value <= date(2999, 12, 31):
+        raise ValueError(f"{value.isoformat()} is not a plausible date for a diary entry")
+    return value
+
+
+def _plausible_moment(value: datetime | None) -> datetime | None:
+    if value is not None:
+        _plausible_date(value.date())
+    return value
+
+
+PlausibleDate = Annotated[date, AfterValidator(_plausible_date)]
+PlausibleMoment = Annotated[datetime, AfterValidator(_plausible_moment)]
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -33,11 +60,11 @@ class _Strict(BaseModel):
 class CrampCreate(_Strict):
     """A new cramp. Give ``at`` (a clock time) or, for "some time in the night", ``night_of``."""
 
-    at: datetime | None = Field(
+    at: PlausibleMoment | None = Field(
         default=None,
         description="When the cramp began; without a zone it is read in the person's time zone.",
     )
-    night_of: date | None = Field(
+    night_of: PlausibleDate | None = Field(
         default=None,
         description="The night (dated by its evening) when the time is not known.",
     )
@@ -64,7 +91,7 @@ class CrampCreate(_Strict):
 class CrampUpdate(_Strict):
     """Changes to a cramp; fields left out stay as they are."""
 
-    at: datetime | None = None
+    at: PlausibleMoment | None = None
     muscle: Muscle | None = None
     side: Side | None = None
     severity_0_10: Severity | None = None
@@ -92,7 +119,7 @@ class CrampPublic(BaseModel):
 class NightCreate(_Strict):
     """Record a night: "no cramps" and/or how sleep went."""
 
-    night_of: date
+    night_of: PlausibleDate
     no_cramps: bool = False
     sleep_disturbance_0_10: Disturbance | None = None
     notes: Notes = ""
