@@ -187,3 +187,14 @@ def test_calibration_is_reported_with_enough_nights() -> None:
     assert calibration.brier is not None and calibration.brier_base is not None
     assert 0 < calibration.brier < 0.5
     assert calibration.brier_skill is not None and calibration.brier_skill > 0
+
+
+def test_an_unlogged_last_night_is_not_a_reason() -> None:
+    """When last night was not logged, 'a cramp last night' is never given as a reason."""
+    frame = {START + timedelta(days=i): {"cramps": float(i % 3 == 0)} for i in range(200)}
+    series = build_series(frame, start=START, end=START + timedelta(days=201))
+    assert np.isnan(series.y[200])
+    reasons = forecast(series, evaluate=False).reasons
+    assert all(r.factor != "last_night" for r in reasons)
+    logged = build_series(frame, start=START, end=START + timedelta(days=200))
+    assert any(r.factor == "last_night" for r in forecast(logged, evaluate=False).reasons)

@@ -18,9 +18,11 @@ from nightcramps.insights.simulate import (
     PersonSpec,
     StudyResult,
     database_pipeline,
+    memory_pipeline,
     run_ablation,
     run_study,
     simulate_person,
+    to_daily_csv,
 )
 
 
@@ -70,3 +72,13 @@ def test_the_adjustments_are_what_stop_false_findings() -> None:
     assert table["no history terms"]["supplement_called_trigger"] >= 0.3
     assert full["supplement_called_trigger"] <= naive["supplement_called_trigger"] / 3
     assert full["stretching_called_protective"] <= naive["stretching_called_protective"] / 3
+
+
+def test_memory_pipeline_matches_the_database(database_url: str) -> None:
+    """The database-free pipeline used for large studies gives the same insights JSON."""
+    rng = np.random.default_rng(3)
+    texts = [to_daily_csv(simulate_person(rng, PersonSpec(nights=120))) for _ in range(2)]
+    through_db = database_pipeline(database_url)
+    in_memory = memory_pipeline()
+    for index, text in enumerate(texts):
+        assert in_memory(text, index) == through_db(text, index)

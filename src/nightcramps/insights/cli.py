@@ -34,7 +34,8 @@ def insights(ctx: typer.Context, as_json: JsonOption = False) -> None:
     tonight = public.tonight
     typer.echo(
         f"\nTonight ({tonight.night_of}): {tonight.probability:.0%} chance of cramps "
-        f"({tonight.level} than your usual {tonight.base_rate:.0%})."
+        f"({'about' if tonight.level == 'usual' else tonight.level + ' than'} your usual "
+        f"{tonight.base_rate:.0%})."
     )
     for reason in tonight.reasons:
         typer.echo(f"  {reason.direction} it: {reason.label} (x{reason.odds_multiplier:.2f} odds)")

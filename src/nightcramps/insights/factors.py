@@ -59,7 +59,7 @@ FACTORS: tuple[Factor, ...] = (
         Arm(0, 1500, "under 1.5 L of fluid"),
         Arm(1500, INF, "1.5 L of fluid or more"),
         "Adequate intake of drinks is about 2.2 L a day for women and 3 L for men (IOM, DRI for "
-        "Water, 2004); under 1.5 L is clearly short of it, 2 L or more close to it. Dehydration "
+        "Water, 2004); under 1.5 L is clearly short of it. Dehydration "
         "as a cause of night cramps is weakly supported (no trials; FPnotebook lists it as not "
         "related).",
         reactive=True,

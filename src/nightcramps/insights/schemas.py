@@ -59,7 +59,9 @@ class TonightPublic(BaseModel):
 
     night_of: date
     probability: float = Field(ge=0, le=1)
-    base_rate: float = Field(ge=0, le=1, description="Your share of cramp nights so far.")
+    base_rate: float = Field(
+        ge=0, le=1, description="Your share of cramp nights (shrunk toward 30% while few)."
+    )
     level: Literal["lower", "usual", "higher"]
     nights_used: int
     reasons: list[ReasonPublic]

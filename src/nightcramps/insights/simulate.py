@@ -59,6 +59,9 @@ NULL_FACTORS = (
 )
 """Factors with no effect and no built-in confounding (true odds ratio 1)."""
 
+STUDY_TONIGHT = date(2026, 11, 21)
+"""Simulated diaries end on the night of 20 November; the study asks on the evening of the 21st."""
+
 REVERSE_FACTOR = "magnesium_mg"
 PERIOD_FACTOR = "stretched"
 
@@ -301,6 +304,7 @@ def run_study(
 def database_pipeline(database_url: str) -> Pipeline:
     """The real pipeline on a database: a new person, `import daily-csv`, then the insights."""
     from datetime import UTC, datetime
+    from datetime import time as clock
     from zoneinfo import ZoneInfo
 
     from sqlalchemy.orm import Session
@@ -314,7 +318,7 @@ def database_pipeline(database_url: str) -> Pipeline:
 
     engine = make_engine(database_url)
     upgrade(engine)
-    now = datetime(2026, 11, 21, 20, 0, tzinfo=UTC)
+    now = datetime.combine(STUDY_TONIGHT, clock(20), tzinfo=UTC)
 
     def run(text: str, index: int) -> dict[str, Any]:
         with Session(engine) as session:
@@ -326,6 +330,41 @@ def database_pipeline(database_url: str) -> Pipeline:
             insights = insights_service.insights(session=session, owner=owner, now=now)
             session.commit()
         return insights_service.to_public(insights).model_dump(mode="json")
+
+    return run
+
+
+def memory_pipeline() -> Pipeline:
+    """The same CSV parsing, combining and analysis without a database: for large studies.
+
+    Equal to ``database_pipeline`` for imported data (the database adds only storage); checked
+    by ``tests/insights/test_simulation.py``.
+    """
+    from nightcramps.dailyvalues.columns import IMPORT_SOURCE
+    from nightcramps.dailyvalues.csvfile import read_daily_csv
+    from nightcramps.dailyvalues.frame import SourcedValue, combine
+    from nightcramps.insights import service as insights_service
+    from nightcramps.insights.analysis import analyse
+    from nightcramps.insights.series import build_series
+    from nightcramps.insights.tonight import forecast
+
+    def run(text: str, index: int) -> dict[str, Any]:  # noqa: ARG001 - same shape as the DB one
+        rows = read_daily_csv(text)
+        imported = {
+            row.day: {k: SourcedValue(v, IMPORT_SOURCE) for k, v in row.values.items()}
+            for row in rows
+        }
+        frame = combine(outcomes={}, detailed={}, imported=imported)
+        night_of = STUDY_TONIGHT
+        series = build_series(
+            {day: values.plain() for day, values in frame.items()},
+            start=min(frame),
+            end=night_of,
+        )
+        result = insights_service.Insights(
+            analysis=analyse(series), tonight=forecast(series), night_of=night_of
+        )
+        return insights_service.to_public(result).model_dump(mode="json")
 
     return run
 
@@ -415,6 +454,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=20261124)
     parser.add_argument("--json", action="store_true", help="print JSON only")
     parser.add_argument(
+        "--memory",
+        action="store_true",
+        help="skip the database (same parsing and analysis; for studies of thousands)",
+    )
+    parser.add_argument(
         "--ablation",
         action="store_true",
         help="also show what each adjustment of the model buys (pure pipeline, same people)",
@@ -429,7 +473,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     with tempfile.TemporaryDirectory() as folder:
         url = f"sqlite:///{Path(folder) / 'study.sqlite3'}"
         result = run_study(
-            database_pipeline(url),
+            memory_pipeline() if args.memory else database_pipeline(url),
             people=args.people,
             seed=args.seed,
             spec=PersonSpec(nights=args.nights),

@@ -229,15 +229,30 @@ def _reason(model: _Model, column: int, value: float, contribution: float) -> Re
     )
 
 
+PRIOR_WEIGHT_NIGHTS = 10
+"""While there are few nights, the person's rate is shrunk toward the prior with the weight of
+10 nights (about 1.5 weeks of diary)."""
+
+
+def _shrunk_rate(y: Array) -> float:
+    known = y[~np.isnan(y)]
+    return float(
+        (known.sum() + PRIOR_WEIGHT_NIGHTS * PRIOR_CRAMP_NIGHT_RATE)
+        / (len(known) + PRIOR_WEIGHT_NIGHTS)
+    )
+
+
 def forecast(series: NightSeries, *, evaluate: bool = True) -> Tonight:
-    """The probability of a cramp tonight (the last day of ``series``), with its reasons."""
+    """The probability of a cramp tonight (the last day of ``series``), with its reasons.
+
+    ``base_rate`` is the person's share of cramp nights, shrunk toward the prior while there are
+    few (with no nights at all it is the prior)."""
     tonight = series.days - 1
     train = np.flatnonzero(~np.isnan(series.y[:tonight]))
-    base = _base_rate(series.y[:tonight])
+    base = _shrunk_rate(series.y[:tonight])
     if len(train) < MIN_TRAINING_NIGHTS:
-        shrunk = (len(train) * base + 10 * PRIOR_CRAMP_NIGHT_RATE) / (len(train) + 10)
         return Tonight(
-            probability=shrunk,
+            probability=base,
             base_rate=base,
             nights_used=len(train),
             calibration=Calibration(nights_evaluated=0) if evaluate else None,
@@ -246,6 +261,8 @@ def forecast(series: NightSeries, *, evaluate: bool = True) -> Tonight:
     assert model is not None
     raw = _raw_features(series, model.factors)[tonight]
     contributions = model.contributions(raw)
+    if tonight > 0 and math.isnan(series.y[tonight - 1]):
+        contributions[0] = 0.0  # last night was not logged: its stand-in is not a reason
     order = np.argsort(-np.abs(contributions))
     reasons = [
         _reason(model, int(j), float(raw[j]), float(contributions[j]))
