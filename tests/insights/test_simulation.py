@@ -29,7 +29,8 @@ from nightcramps.insights.simulate import (
 @pytest.fixture(scope="module")
 def study(database_url: str) -> StudyResult:
     """A seeded cohort of 40 simulated people with a year each, through the real pipeline."""
-    return run_study(database_pipeline(database_url), people=40, seed=5)
+    with database_pipeline(database_url) as pipeline:
+        return run_study(pipeline, people=40, seed=5)
 
 
 def test_simulated_people_are_realistic() -> None:
@@ -58,8 +59,8 @@ def test_power_false_discoveries_coverage_and_reverse_causation(study: StudyResu
 
 def test_below_the_gates_nothing_is_claimed(database_url: str) -> None:
     """Three weeks of diary: every simulated person gets 'not enough data' for every factor."""
-    pipeline = database_pipeline(database_url)
-    result = run_study(pipeline, people=3, seed=9, spec=PersonSpec(nights=21))
+    with database_pipeline(database_url) as pipeline:
+        result = run_study(pipeline, people=3, seed=9, spec=PersonSpec(nights=21))
     assert result.analysed_effect == 0 and result.null_tests == 0 and result.reverse_analysed == 0
 
 
@@ -78,7 +79,7 @@ def test_memory_pipeline_matches_the_database(database_url: str) -> None:
     """The database-free pipeline used for large studies gives the same insights JSON."""
     rng = np.random.default_rng(3)
     texts = [to_daily_csv(simulate_person(rng, PersonSpec(nights=120))) for _ in range(2)]
-    through_db = database_pipeline(database_url)
     in_memory = memory_pipeline()
-    for index, text in enumerate(texts):
-        assert in_memory(text, index) == through_db(text, index)
+    with database_pipeline(database_url) as through_db:
+        for index, text in enumerate(texts):
+            assert in_memory(text, index) == through_db(text, index)

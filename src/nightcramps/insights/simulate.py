@@ -29,7 +29,8 @@ import json
 import math
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -301,8 +302,12 @@ def run_study(
     return result
 
 
-def database_pipeline(database_url: str) -> Pipeline:
-    """The real pipeline on a database: a new person, `import daily-csv`, then the insights."""
+@contextmanager
+def database_pipeline(database_url: str) -> Iterator[Pipeline]:
+    """The real pipeline on a database: a new person, `import daily-csv`, then the insights.
+
+    A context manager: the database connections are closed when it ends.
+    """
     from datetime import UTC, datetime
     from datetime import time as clock
     from zoneinfo import ZoneInfo
@@ -331,7 +336,10 @@ def database_pipeline(database_url: str) -> Pipeline:
             session.commit()
         return insights_service.to_public(insights).model_dump(mode="json")
 
-    return run
+    try:
+        yield run
+    finally:
+        engine.dispose()
 
 
 def memory_pipeline() -> Pipeline:
@@ -470,14 +478,14 @@ def main(argv: Sequence[str] | None = None) -> None:
         )
         print(json.dumps(table, indent=2))  # noqa: T201 - a command-line report
         return
-    with tempfile.TemporaryDirectory() as folder:
-        url = f"sqlite:///{Path(folder) / 'study.sqlite3'}"
-        result = run_study(
-            memory_pipeline() if args.memory else database_pipeline(url),
-            people=args.people,
-            seed=args.seed,
-            spec=PersonSpec(nights=args.nights),
-        )
+    spec = PersonSpec(nights=args.nights)
+    if args.memory:
+        result = run_study(memory_pipeline(), people=args.people, seed=args.seed, spec=spec)
+    else:
+        with tempfile.TemporaryDirectory() as folder:
+            url = f"sqlite:///{Path(folder) / 'study.sqlite3'}"
+            with database_pipeline(url) as pipeline:
+                result = run_study(pipeline, people=args.people, seed=args.seed, spec=spec)
     summary = result.summary()
     if args.json:
         print(json.dumps(summary, indent=2))  # noqa: T201 - a command-line report
