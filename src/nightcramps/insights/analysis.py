@@ -63,7 +63,7 @@ MIN_PER_ARM = 5
 """...and at least 5 nights in each arm of the contrast (tools refusing fewer than 8 pairs,
 shared/statistics.md; 5 per arm is the least that lets an interval be finite and honest)."""
 
-RECENT_DAYS_PER_KNOT = 180
+DAYS_PER_TREND_KNOT = 180
 """The time trend gains flexibility with the length of the series: linear under 6 months, a
 3-knot spline up to 18 months, 4 knots beyond (about one bend per 6 months)."""
 
@@ -101,7 +101,7 @@ def trend_columns(time_days: Array) -> Array:
     """Linear time (in years) plus restricted-cubic-spline columns, by span of the series."""
     span = float(time_days.max() - time_days.min()) if len(time_days) else 0.0
     years = (time_days - time_days.min()) / 365.25 if len(time_days) else time_days
-    knots = 0 if span < RECENT_DAYS_PER_KNOT else 3 if span < 3 * RECENT_DAYS_PER_KNOT else 4
+    knots = 0 if span < DAYS_PER_TREND_KNOT else 3 if span < 3 * DAYS_PER_TREND_KNOT else 4
     spline = restricted_cubic_spline(years, knots)
     return np.column_stack([years, spline]) if spline.shape[1] else years[:, None]
 

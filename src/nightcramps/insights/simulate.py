@@ -38,7 +38,6 @@ from typing import Any
 
 import numpy as np
 
-from nightcramps.dailyvalues.columns import CSV_HEADER
 from nightcramps.dailyvalues.csvfile import DailyRow, write_daily_csv
 
 TRUE_LOG_OR_LOW_FLUID = math.log(2.0)
@@ -496,5 +495,3 @@ def main(argv: Sequence[str] | None = None) -> None:
 
 if __name__ == "__main__":
     main()
-
-__all__ = ["CSV_HEADER", "PersonSpec", "simulate_person", "to_daily_csv", "run_study"]
