@@ -198,3 +198,19 @@ def test_an_unlogged_last_night_is_not_a_reason() -> None:
     assert all(r.factor != "last_night" for r in reasons)
     logged = build_series(frame, start=START, end=START + timedelta(days=200))
     assert any(r.factor == "last_night" for r in forecast(logged, evaluate=False).reasons)
+
+
+def test_explanations_in_words() -> None:
+    """Sizes read naturally: 'about twice', 'about the same', and not-clear findings say so."""
+    fluid = BY_KEY["fluid_ml"]
+    result = analysis.FactorResult(
+        factor=fluid, nights=100, cramp_nights=40, nights_low=50, nights_high=50
+    )
+    result.effect, result.ci_low, result.ci_high, result.q_value = 0.5, 0.3, 0.8, 0.01
+    result.verdict = "likely protective"
+    assert "about twice those after days with 1.5 L of fluid or more" in explain(result, tested=5)
+    result.effect, result.ci_low, result.ci_high, result.q_value = 1.04, 0.6, 1.8, 0.9
+    result.verdict, result.more_nights = "no clear link", None
+    text = explain(result, tested=5)
+    assert "about the same as after days with under 1.5 L" in text
+    assert "not clear enough to call (q = 0.90)" in text and "probably small" in text

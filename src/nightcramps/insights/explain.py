@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from nightcramps.insights.analysis import FactorResult
 
+SAME_BELOW = 1.1
+"""Odds within 10% either way are described as "about the same"."""
+
 
 def _times(ratio: float) -> str:
     if 1.85 <= ratio < 2.2:
@@ -43,9 +46,19 @@ def explain(result: FactorResult, *, tested: int) -> str:
     else:
         worse, better = f.low.label, f.high.label
         ratio, low, high = 1 / result.effect, 1 / result.ci_high, 1 / result.ci_low
+    if ratio < SAME_BELOW:
+        size = (
+            f"On nights after days with {f.high.label}, your odds of a cramp night were about the "
+            f"same as after days with {f.low.label} (odds ratio {_number(result.effect)}, 95% "
+            f"interval {_number(result.ci_low)} to {_number(result.ci_high)})."
+        )
+    else:
+        size = (
+            f"On nights after days with {worse}, your odds of a cramp night were {_times(ratio)} "
+            f"those after days with {better} (95% interval {_number(low)} to {_number(high)})."
+        )
     parts = [
-        f"On nights after days with {worse}, your odds of a cramp night were {_times(ratio)} "
-        f"those after days with {better} (95% interval {_number(low)} to {_number(high)}).",
+        size,
         f"Cramps followed {result.cramps_high} of {result.nights_high} days with {f.high.label} "
         f"and {result.cramps_low} of {result.nights_low} days with {f.low.label}.",
     ]
