@@ -214,3 +214,44 @@ def test_explanations_in_words() -> None:
     text = explain(result, tested=5)
     assert "about the same as after days with under 1.5 L" in text
     assert "not clear enough to call (q = 0.90)" in text and "probably small" in text
+
+
+@st.composite
+def diaries(draw: st.DrawFn) -> dict[date, dict[str, float]]:
+    """Random sparse diaries: any mix of known and unknown nights and factors."""
+    days = draw(st.integers(0, 150))
+    seed = draw(st.integers(0, 10_000))
+    known_rate = draw(st.floats(0.0, 1.0))
+    rng = np.random.default_rng(seed)
+    frame: dict[date, dict[str, float]] = {}
+    for i in range(days):
+        values: dict[str, float] = {}
+        if rng.random() < known_rate:
+            values["cramps"] = float(rng.integers(0, 3))
+        for factor in FACTORS:
+            if rng.random() < known_rate:
+                values[factor.key] = float(rng.choice([0.0, 0.5, 1.0, 3.0, 600.0, 2500.0, 12000.0]))
+        frame[START + timedelta(days=i)] = values
+    return frame
+
+
+@settings(max_examples=40, deadline=None)
+@given(diaries())
+def test_any_diary_gives_sane_results(frame: dict[date, dict[str, float]]) -> None:
+    """Whatever is logged, the analysis answers: finite effects inside their intervals, q and
+    probabilities in [0, 1], and 'not enough data' exactly when a gate fails."""
+    end = START + timedelta(days=max(len(frame), 1))
+    series = build_series(frame, start=START, end=end)
+    result = analysis.analyse(series)
+    assert result.nights_used == int((~np.isnan(series.y)).sum())
+    for factor in result.factors:
+        if factor.effect is None:
+            assert factor.verdict == "not enough data" and factor.shortfalls
+            continue
+        assert factor.ci_low is not None and factor.ci_high is not None
+        assert 0 < factor.ci_low <= factor.effect <= factor.ci_high
+        assert factor.q_value is not None and 0 <= factor.q_value <= 1
+        assert factor.nights >= analysis.MIN_NIGHTS
+        assert min(factor.nights_low, factor.nights_high) >= analysis.MIN_PER_ARM
+    tonight = forecast(series)
+    assert 0 <= tonight.probability <= 1
