@@ -41,7 +41,7 @@ def _stamp(name: str, nullable: bool = False) -> sa.Column[object]:
     return sa.Column(name, nightcramps.storage.base.UTCDateTime(timezone=True), nullable=nullable)
 
 
-def _person(table: str) -> list[object]:
+def _person(table: str) -> list[sa.schema.SchemaItem]:
     return [
         sa.Column("person_id", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
