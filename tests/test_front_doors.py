@@ -46,3 +46,14 @@ def test_no_page_loads_anything_from_another_site(client: TestClient) -> None:
         html = client.get(path).text
         assert not re.search(r'(src|href)="(https?:)?//', html), path
     assert client.get("/api/docs").status_code == 404
+
+
+def test_day_views_show_graded_cited_guidance(client: TestClient) -> None:
+    """The food day and the Today page show an evidence grade and citation beside each factor."""
+    food_day = client.get("/day").text
+    assert food_day.count('class="gbadge"') == 5  # magnesium, potassium, calcium, sodium, water
+    assert 'href="/guidance/magnesium"' in food_day
+    assert "Garrison SR et al., Cochrane Database Syst Rev 2020" in food_day
+    today = client.get("/today").text
+    assert today.count('class="gbadge"') >= 6
+    assert "Hallegraeff" in today  # the stretching trial is cited beside "Stretched"

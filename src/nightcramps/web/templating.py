@@ -8,8 +8,10 @@ from zoneinfo import ZoneInfo
 
 from fastapi.templating import Jinja2Templates
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 
 from nightcramps.constants import RELIEF_EFFECT_LABELS
+from nightcramps.guidance import service as guidance_service
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
@@ -49,6 +51,13 @@ def make_templates() -> Jinja2Templates:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+
+    def evidence(factor_key: str) -> Markup:
+        """The evidence grade and citation for a logged factor (see guidance/_badge.html)."""
+        entry = guidance_service.guidance_for(factor_key)
+        return Markup(env.get_template("guidance/_badge.html").render(entry=entry))
+
+    env.globals["evidence"] = evidence
     env.filters["local_time"] = format_local_time
     env.filters["night"] = format_night
     env.filters["minutes"] = format_minutes
