@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -10,23 +9,12 @@ import typer
 
 from nightcramps.cli.context import state
 from nightcramps.cli.output import JsonOption, command, emit_json
+from nightcramps.cli.parsing import parse_day
 from nightcramps.dailyvalues import service as dailyvalues_service
 from nightcramps.errors import Invalid
 
 export_app = typer.Typer(help="Export your data to files.", no_args_is_help=True)
 import_app = typer.Typer(help="Import data from files.", no_args_is_help=True)
-
-
-def _parse_day(value: str | None, name: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise Invalid(
-            f"Cannot read the date {value!r} for {name}; write it as YYYY-MM-DD, e.g. 2026-11-23.",
-            fields={name: "malformed date"},
-        ) from None
 
 
 @export_app.command("daily-csv")
@@ -46,8 +34,8 @@ def export_daily_csv(
         text = dailyvalues_service.export_daily_csv(
             session=session,
             owner=cli.owner(session),
-            start=_parse_day(start, "--from"),
-            end=_parse_day(end, "--to"),
+            start=parse_day(start, "--from"),
+            end=parse_day(end, "--to"),
         )
     if output is None:
         typer.echo(text, nl=False)

@@ -4,13 +4,13 @@ the day before the night from the terminal. ``register(app)`` adds them all to t
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
 from typing import Annotated, Any
 
 import typer
 
 from nightcramps.cli.context import state
 from nightcramps.cli.output import JsonOption, command, emit_json, emit_table
+from nightcramps.cli.parsing import parse_day, parse_moment
 from nightcramps.daylog import service as daylog_service
 from nightcramps.daylog.schemas import (
     ActivityCreate,
@@ -45,33 +45,6 @@ FromOpt = Annotated[str | None, typer.Option("--from", help="First day, YYYY-MM-
 ToOpt = Annotated[str | None, typer.Option("--to", help="Last day, YYYY-MM-DD.")]
 IdArg = Annotated[int, typer.Argument(help="The entry's number (see the list command).")]
 YesOpt = Annotated[bool, typer.Option("--yes", help="Do it without asking.")]
-
-
-def parse_moment(value: str | None, name: str = "--at") -> datetime | None:
-    """'YYYY-MM-DD HH:MM' (or ISO 8601) as typed; None stays None."""
-    if value is None:
-        return None
-    try:
-        return datetime.fromisoformat(value.strip().replace(" ", "T", 1))
-    except ValueError:
-        raise Invalid(
-            f"Cannot read the time {value!r} for {name}; write it as 'YYYY-MM-DD HH:MM', e.g. "
-            "'2026-11-24 07:10'.",
-            fields={name: "malformed time"},
-        ) from None
-
-
-def parse_day(value: str | None, name: str = "--day") -> date | None:
-    """YYYY-MM-DD as typed; None stays None."""
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise Invalid(
-            f"Cannot read the date {value!r} for {name}; write it as YYYY-MM-DD, e.g. 2026-11-23.",
-            fields={name: "malformed date"},
-        ) from None
 
 
 def _dated(at: str | None, day: str | None) -> dict[str, Any]:

@@ -2,33 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import Annotated
 
 import typer
 
 from nightcramps.cli.context import state
 from nightcramps.cli.output import JsonOption, command, emit_json, emit_table
+from nightcramps.cli.parsing import parse_day, parse_moment
 from nightcramps.constants import MUSCLES, RELIEF_EFFECTS, RELIEF_METHODS, SIDES
 from nightcramps.diary import service as diary_service
 from nightcramps.diary.schemas import CrampCreate, CrampUpdate, NightCreate
-from nightcramps.errors import Invalid
 
 cramp_app = typer.Typer(help="Log, change and delete cramps.", no_args_is_help=True)
 night_app = typer.Typer(help="Nights: mark cramp-free, list, show, delete.", no_args_is_help=True)
-
-
-def _parse_at(value: str | None) -> datetime | None:
-    if value is None:
-        return None
-    try:
-        return datetime.fromisoformat(value.strip().replace(" ", "T", 1))
-    except ValueError:
-        raise Invalid(
-            f"Cannot read the time {value!r}; write it as 'YYYY-MM-DD HH:MM', e.g. "
-            "'2026-11-24 03:10'.",
-            fields={"--at": "malformed time"},
-        ) from None
 
 
 def _choices(values: tuple[str, ...]) -> str:
@@ -74,7 +60,7 @@ def cramp_add(
     cli = state(ctx)
     cramp_in = CrampCreate.model_validate(
         {
-            "at": _parse_at(at),
+            "at": parse_moment(at),
             "night_of": night_of,
             "muscle": muscle,
             "side": side,
@@ -114,7 +100,7 @@ def cramp_edit(
     """Change a cramp; only the options given are changed."""
     cli = state(ctx)
     raw = {
-        "at": _parse_at(at),
+        "at": parse_moment(at),
         "muscle": muscle,
         "side": side,
         "severity_0_10": severity,
@@ -163,18 +149,6 @@ def cramp_restore(
     typer.echo(f"Restored cramp {cramp_id}.")
 
 
-def _parse_day(value: str | None, name: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise Invalid(
-            f"Cannot read the date {value!r} for {name}; write it as YYYY-MM-DD, e.g. 2026-11-23.",
-            fields={name: "malformed date"},
-        ) from None
-
-
 @night_app.command("no-cramps")
 @command
 def night_no_cramps(
@@ -195,7 +169,7 @@ def night_no_cramps(
     cli = state(ctx)
     with cli.session() as session:
         owner = cli.owner(session)
-        day = _parse_day(night_of, "--night-of") or diary_service.last_night(owner=owner)
+        day = parse_day(night_of, "--night-of") or diary_service.last_night(owner=owner)
         night_in = NightCreate(
             night_of=day, no_cramps=True, sleep_disturbance_0_10=disturbance, notes=notes
         )
@@ -221,8 +195,8 @@ def night_list(
         nights = diary_service.list_nights(
             session=session,
             owner=cli.owner(session),
-            start=_parse_day(start, "--from"),
-            end=_parse_day(end, "--to"),
+            start=parse_day(start, "--from"),
+            end=parse_day(end, "--to"),
         )
         public = [diary_service.to_night_public(n) for n in nights]
     if as_json:
@@ -244,7 +218,7 @@ def night_show(
 ) -> None:
     """Show one night with its cramps."""
     cli = state(ctx)
-    day = _parse_day(night_of, "NIGHT_OF")
+    day = parse_day(night_of, "NIGHT_OF")
     assert day is not None
     with cli.session() as session:
         night = diary_service.get_night(session=session, owner=cli.owner(session), day=day)
@@ -267,7 +241,7 @@ def night_delete(
 ) -> None:
     """Delete a night and its cramps (`night restore` brings it back within the undo window)."""
     cli = state(ctx)
-    day = _parse_day(night_of, "NIGHT_OF")
+    day = parse_day(night_of, "NIGHT_OF")
     assert day is not None
     if not yes:
         typer.confirm(f"Delete the night of {day} and its cramps?", abort=True)
@@ -283,7 +257,7 @@ def night_restore(
 ) -> None:
     """Undo the deletion of a night."""
     cli = state(ctx)
-    day = _parse_day(night_of, "NIGHT_OF")
+    day = parse_day(night_of, "NIGHT_OF")
     assert day is not None
     with cli.session() as session:
         diary_service.restore_night(session=session, owner=cli.owner(session), day=day)

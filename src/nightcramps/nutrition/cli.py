@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import datetime, time
 from typing import Annotated, Any
 
 import typer
 
 from nightcramps.cli.context import state
 from nightcramps.cli.output import JsonOption, command, emit_json, emit_table
+from nightcramps.cli.parsing import parse_day
 from nightcramps.errors import Invalid
 from nightcramps.nutrition import catalog, shortcuts
 from nightcramps.nutrition import service as nutrition_service
@@ -68,18 +69,6 @@ def _parse_at(value: str | None, owner: Owner) -> datetime | None:
         raise Invalid(
             f"Cannot read the time {value!r}; write 'HH:MM' (today) or 'YYYY-MM-DD HH:MM'.",
             fields={"--at": "malformed time"},
-        ) from None
-
-
-def _parse_day(value: str | None, name: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise Invalid(
-            f"Cannot read the date {value!r} for {name}; write it as YYYY-MM-DD.",
-            fields={name: "malformed date"},
         ) from None
 
 
@@ -175,7 +164,7 @@ def day(
     cli = state(ctx)
     with cli.session() as session:
         owner = cli.owner(session)
-        the_day = _parse_day(when, "DATE") or nutrition_service.today(owner=owner)
+        the_day = parse_day(when, "DATE") or nutrition_service.today(owner=owner)
         public = nutrition_service.get_day(
             session=session, owner=owner, day=the_day, with_gaps=gaps
         )
@@ -440,8 +429,8 @@ def intake_list(
     with cli.session() as session:
         owner = cli.owner(session)
         today = nutrition_service.today(owner=owner)
-        first = _parse_day(start, "--from")
-        last = _parse_day(end, "--to")
+        first = parse_day(start, "--from")
+        last = parse_day(end, "--to")
         entries = nutrition_service.list_entries(
             session=session, owner=owner, start=first or last or today, end=last or first or today
         )
@@ -529,8 +518,8 @@ def intake_repeat(
             session=session,
             owner=cli.owner(session),
             meal=meal,
-            from_day=_parse_day(from_day, "--from"),
-            to_day=_parse_day(to_day, "--to"),
+            from_day=parse_day(from_day, "--from"),
+            to_day=parse_day(to_day, "--to"),
         )
         public = [nutrition_service.to_entry_public(e) for e in copies]
     if as_json:
