@@ -109,7 +109,8 @@ async def signin(request: Request, session: SessionDep, settings: SettingsDep) -
 def signout(request: Request) -> Response:
     """End the session."""
     request.session.clear()
-    return redirect("/signin" if request.app.state.settings.accounts else "/")
+    # signed_out=1 makes the sign-in page clear this browser's offline copies (signed-out.js).
+    return redirect("/signin?signed_out=1" if request.app.state.settings.accounts else "/")
 
 
 @pages.get("/profile")
