@@ -6,6 +6,10 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from typer.testing import CliRunner
+
+from nightcramps.cli.main import app
+
 Cli = Callable[..., Any]
 
 ADD = [
@@ -159,3 +163,15 @@ def test_profile_set_and_show(cli: Cli) -> None:
     bad = cli("profile", "set", "--sex", "male", "--pregnant")
     assert bad.exit_code != 0
     assert "female" in bad.output
+
+
+def test_demo_gives_insights_something_to_work_on(cli: Cli, settings: Any) -> None:
+    """The demo's days reach the insights: factors are assessed, not all 'not enough data'."""
+    assert cli("demo").exit_code == 0
+    runner_args = ["--database-url", settings.demo_database_url, "insights", "--json"]
+    result = CliRunner().invoke(app, runner_args)
+    assert result.exit_code == 0, result.output
+    insights = json.loads(result.output)
+    assert insights["nights_used"] >= 60
+    assessed = [f for f in insights["factors"] if f["verdict"] != "not enough data"]
+    assert len(assessed) >= 8

@@ -15,9 +15,9 @@ from nightcramps.cli.output import JsonOption, command, emit_json, emit_table, f
 from nightcramps.config import LOOPBACK_HOSTS, Settings, get_settings
 from nightcramps.dailyvalues import cli as dailyvalues_cli
 from nightcramps.daylog import cli as daylog_cli
+from nightcramps.demo import fill_demo
 from nightcramps.diary import cli as diary_cli
 from nightcramps.diary import service as diary_service
-from nightcramps.diary.demo import fill_demo_nights
 from nightcramps.foods import cli as foods_cli
 from nightcramps.foods import service as foods_service
 from nightcramps.guidance import cli as guidance_cli
@@ -232,7 +232,7 @@ def demo(
     ctx: typer.Context,
     nights: Annotated[int, typer.Option(min=7, max=3650, help="How many nights.")] = 90,
 ) -> None:
-    """Fill a separate demo database with example nights; then `nightcramps serve --demo`."""
+    """Fill a separate demo database with example nights and days; then `serve --demo`."""
     settings = state(ctx).settings
     demo_state = CliState(
         settings=settings.model_copy(update={"database_url": settings.demo_database_url})
@@ -246,10 +246,14 @@ def demo(
                     "delete that file to start over."
                 )
             last = diary_service.last_night(owner=owner)
-            count = fill_demo_nights(session=session, owner=owner, last=last, nights=nights)
+            summary = fill_demo(session=session, owner=owner, last=last, nights=nights)
     finally:
         demo_state.close()
-    typer.echo(f"Logged {count} demo nights in {_safe_url(demo_state.settings)}.")
+    typer.echo(
+        f"Logged {summary.nights} demo nights ({summary.cramp_nights} with cramps) and "
+        f"{summary.days_with_values} days of food, drink and activity in "
+        f"{_safe_url(demo_state.settings)}."
+    )
     typer.echo("See them with: nightcramps serve --demo")
 
 
