@@ -75,8 +75,12 @@ def settings(database_url: str, tmp_path: Any) -> Settings:
 
 
 @pytest.fixture
-def app(settings: Settings) -> FastAPI:
-    return create_app(settings, migrate=False)
+def app(settings: Settings) -> Iterator[FastAPI]:
+    app = create_app(settings, migrate=False)
+    yield app
+    # Tests that never start the app's lifespan (no `with TestClient`) still return its pooled
+    # connections, so that PostgreSQL connections are not left to the garbage collector.
+    app.state.engine.dispose()
 
 
 @pytest.fixture

@@ -212,7 +212,7 @@ def test_app_start_purges_expired_deletions(
     session.commit()
     purged_id, kept_id = cramp.id, kept.id
     session.expunge_all()
-    create_app(settings, migrate=False)
+    create_app(settings, migrate=False).state.engine.dispose()
     with pytest.raises(NotFound):
         diary_service.restore_cramp(session=session, owner=owner, cramp_id=purged_id)
     diary_service.restore_cramp(session=session, owner=owner, cramp_id=kept_id)
