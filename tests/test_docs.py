@@ -6,6 +6,10 @@ import importlib
 import sys
 from pathlib import Path
 
+from fastapi import FastAPI
+from fastapi.routing import APIRoute
+from starlette.routing import Route
+
 from nightcramps.config import Settings
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
@@ -42,3 +46,17 @@ def test_readme_quick_start_is_the_two_commands() -> None:
     text = README.read_text()
     quick = text.split("## Quick start", 1)[1].split("\n## ", 1)[0]
     assert "make run" in quick and "make test" in quick
+
+
+def test_every_page_is_documented(app: FastAPI) -> None:
+    """Each HTML page route (GET, outside /api) has a row in docs/pages.md."""
+    text = (DOCS / "pages.md").read_text()
+    paths = {
+        route.path
+        for route in app.routes
+        if isinstance(route, APIRoute | Route)
+        and "GET" in (route.methods or ())
+        and not route.path.startswith(("/api/", "/openapi"))
+    }
+    missing = sorted(path for path in paths if f"`{path}`" not in text)
+    assert missing == []
