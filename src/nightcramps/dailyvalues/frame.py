@@ -8,6 +8,9 @@ Pure. The rule that keeps anything from being counted twice:
 * The night's outcome (``cramps`` and ``worst_severity_0_10``) is taken as a pair from one source:
   when the diary says "cramps" or "no cramps" for a night, both come from the diary, so an
   imported count can never be mixed with the diary's answer.
+* An imported outcome counts only for a night the diary holds without an answer of its own. The
+  import creates that night, so a night the person has since deleted is unknown again, whatever
+  the file said.
 * Detailed sources are never added to imported ones (adding would double count a day that was
   both logged in detail and imported). Between two detailed sources for the same factor (e.g.
   caffeine in both the nutrition log and the day log) the first listed source wins.
@@ -62,14 +65,15 @@ class NightOutcome:
 
 def combine(
     *,
-    outcomes: Mapping[date, NightOutcome],
+    outcomes: Mapping[date, NightOutcome | None],
     detailed: Mapping[str, DetailedValues],
     imported: Mapping[date, Mapping[str, SourcedValue]],
 ) -> dict[date, DayValues]:
     """One ``DayValues`` per day with anything known, applying the rule in the module docstring.
 
     Args:
-        outcomes: the diary's answered nights (nights with status "unknown" are left out).
+        outcomes: every night the diary holds: its answer, or None for a night logged without
+            an answer ("cramps" not said yet, or only counted by an import).
         detailed: source name → day → factor → value (None = unknown), in order of precedence.
         imported: day → factor → imported value with its source.
     """
@@ -81,6 +85,8 @@ def combine(
         return days[day]
 
     for day, outcome in outcomes.items():
+        if outcome is None:
+            continue
         values = day_values(day).values
         values["cramps"] = SourcedValue(float(outcome.cramps), DIARY_SOURCE)
         if outcome.worst_severity_0_10 is not None:
@@ -95,9 +101,9 @@ def combine(
                 values = day_values(day).values
                 values.setdefault(factor, SourcedValue(float(value), source))
     for day, imported_factors in imported.items():
-        has_diary_outcome = day in outcomes
+        outcome_open = day in outcomes and outcomes[day] is None
         for factor, sourced in imported_factors.items():
-            if factor in OUTCOME_FACTORS and has_diary_outcome:
+            if factor in OUTCOME_FACTORS and not outcome_open:
                 continue
             day_values(day).values.setdefault(factor, sourced)
     return {day: days[day] for day in sorted(days) if days[day].values}

@@ -6,7 +6,7 @@ the rule that stops double counting lives in ``dailyvalues.frame``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
@@ -20,6 +20,7 @@ from nightcramps.dailyvalues.csvfile import (
     write_daily_csv,
 )
 from nightcramps.dailyvalues.frame import (
+    OUTCOME_FACTORS,
     DayValues,
     DetailedValues,
     NightOutcome,
@@ -35,7 +36,7 @@ from nightcramps.dailyvalues.schemas import (
 )
 from nightcramps.daylog import service as daylog_service
 from nightcramps.diary import service as diary_service
-from nightcramps.diary.schemas import NightCreate
+from nightcramps.diary.schemas import NightCreate, NightPublic
 from nightcramps.errors import Invalid
 from nightcramps.nutrition import service as nutrition_service
 from nightcramps.owner import Owner
@@ -80,14 +81,17 @@ def resolve_range(
 
 def _diary_outcomes(
     session: Session, owner: Owner, start: date, end: date
-) -> dict[date, NightOutcome]:
-    outcomes: dict[date, NightOutcome] = {}
+) -> dict[date, NightOutcome | None]:
+    """Every night the diary holds, with its own answer (None for a night without one)."""
+    outcomes: dict[date, NightOutcome | None] = {}
     for night in diary_service.list_nights(session=session, owner=owner, start=start, end=end):
         public = diary_service.to_night_public(night)
         if public.status == "cramps":
             outcomes[public.night_of] = NightOutcome(public.cramp_count, public.worst_severity_0_10)
         elif public.status == "no_cramps":
             outcomes[public.night_of] = NightOutcome(0, None)
+        else:
+            outcomes[public.night_of] = None
     return outcomes
 
 
@@ -136,6 +140,49 @@ def daily_frame(*, session: Session, owner: Owner, start: date, end: date) -> di
         detailed=_detailed_values(session, owner, start, end),
         imported=imported,
     )
+
+
+def with_imported_counts(
+    *, session: Session, owner: Owner, nights: Sequence[NightPublic]
+) -> list[NightPublic]:
+    """The diary's nights, with an imported cramp count on each night the diary left unanswered.
+
+    The daily-CSV import creates a diary night for each row with a count, but per-cramp detail
+    is not in the file; without this a night with three imported cramps would read "not
+    answered". The count is shown as ``counted_from="import"``; a night the diary answered keeps
+    its own answer (the same rule as ``daily_frame``).
+    """
+    open_days = [n.night_of for n in nights if n.status == "unknown"]
+    if not open_days:
+        return list(nights)
+    query = select(DailyValue.day, DailyValue.factor, DailyValue.value).where(
+        DailyValue.person_id == owner.person_id,
+        DailyValue.day.in_(open_days),
+        DailyValue.factor.in_(OUTCOME_FACTORS),
+        DailyValue.source == IMPORT_SOURCE,
+    )
+    counted: dict[date, dict[str, float]] = {}
+    for day, factor, value in session.execute(query):
+        counted.setdefault(day, {})[factor] = value
+    result = []
+    for night in nights:
+        values = counted.get(night.night_of, {}) if night.status == "unknown" else {}
+        cramps = values.get("cramps")
+        if cramps is None:
+            result.append(night)
+            continue
+        worst = values.get("worst_severity_0_10")
+        result.append(
+            night.model_copy(
+                update={
+                    "status": "cramps" if cramps > 0 else "no_cramps",
+                    "cramp_count": int(cramps),
+                    "worst_severity_0_10": None if worst is None else int(worst),
+                    "counted_from": IMPORT_SOURCE,
+                }
+            )
+        )
+    return result
 
 
 def to_daily_values_public(frame: Mapping[date, DayValues]) -> DailyValuesPublic:

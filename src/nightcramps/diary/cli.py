@@ -10,6 +10,7 @@ from nightcramps.cli.context import state
 from nightcramps.cli.output import JsonOption, command, emit_json, emit_table
 from nightcramps.cli.parsing import parse_day, parse_moment
 from nightcramps.constants import MUSCLES, RELIEF_EFFECTS, RELIEF_METHODS, SIDES
+from nightcramps.dailyvalues import service as dailyvalues_service
 from nightcramps.diary import service as diary_service
 from nightcramps.diary.schemas import CrampCreate, CrampUpdate, NightCreate
 
@@ -198,7 +199,11 @@ def night_list(
             start=parse_day(start, "--from"),
             end=parse_day(end, "--to"),
         )
-        public = [diary_service.to_night_public(n) for n in nights]
+        public = dailyvalues_service.with_imported_counts(
+            session=session,
+            owner=cli.owner(session),
+            nights=[diary_service.to_night_public(n) for n in nights],
+        )
     if as_json:
         emit_json(public)
         return
@@ -221,12 +226,21 @@ def night_show(
     day = parse_day(night_of, "NIGHT_OF")
     assert day is not None
     with cli.session() as session:
-        night = diary_service.get_night(session=session, owner=cli.owner(session), day=day)
-        public = diary_service.to_night_public(night)
+        owner = cli.owner(session)
+        night = diary_service.get_night(session=session, owner=owner, day=day)
+        (public,) = dailyvalues_service.with_imported_counts(
+            session=session, owner=owner, nights=[diary_service.to_night_public(night)]
+        )
     if as_json:
         emit_json(public)
         return
     typer.echo(f"Night of {public.night_of}: {public.status.replace('_', ' ')}")
+    if public.counted_from == "import":
+        worst = public.worst_severity_0_10
+        typer.echo(
+            f"  {public.cramp_count} cramp(s), worst {'unknown' if worst is None else worst}/10,"
+            " counted by an imported daily summary (no per-cramp detail)"
+        )
     for c in public.cramps:
         when = c.started_at.isoformat(timespec="minutes") if c.started_at else "during the night"
         typer.echo(f"  #{c.id} {when} {c.muscle} {c.side} severity {c.severity_0_10}/10")

@@ -40,10 +40,13 @@ class DayCell:
             return f"{when}: no cramps"
         if self.night.status == "unknown":
             return f"{when}: logged, cramps not answered"
-        return (
-            f"{when}: {self.night.cramp_count} cramp{'s' if self.night.cramp_count != 1 else ''}, "
-            f"worst {self.night.worst_severity_0_10} of 10"
-        )
+        count = self.night.cramp_count
+        text = f"{when}: {count} cramp{'s' if count != 1 else ''}"
+        if self.night.worst_severity_0_10 is not None:
+            text += f", worst {self.night.worst_severity_0_10} of 10"
+        if self.night.counted_from == "import":
+            text += " (imported count)"
+        return text
 
 
 def month_grid(

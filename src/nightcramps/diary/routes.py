@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, time
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import Response as RawResponse
+from sqlalchemy.orm import Session
 
 from nightcramps.constants import MUSCLES, RELIEF_EFFECTS, RELIEF_METHODS, SIDES
+from nightcramps.dailyvalues import service as dailyvalues_service
 from nightcramps.diary import month, timing
 from nightcramps.diary import service as diary_service
+from nightcramps.diary.models import Night
 from nightcramps.diary.schemas import (
     CrampCreate,
     CrampPublic,
@@ -46,14 +50,20 @@ FORM_CHOICES = {
 # ---------------------------------------------------------------------------- pages
 
 
+def _shown(session: Session, owner: Owner, nights: Sequence[Night]) -> list[NightPublic]:
+    """Nights as pages and the API show them: with the counts of an imported daily summary."""
+    public = [diary_service.to_night_public(n) for n in nights]
+    return dailyvalues_service.with_imported_counts(session=session, owner=owner, nights=public)
+
+
 @pages.get("/")
 def home(request: Request, session: SessionDep, owner: OwnerDep, person: CurrentPerson) -> Response:
     """The morning check-in: how was last night?"""
     day = diary_service.last_night(owner=owner)
     try:
-        night: NightPublic | None = diary_service.to_night_public(
-            diary_service.get_night(session=session, owner=owner, day=day)
-        )
+        night: NightPublic | None = _shown(
+            session, owner, [diary_service.get_night(session=session, owner=owner, day=day)]
+        )[0]
     except NotFound:  # not logged yet: the page asks about it
         night = None
     context = {"night_of": day, "night": night, "tz": person.timezone, **FORM_CHOICES}
@@ -253,7 +263,7 @@ def diary_month(
     next_y, next_m = month.shift_month(year, mon, 1)
     end = date(next_y, next_m, 1)
     nights = diary_service.list_nights(session=session, owner=owner, start=weeks_start, end=end)
-    public = {n.night_of: diary_service.to_night_public(n) for n in nights}
+    public = {p.night_of: p for p in _shown(session, owner, nights)}
     in_month = [p for d, p in public.items() if d.month == mon]
     grid = month.month_grid(year, mon, public, today=today)
     context = {
@@ -274,7 +284,7 @@ def night_page(
 ) -> Response:
     """One night: its cramps, sleep disturbance and notes."""
     night = diary_service.get_night(session=session, owner=owner, day=night_of)
-    context = {"night": diary_service.to_night_public(night), "tz": person.timezone}
+    context = {"night": _shown(session, owner, [night])[0], "tz": person.timezone}
     return render(request, "diary/night.html", context)
 
 
@@ -337,7 +347,7 @@ def api_list_nights(
 ) -> NightsPublic:
     """Nights logged in a date range, newest first. Nights not logged are absent, not cramp-free."""
     nights = diary_service.list_nights(session=session, owner=owner, start=start, end=end)
-    data = [diary_service.to_night_public(n) for n in nights]
+    data = _shown(session, owner, nights)
     return NightsPublic(data=data, count=len(data))
 
 
@@ -346,15 +356,15 @@ def api_record_night(night_in: NightCreate, session: SessionDep, owner: OwnerDep
     """Record a night: "no cramps", sleep disturbance, notes."""
     night = diary_service.record_night(session=session, owner=owner, night_in=night_in)
     session.commit()
-    return diary_service.to_night_public(night)
+    return _shown(session, owner, [night])[0]
 
 
 @api.get("/nights/{night_of}", response_model=NightPublic)
 def api_get_night(night_of: date, session: SessionDep, owner: OwnerDep) -> NightPublic:
     """One night with its cramps."""
-    return diary_service.to_night_public(
-        diary_service.get_night(session=session, owner=owner, day=night_of)
-    )
+    return _shown(
+        session, owner, [diary_service.get_night(session=session, owner=owner, day=night_of)]
+    )[0]
 
 
 @api.patch("/nights/{night_of}", response_model=NightPublic)
@@ -366,7 +376,7 @@ def api_update_night(
         session=session, owner=owner, day=night_of, night_in=night_in
     )
     session.commit()
-    return diary_service.to_night_public(night)
+    return _shown(session, owner, [night])[0]
 
 
 @api.delete("/nights/{night_of}", status_code=204)
@@ -382,7 +392,7 @@ def api_restore_night(night_of: date, session: SessionDep, owner: OwnerDep) -> N
     """Undo the deletion of a night."""
     night = diary_service.restore_night(session=session, owner=owner, day=night_of)
     session.commit()
-    return diary_service.to_night_public(night)
+    return _shown(session, owner, [night])[0]
 
 
 @api.post("/cramps", response_model=CrampPublic, status_code=201)

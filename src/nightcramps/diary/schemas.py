@@ -134,6 +134,7 @@ class NightUpdate(_Strict):
 
 
 NightStatus = Literal["cramps", "no_cramps", "unknown"]
+CountSource = Literal["diary", "import"]
 
 
 class NightPublic(BaseModel):
@@ -145,6 +146,13 @@ class NightPublic(BaseModel):
     )
     cramp_count: int
     worst_severity_0_10: int | None
+    counted_from: CountSource = Field(
+        "diary",
+        description=(
+            "diary (the night's own answer) or import (a count and worst severity from an "
+            "imported daily summary, with no per-cramp detail; a cramp logged here replaces it)"
+        ),
+    )
     sleep_disturbance_0_10: int | None
     notes: str
     cramps: list[CrampPublic]

@@ -361,7 +361,9 @@ def memory_pipeline() -> Pipeline:
             row.day: {k: SourcedValue(v, IMPORT_SOURCE) for k, v in row.values.items()}
             for row in rows
         }
-        frame = combine(outcomes={}, detailed={}, imported=imported)
+        # As the import does in the database: a row with a cramp count creates its diary night.
+        nights = {row.day: None for row in rows if "cramps" in row.values}
+        frame = combine(outcomes=nights, detailed={}, imported=imported)
         night_of = STUDY_TONIGHT
         series = build_series(
             {day: values.plain() for day, values in frame.items()},
