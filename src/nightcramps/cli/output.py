@@ -29,10 +29,15 @@ def emit_json(value: Any) -> None:
     typer.echo(json.dumps(_plain(value), indent=2, ensure_ascii=False, default=str))
 
 
-def emit_table(rows: Sequence[Sequence[Any]], headers: Sequence[str]) -> None:
-    """Print rows as aligned columns."""
+def emit_table(
+    rows: Sequence[Sequence[Any]], headers: Sequence[str], *, empty: str = "Nothing to list."
+) -> None:
+    """Print rows as aligned columns, or the ``empty`` sentence when there are none."""
+    if not rows:
+        typer.echo(empty)
+        return
     text_rows = [[("" if v is None else str(v)) for v in row] for row in rows]
-    widths = [max(len(h), *(len(r[i]) for r in text_rows)) for i, h in enumerate(headers)]
+    widths = [max([len(h), *(len(r[i]) for r in text_rows)]) for i, h in enumerate(headers)]
     typer.echo("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip())
     for row in text_rows:
         typer.echo("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip())

@@ -211,7 +211,11 @@ def night_list(
         (p.night_of, p.status, p.cramp_count, p.worst_severity_0_10, p.sleep_disturbance_0_10)
         for p in public
     ]
-    emit_table(rows, ["night_of", "status", "cramps", "worst", "disturbance"])
+    emit_table(
+        rows,
+        ["night_of", "status", "cramps", "worst", "disturbance"],
+        empty="No nights logged in this range (a night not logged is unknown, not cramp-free).",
+    )
 
 
 @night_app.command("show")
