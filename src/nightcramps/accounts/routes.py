@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 from nightcramps.accounts import service as accounts_service
 from nightcramps.accounts.schemas import ProfilePublic, ProfileUpdate, SignUp, timezone_names
 from nightcramps.errors import NightcrampsError, NotFound
+from nightcramps.inputs import Input
 from nightcramps.web.deps import (
     CurrentPerson,
     SessionDep,
@@ -164,7 +165,7 @@ def api_update_profile(
     return accounts_service.to_profile_public(person, today_year=_this_year())
 
 
-class TokenCreate(BaseModel):
+class TokenCreate(Input):
     """A name to recognise the token by later."""
 
     name: str = Field(default="", max_length=100)

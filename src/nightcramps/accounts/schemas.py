@@ -6,7 +6,9 @@ from datetime import date
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, Field, field_validator, model_validator
+
+from nightcramps.inputs import Input
 
 Sex = Literal["female", "male"]
 
@@ -15,10 +17,8 @@ def _current_year() -> int:
     return date.today().year  # noqa: DTZ011 - a birth year only needs the calendar year
 
 
-class ProfileUpdate(BaseModel):
+class ProfileUpdate(Input):
     """A person's profile; later features derive reference intakes from it."""
-
-    model_config = ConfigDict(extra="forbid")
 
     display_name: str | None = Field(default=None, max_length=100)
     birth_year: int | None = Field(default=None, ge=1900)
@@ -69,7 +69,7 @@ class ProfilePublic(BaseModel):
     timezone: str
 
 
-class SignUp(BaseModel):
+class SignUp(Input):
     """A new account in accounts mode."""
 
     email: str = Field(min_length=3, max_length=320, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")

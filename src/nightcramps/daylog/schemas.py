@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, Field, field_validator, model_validator
 
 from nightcramps.daylog.constants import (
     INTENSITY_WORDS,
@@ -22,20 +22,14 @@ from nightcramps.daylog.constants import (
     MAX_UNITS_PER_ENTRY,
     MAX_WORKOUT_MIN,
 )
+from nightcramps.inputs import Input
 
 EvidenceGrade = Literal["strong", "moderate", "weak", "none", "contradicted"]
 Effort = Literal["light", "moderate", "vigorous"]
 EntryKind = Literal["activity", "stretch", "alcohol", "caffeine", "sleep", "medicine"]
 
 
-def _no_nul(value: Any) -> Any:
-    """Refuse the NUL character (no database text column can hold it)."""
-    if isinstance(value, str) and "\x00" in value:
-        raise ValueError("contains a NUL character (\\x00); remove it")
-    return value
-
-
-Notes = Annotated[str, BeforeValidator(_no_nul), Field(max_length=2000)]
+Notes = Annotated[str, Field(max_length=2000)]
 
 
 def _intensity_words(value: Any) -> Any:
@@ -72,18 +66,13 @@ Hours = Annotated[float, Field(ge=0, le=MAX_STANDING_SITTING_H)]
 
 
 def _clean_text(value: Any) -> Any:
-    value = _no_nul(value)
     return " ".join(value.split()) if isinstance(value, str) else value
 
 
 Label = Annotated[str, BeforeValidator(_clean_text), Field(max_length=50)]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class _Dated(_Strict):
+class _Dated(Input):
     at: datetime | None = Field(
         default=None,
         description="When; without a zone it is read in your time zone.",
@@ -116,7 +105,7 @@ class ActivityCreate(_Dated):
         return value.lower()
 
 
-class ActivityUpdate(_Strict):
+class ActivityUpdate(Input):
     """Changes to a workout; fields left out stay as they are."""
 
     at: datetime | None = None
@@ -157,7 +146,7 @@ class StretchCreate(_Dated):
     duration_min: StretchMin | None = None
 
 
-class StretchUpdate(_Strict):
+class StretchUpdate(Input):
     """Changes to a stretching session."""
 
     at: datetime | None = None
@@ -194,7 +183,7 @@ class AlcoholCreate(_Dated):
     kind: Label = ""
 
 
-class AlcoholUpdate(_Strict):
+class AlcoholUpdate(Input):
     """Changes to an alcohol entry."""
 
     at: datetime | None = None
@@ -224,7 +213,7 @@ class CaffeineCreate(_Dated):
     source: Label = ""
 
 
-class CaffeineUpdate(_Strict):
+class CaffeineUpdate(Input):
     """Changes to a caffeine entry."""
 
     at: datetime | None = None
@@ -246,14 +235,14 @@ class CaffeinePublic(BaseModel):
 # ---------------------------------------------------------------------------- sleep
 
 
-class SleepCreate(_Strict):
+class SleepCreate(Input):
     """One sleep. It belongs to the day it ends in (last night's sleep is today's)."""
 
     bed_at: datetime = Field(description="When you went to sleep; no zone means your zone.")
     wake_at: datetime = Field(description="When you woke up for the day.")
 
 
-class SleepUpdate(_Strict):
+class SleepUpdate(Input):
     """Changes to a sleep entry."""
 
     bed_at: datetime | None = None
@@ -286,7 +275,7 @@ MedicineName = Annotated[
 ]
 
 
-class MedicineCreate(_Strict):
+class MedicineCreate(Input):
     """A medicine you take or took."""
 
     name: MedicineName
@@ -307,7 +296,7 @@ class MedicineCreate(_Strict):
         return self
 
 
-class MedicineUpdate(_Strict):
+class MedicineUpdate(Input):
     """Changes to a medicine entry."""
 
     name: MedicineName | None = None
@@ -322,7 +311,7 @@ class MedicineUpdate(_Strict):
         return None if value is None else _has_letter(value)
 
 
-class MedicineStop(_Strict):
+class MedicineStop(Input):
     """The last day a medicine was taken (default: today)."""
 
     stopped_on: date | None = None
@@ -380,7 +369,7 @@ class MedicinePublic(BaseModel):
 # ---------------------------------------------------------------------------- the day
 
 
-class DayUpdate(_Strict):
+class DayUpdate(Input):
     """One-per-day answers; fields left out stay as they are, null clears a value.
 
     The ``no_*`` answers say "none today" explicitly; they turn an unknown into a zero.

@@ -8,13 +8,13 @@ from typing import Annotated, Literal
 from pydantic import (
     AfterValidator,
     BaseModel,
-    ConfigDict,
     Field,
     field_validator,
     model_validator,
 )
 
 from nightcramps.constants import MAX_CRAMP_DURATION_MIN
+from nightcramps.inputs import Input
 
 Muscle = Literal["calf", "foot", "thigh", "hamstring", "other"]
 Side = Literal["left", "right", "both"]
@@ -53,11 +53,7 @@ PlausibleDate = Annotated[date, AfterValidator(_plausible_date)]
 PlausibleMoment = Annotated[datetime, AfterValidator(_plausible_moment)]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class CrampCreate(_Strict):
+class CrampCreate(Input):
     """A new cramp. Give ``at`` (a clock time) or, for "some time in the night", ``night_of``."""
 
     at: PlausibleMoment | None = Field(
@@ -88,7 +84,7 @@ class CrampCreate(_Strict):
         return list(dict.fromkeys(value))
 
 
-class CrampUpdate(_Strict):
+class CrampUpdate(Input):
     """Changes to a cramp; fields left out stay as they are."""
 
     at: PlausibleMoment | None = None
@@ -116,7 +112,7 @@ class CrampPublic(BaseModel):
     notes: str
 
 
-class NightCreate(_Strict):
+class NightCreate(Input):
     """Record a night: "no cramps" and/or how sleep went."""
 
     night_of: PlausibleDate
@@ -125,7 +121,7 @@ class NightCreate(_Strict):
     notes: Notes = ""
 
 
-class NightUpdate(_Strict):
+class NightUpdate(Input):
     """Changes to a night; fields left out stay as they are."""
 
     no_cramps: bool | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AwareDatetime, BaseModel, Field, field_validator
 
 from nightcramps.constants import MAX_CRAMP_DURATION_MIN
 from nightcramps.diary.schemas import CrampPublic, Muscle, Relief, ReliefEffect, Severity, Side
@@ -13,13 +13,10 @@ from nightcramps.guidance.knowledge import Grade, Kind
 from nightcramps.guidance.redflags import Urgency
 from nightcramps.guidance.reminders import parse_clock
 from nightcramps.guidance.routines import BY_SLUG as ROUTINE_SLUGS
+from nightcramps.inputs import Input
 
 MAX_ROUTINE_MIN = 180
 """Longest stretching session the routine page logs (the day log's own plausibility limit)."""
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
 
 
 FIRST_YEAR, LAST_YEAR = 1900, 2999
@@ -93,7 +90,7 @@ class CheckupPublic(BaseModel):
 Answer = Annotated[bool | None, Field(description="true = yes, false = no, null = not answered")]
 
 
-class CheckupAnswers(_Strict):
+class CheckupAnswers(Input):
     """Answers to the check-up questions; a question left out is not answered."""
 
     calf_swelling: Answer = None
@@ -110,7 +107,7 @@ class CheckupAnswers(_Strict):
     quinine_bleeding: Answer = None
 
 
-class RoutineLogCreate(_Strict):
+class RoutineLogCreate(Input):
     """A finished routine, as the routine page reports it."""
 
     routine: str = Field(description="The routine's slug: bedtime, seated or nhs-wall.")
@@ -149,7 +146,7 @@ ClockText = Annotated[
 ]
 
 
-class ReminderUpdate(_Strict):
+class ReminderUpdate(Input):
     """The bedtime-stretch reminder time; null removes the reminder."""
 
     remind_at: ClockText | None
@@ -174,7 +171,7 @@ class ReminderPublic(BaseModel):
     calendar_url: str | None
 
 
-class CrampNowCreate(_Strict):
+class CrampNowCreate(Input):
     """A cramp timed on the cramp-now screen."""
 
     started_at: AwareDatetime = Field(description="When the timer was started, with its zone.")

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, Field, field_validator, model_validator
 
+from nightcramps.inputs import Input
 from nightcramps.nutrition import constants as c
 
 Kind = Literal["food", "drink", "supplement"]
@@ -27,14 +28,10 @@ LabelAmount = Annotated[float, Field(ge=0, le=100_000)]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
 # ---------------------------------------------------------------------------- intake
 
 
-class IntakeCreate(_Strict):
+class IntakeCreate(Input):
     """Log something eaten, drunk or taken. Give exactly one of ``phrase``, ``food_id`` or
     ``supplement_id``.
 
@@ -83,7 +80,7 @@ class IntakeCreate(_Strict):
         return self
 
 
-class IntakeUpdate(_Strict):
+class IntakeUpdate(Input):
     """Changes to an entry; fields left out stay. A new ``quantity`` rescales the nutrients; a
     new ``phrase`` looks the food up again."""
 
@@ -148,7 +145,7 @@ class IntakeList(BaseModel):
     count: int
 
 
-class RepeatMeal(_Strict):
+class RepeatMeal(Input):
     """Log again the entries of one meal of an earlier day (default: yesterday)."""
 
     meal: Meal
@@ -182,7 +179,7 @@ class TargetsPublic(BaseModel):
     sources: list[str]
 
 
-class TargetOverrideIn(_Strict):
+class TargetOverrideIn(Input):
     """Your own daily target for one nutrient (e.g. on a doctor's advice)."""
 
     value: float = Field(gt=0, le=100_000, description="mg per day, or ml per day for water_ml")
@@ -192,7 +189,7 @@ class TargetOverrideIn(_Strict):
 # ---------------------------------------------------------------------------- own foods
 
 
-class _LabelNutrients(_Strict):
+class _LabelNutrients(Input):
     energy_kcal: LabelAmount | None = None
     water_g: LabelAmount | None = None
     magnesium_mg: LabelMg | None = None
@@ -239,7 +236,7 @@ class CustomFoodPublic(BaseModel):
     nutrients: dict[str, float | None]
 
 
-class SupplementCreate(_Strict):
+class SupplementCreate(Input):
     """A supplement with the amounts its label gives per unit. The minerals default to 0: a
     supplement label lists every mineral it contains, so one not listed is none."""
 
