@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from nightcramps.dailyvalues import service as dailyvalues_service
 from nightcramps.dailyvalues.columns import CSV_HEADER, FACTOR_COLUMNS
 from nightcramps.dailyvalues.csvfile import format_number
+from nightcramps.dailyvalues.frame import SourcedValue
 from nightcramps.dailyvalues.models import DailyValue
 from nightcramps.diary import service as diary_service
 from nightcramps.errors import Invalid
@@ -49,20 +50,26 @@ def test_import_creates_nights_and_values(session: Session, owner: Owner, now: d
     )
     summary = dailyvalues_service.import_daily_csv(session=session, owner=owner, text=text, now=now)
     assert (summary.rows, summary.values_added, summary.nights_created) == (3, 11, 2)
-    nights = {
-        n.night_of: diary_service.to_night_public(n)
+    diary = [
+        diary_service.to_night_public(n)
         for n in diary_service.list_nights(session=session, owner=owner)
-    }
-    assert nights[date(2026, 11, 2)].status == "no_cramps"
-    # No per-cramp detail is invented: the night exists, the count lives in the daily values.
-    assert nights[date(2026, 11, 1)].cramp_count == 0
-    assert date(2026, 11, 3) not in nights  # blank cramps: the night was not logged
+    ]
+    # No per-cramp detail is invented: the nights exist, the counts live in the daily values.
+    assert [(n.night_of, n.status, n.cramps) for n in diary] == [
+        (date(2026, 11, 2), "unknown", []),
+        (date(2026, 11, 1), "unknown", []),
+    ]  # blank cramps on the 3rd: that night was not logged
+    shown = dailyvalues_service.with_imported_counts(session=session, owner=owner, nights=diary)
+    assert [(n.status, n.cramp_count, n.counted_from) for n in shown] == [
+        ("no_cramps", 0, "import"),
+        ("cramps", 2, "import"),
+    ]
     frame = dailyvalues_service.daily_frame(
         session=session, owner=owner, start=date(2026, 11, 1), end=date(2026, 11, 3)
     )
     assert frame[date(2026, 11, 1)].values["cramps"].source == "import"
     assert frame[date(2026, 11, 1)].get("cramps") == 2
-    assert frame[date(2026, 11, 2)].values["cramps"].source == "diary"
+    assert frame[date(2026, 11, 2)].values["cramps"] == SourcedValue(0, "import")
     assert frame[date(2026, 11, 3)].get("cramps") is None
     assert frame[date(2026, 11, 3)].get("magnesium_mg") is None
 

@@ -83,3 +83,32 @@ def test_cli_shows_the_imported_count(client: TestClient, cli: Callable[..., Any
     assert listed.exit_code == 0, listed.output
     assert '"counted_from": "import"' in listed.output
     assert date.fromisoformat(NIGHT).isoformat() in listed.output
+
+
+def test_a_corrected_file_corrects_the_night(client: TestClient) -> None:
+    """Importing 0 cramps, then a corrected file with 2, shows 2: an imported 0 is no diary mark."""
+    _import(client, f"{NIGHT},0,,,,,,,,,,,,")
+    assert client.get(f"/api/v1/nights/{NIGHT}").json()["status"] == "no_cramps"
+    _import(client, f"{NIGHT},2,6,,,,,,,,,,,")
+    night = client.get(f"/api/v1/nights/{NIGHT}").json()
+    assert (night["status"], night["cramp_count"], night["worst_severity_0_10"]) == ("cramps", 2, 6)
+    exported = client.get("/api/v1/export/daily.csv", params={"from": NIGHT, "to": NIGHT}).text
+    assert exported.splitlines()[1].startswith(f"{NIGHT},2,6,")
+
+
+def test_the_diary_answer_is_kept_and_reported(
+    client: TestClient, cli: Callable[..., Any], tmp_path: Any
+) -> None:
+    """A file disagreeing with a night answered in the diary names the nights that kept it."""
+    marked = client.post("/api/v1/nights", json={"night_of": NIGHT, "no_cramps": True})
+    assert marked.status_code == 201, marked.text
+    source = tmp_path / "daily.csv"
+    source.write_text(f"{HEADER}\n{NIGHT},3,7,,,,,,,,,,,\n2026-11-02,0,,,,,,,,,,,,\n")
+    answer = cli("import", "daily-csv", str(source))
+    assert answer.exit_code == 0, answer.output
+    assert f"1 night(s) already have another answer in the diary, which is kept: {NIGHT}." in (
+        answer.output
+    )
+    again = cli("import", "daily-csv", str(source), "--json")
+    assert '"nights_kept_from_diary": [\n    "2026-11-01"\n  ]' in again.output
+    assert client.get(f"/api/v1/nights/{NIGHT}").json()["status"] == "no_cramps"

@@ -82,3 +82,5 @@ def import_daily_csv(
         f"{summary.values_unchanged} already there; {summary.nights_created} diary night(s) "
         "created."
     )
+    if summary.nights_kept_from_diary:
+        typer.echo(dailyvalues_service.kept_from_diary_message(summary))

@@ -83,7 +83,8 @@ async def daily_upload(request: Request, session: SessionDep, owner: OwnerDep) -
     flash(
         request,
         f"Imported {summary.rows} night(s): {summary.values_added} value(s) added, "
-        f"{summary.values_changed} changed, {summary.values_unchanged} already there.",
+        f"{summary.values_changed} changed, {summary.values_unchanged} already there. "
+        + dailyvalues_service.kept_from_diary_message(summary),
     )
     return redirect("/data/daily")
 

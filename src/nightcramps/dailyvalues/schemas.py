@@ -15,7 +15,14 @@ class ImportSummary(BaseModel):
     values_changed: int
     values_unchanged: int
     nights_created: int = Field(description="Diary nights created for imported cramp counts.")
-    nights_marked_cramp_free: int
+    nights_marked_cramp_free: int = Field(description="Rows whose cramp count is 0.")
+    nights_kept_from_diary: list[date] = Field(
+        default_factory=list,
+        description=(
+            "Nights the diary had already answered with another count: the diary's answer is kept "
+            "and the file's is not used; change them in the diary if the file is right."
+        ),
+    )
     first_night: date | None
     last_night: date | None
 

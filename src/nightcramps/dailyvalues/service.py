@@ -240,9 +240,9 @@ def import_daily_csv(
     Idempotent: importing the same file again changes nothing. Each known cell becomes a
     day-level value with source ``import`` (replacing the previous imported value for that day and
     column). A blank cell says nothing and removes nothing. An imported ``cramps`` creates the
-    diary night: 0 marks it "no cramps"; a count above 0 creates the night without inventing
-    per-cramp detail (the count and worst severity are kept as imported values). A night the
-    diary already answered keeps the diary's answer (detailed entries win).
+    diary night (without inventing per-cramp detail: the count and worst severity stay imported
+    values, so a corrected file corrects them). A night the diary already answered keeps the
+    diary's answer (detailed entries win); ``nights_kept_from_diary`` lists those that disagree.
 
     Raises:
         Invalid: the file has problems; ``fields`` and ``extra["problems"]`` list each with its
@@ -272,6 +272,20 @@ def import_daily_csv(
     _ensure_nights(session, owner, rows, summary, now)
     session.flush()
     return summary
+
+
+def kept_from_diary_message(summary: ImportSummary) -> str:
+    """A sentence naming the nights whose diary answer overruled the file (empty when none)."""
+    nights = summary.nights_kept_from_diary
+    if not nights:
+        return ""
+    shown = ", ".join(d.isoformat() for d in nights[:5])
+    if len(nights) > 5:
+        shown += f" and {len(nights) - 5} more"
+    return (
+        f"{len(nights)} night(s) already have another answer in the diary, which is kept: {shown}."
+        " If the file is right, change those nights in the diary."
+    )
 
 
 def _store_values(
@@ -312,7 +326,13 @@ def _ensure_nights(
     summary: ImportSummary,
     now: datetime | None,
 ) -> None:
-    """Make the diary show each imported night as logged (and cramp-free when the count is 0)."""
+    """Create a diary night for each imported count, and count the nights the diary overrules.
+
+    The night is created without an answer of its own: its count (0 included) stays an imported
+    value, shown by ``with_imported_counts``, so a corrected file imported later corrects it. A
+    night the diary already answered keeps the diary's answer (detailed entries win); the summary
+    counts those where the file disagrees, so the person knows to change them in the diary.
+    """
     assert summary.first_night is not None and summary.last_night is not None
     nights = {
         n.night_of: diary_service.to_night_public(n)
@@ -324,20 +344,12 @@ def _ensure_nights(
         cramps = row.values.get("cramps")
         if cramps is None:
             continue  # a blank count: the night was not logged
+        summary.nights_marked_cramp_free += cramps == 0
         night = nights.get(row.day)
-        if cramps == 0:
-            if night is not None and night.status != "unknown":
-                continue  # the diary's own answer wins
-            diary_service.record_night(
-                session=session,
-                owner=owner,
-                night_in=NightCreate(night_of=row.day, no_cramps=True),
-                now=now,
-            )
-            summary.nights_marked_cramp_free += 1
-            summary.nights_created += night is None
-        elif night is None:
+        if night is None:
             diary_service.record_night(
                 session=session, owner=owner, night_in=NightCreate(night_of=row.day), now=now
             )
             summary.nights_created += 1
+        elif night.status != "unknown" and night.cramp_count != cramps:
+            summary.nights_kept_from_diary.append(row.day)
