@@ -6,12 +6,13 @@ import functools
 import json
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from pydantic import BaseModel, ValidationError
 
-from nightcramps.errors import NightcrampsError
+from nightcramps.errors import Invalid, NightcrampsError
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 
@@ -41,6 +42,21 @@ def emit_table(
     typer.echo("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip())
     for row in text_rows:
         typer.echo("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip())
+
+
+def write_file(path: Path, data: str | bytes) -> None:
+    """Write ``data`` to ``path``, or raise ``Invalid`` saying why it cannot be written."""
+    try:
+        if isinstance(data, str):
+            path.write_text(data, encoding="utf-8")
+        else:
+            path.write_bytes(data)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise Invalid(
+            f"Cannot write {path}: {reason}. Choose a file in a folder that exists and that you "
+            "may write to."
+        ) from None
 
 
 def fail(message: str, *, code: int = 1) -> typer.Exit:

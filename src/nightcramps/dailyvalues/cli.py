@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from nightcramps.cli.context import state
-from nightcramps.cli.output import JsonOption, command, emit_json
+from nightcramps.cli.output import JsonOption, command, emit_json, write_file
 from nightcramps.cli.parsing import parse_day
 from nightcramps.dailyvalues import service as dailyvalues_service
 from nightcramps.errors import Invalid
@@ -25,7 +25,11 @@ def export_daily_csv(
     end: Annotated[str | None, typer.Option("--to", help="Last night, YYYY-MM-DD.")] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write to this file instead of the terminal."),
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to this file instead of the terminal (- for the terminal).",
+        ),
     ] = None,
 ) -> None:
     """Write one row per night (date = the evening it starts); a blank cell is unknown."""
@@ -37,10 +41,10 @@ def export_daily_csv(
             start=parse_day(start, "--from"),
             end=parse_day(end, "--to"),
         )
-    if output is None:
+    if output is None or str(output) == "-":
         typer.echo(text, nl=False)
         return
-    output.write_text(text, encoding="utf-8")
+    write_file(output, text)
     rows = text.count("\n") - 1
     typer.echo(f"Wrote {rows} night(s) to {output}.", err=True)
 

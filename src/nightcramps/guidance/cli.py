@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from nightcramps.cli.context import state
-from nightcramps.cli.output import JsonOption, command, emit_json, emit_table
+from nightcramps.cli.output import JsonOption, command, emit_json, emit_table, write_file
 from nightcramps.errors import Invalid
 from nightcramps.guidance import reminders
 from nightcramps.guidance import service as guidance_service
@@ -129,7 +129,7 @@ def reminder(
         if status.remind_at is None:
             raise Invalid("No reminder is set; give --at HH:MM.", fields={"--at": "is required"})
         clock = reminders.parse_clock(status.remind_at)
-        ics.write_bytes(guidance_service.reminder_calendar(owner=owner, clock=clock))
+        write_file(ics, guidance_service.reminder_calendar(owner=owner, clock=clock))
     if as_json:
         emit_json(status)
         return
