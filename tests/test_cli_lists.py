@@ -26,7 +26,7 @@ LIST_COMMANDS = sorted(set(_list_commands(typer.main.get_group(cli_app))) - SHIP
 
 
 def test_the_walk_finds_the_list_commands() -> None:
-    """The walk over the CLI finds the list commands of several features (so the test below runs)."""
+    """The walk over the CLI finds the list commands of several features (so the next test runs)."""
     assert {("night", "list"), ("intake", "list"), ("token", "list")} <= set(LIST_COMMANDS)
 
 

@@ -50,3 +50,31 @@ def test_api_refuses_nul(client: TestClient, method: str, path: str, body: dict[
     assert answer.status_code == 422, answer.text
     assert "NUL" in answer.text
     assert client.get("/api/v1/nights").json()["count"] == 0
+
+
+class _Numbers(Input):
+    severity: int
+    weight: float | None = None
+    flag: bool | None = None
+
+
+def test_true_is_not_a_number() -> None:
+    """`true` for an int or float field is refused; a bool field still takes it."""
+    assert _Numbers(severity=3, flag=True).flag is True
+    for bad in ({"severity": True}, {"severity": 2, "weight": False}):
+        with pytest.raises(ValueError, match="not true or false"):
+            _Numbers.model_validate(bad)
+
+
+def test_malformed_json_body_says_what_is_wrong(client: TestClient) -> None:
+    """A body that is not JSON is a 422 naming the body and the parser's reason."""
+    answer = client.post(
+        "/api/v1/nights", content="{bad", headers={"Content-Type": "application/json"}
+    )
+    assert answer.status_code == 422
+    assert answer.json()["fields"]["body"].startswith("is not valid JSON (Expecting property name")
+    severity = client.post(
+        "/api/v1/cramps",
+        json={"night_of": "2026-11-20", "muscle": "calf", "side": "left", "severity_0_10": True},
+    )
+    assert severity.status_code == 422 and "severity_0_10" in severity.json()["fields"]

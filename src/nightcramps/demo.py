@@ -38,12 +38,19 @@ class DemoSummary:
 def fill_demo(
     *, session: Session, owner: Owner, last: date, nights: int = 90, seed: int = 2026
 ) -> DemoSummary:
-    """Log a simulated person's ``nights`` nights ending with ``last``, and the days before them."""
-    spec = simulate.PersonSpec(nights=nights)
+    """Log a simulated person's last ``nights`` logged nights up to ``last``, and their days.
+
+    Like a real diary the simulated one has gaps, so it is simulated over twice the span and the
+    most recent ``nights`` nights with an answer are kept (with the days between them).
+    """
+    spec = simulate.PersonSpec(nights=2 * nights)
     person = simulate.simulate_person(np.random.default_rng(seed), spec, last=last)
+    answered = [row.day for row in person.rows if row.values.get("cramps") is not None]
+    first = sorted(answered)[-nights] if len(answered) >= nights else min(answered, default=last)
+    rows = [row for row in person.rows if row.day >= first]
     rng = random.Random(seed)
     logged = cramp_nights = 0
-    for row in person.rows:
+    for row in rows:
         count = row.values.get("cramps")
         if count is None:
             continue
@@ -54,7 +61,7 @@ def fill_demo(
         DailyRow(
             day=row.day, values={k: v for k, v in row.values.items() if k not in NIGHT_COLUMNS}
         )
-        for row in person.rows
+        for row in rows
     ]
     days = [row for row in days if row.values]
     dailyvalues_service.import_daily_csv(session=session, owner=owner, text=write_daily_csv(days))

@@ -122,10 +122,12 @@ def test_delete_and_restore_cramp(session: Session, owner: Owner, now: datetime)
     diary_service.delete_cramp(session=session, owner=owner, cramp_id=cramp.id)
     night = diary_service.get_night(session=session, owner=owner, day=NIGHT)
     assert diary_service.to_night_public(night).cramp_count == 0
-    with pytest.raises(NotFound):
+    with pytest.raises(NotFound, match="was deleted; restore it first"):
         diary_service.get_cramp(session=session, owner=owner, cramp_id=cramp.id)
     diary_service.restore_cramp(session=session, owner=owner, cramp_id=cramp.id)
     assert diary_service.to_night_public(night).cramp_count == 1
+    with pytest.raises(NotFound, match="is not deleted, so there is nothing to restore"):
+        diary_service.restore_cramp(session=session, owner=owner, cramp_id=cramp.id)
 
 
 def test_delete_and_restore_night_keeps_its_cramps(

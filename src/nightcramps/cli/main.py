@@ -91,7 +91,7 @@ def root(
 def serve(
     ctx: typer.Context,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
     demo: Annotated[bool, typer.Option("--demo", help="Serve the demo database.")] = False,
 ) -> None:
     """Serve the app. Without accounts it listens only on loopback (this computer)."""

@@ -68,7 +68,7 @@ def resolve_range(
     start = start or end - timedelta(days=DEFAULT_SPAN_DAYS)
     if end < start:
         raise Invalid(
-            f"The range ends ({end}) before it starts ({start}); swap --from and --to.",
+            f"The range ends ({end}) before it starts ({start}); swap from and to.",
             fields={"to": "is before from"},
         )
     if (end - start).days > DEFAULT_SPAN_DAYS:

@@ -203,7 +203,7 @@ def list_nights(
     if start is not None and end is not None:
         if end < start:
             raise Invalid(
-                f"The range ends ({end}) before it starts ({start}); swap --from and --to.",
+                f"The range ends ({end}) before it starts ({start}); swap from and to.",
                 fields={"to": "is before from"},
             )
         if (end - start).days > MAX_RANGE_DAYS:
@@ -226,13 +226,14 @@ def list_nights(
 def get_cramp(*, session: Session, owner: Owner, cramp_id: int, deleted: bool = False) -> Cramp:
     """One cramp of this person (a cramp of someone else is reported as not found)."""
     cramp = session.get(Cramp, cramp_id)
-    if (
-        cramp is None
-        or cramp.person_id != owner.person_id
-        or (cramp.deleted_at is not None) != deleted
-        or (not deleted and cramp.night.deleted_at is not None)
-    ):
+    if cramp is None or cramp.person_id != owner.person_id:
         raise NotFound(f"There is no cramp number {cramp_id} in your diary.")
+    if deleted and cramp.deleted_at is None:
+        raise NotFound(f"Cramp number {cramp_id} is not deleted, so there is nothing to restore.")
+    if not deleted and (cramp.deleted_at is not None or cramp.night.deleted_at is not None):
+        raise NotFound(
+            f"Cramp number {cramp_id} was deleted; restore it first if you want it back."
+        )
     return cramp
 
 

@@ -49,6 +49,15 @@ def describe_validation_errors(errors: Any) -> dict[str, str]:
     """Turn pydantic error entries into ``{field: what to fix}``, in words for people."""
     fields: dict[str, str] = {}
     for error in errors:
+        if error.get("type") == "json_invalid":
+            where = error.get("loc", ("body", 0))[-1]
+            reason = (error.get("ctx") or {}).get("error", "it does not parse")
+            fields.setdefault(
+                "body",
+                f"is not valid JSON ({reason}, at character {where}); check the quotes, "
+                "commas and braces (the fields are described in /openapi.json)",
+            )
+            continue
         location = [str(part) for part in error.get("loc", ()) if part not in ("body", "query")]
         name = ".".join(location) or "input"
         message = str(error.get("msg", "is not valid"))
