@@ -220,3 +220,12 @@ def test_docs_list_every_entry_and_source() -> None:
         assert f"`{entry.slug}`" in docs, entry.slug
     for citation in CITATIONS.values():
         assert citation.short in docs, citation.key
+
+
+def test_every_daily_factor_has_guidance() -> None:
+    """Each factor of the daily CSV (steps included) has a graded, cited entry to show beside it."""
+    from nightcramps.dailyvalues.columns import FACTOR_NAMES
+
+    for name in FACTOR_NAMES:
+        entry = guidance_service.guidance_for(name)
+        assert entry.citations and entry.grade, name

@@ -59,7 +59,21 @@ def test_cli_json_shape_after_import(cli: Callable[..., Any], tmp_path: Any) -> 
     assert tonight["advice"][0]["url"] == "/routine"
     assert tonight["calibration"]["nights_evaluated"] > 200
     text = cli("insights")
-    assert text.exit_code == 0 and "Tonight" in text.stdout
+    assert text.exit_code == 0 and "your usual" in text.stdout  # a year of nights: personal
+
+
+def test_cli_with_no_diary_does_not_call_the_prior_yours(cli: Callable[..., Any]) -> None:
+    """With nothing logged, the 30% is "the expected" rate and the CLI says why."""
+    text = cli("insights").stdout
+    assert "(about the expected 30%)" in text and "your usual" not in text
+    assert "Based on your 0 logged nights and a typical rate" in text
+
+
+def test_small_q_values_are_not_shown_as_zero() -> None:
+    """q = 0.0004 reads "q < 0.01", not "q = 0.00"; larger ones keep two decimals."""
+    from nightcramps.insights.explain import _q_text
+
+    assert (_q_text(0.0004), _q_text(0.123), _q_text(None)) == ("q < 0.01", "q = 0.12", "q unknown")
 
 
 def test_empty_diary_says_not_enough_data(client: TestClient) -> None:

@@ -41,6 +41,7 @@ FACTOR_KEYS = (
     "calcium_mg",
     "sodium_mg",
     "exercise_min",
+    "steps",
     "exertion_ratio",
     "stretched",
     "alcohol_drinks",
@@ -612,7 +613,7 @@ ENTRIES: tuple[Entry, ...] = (
         advice="Regular light activity is healthy; build up gradually, since unaccustomed hard "
         "exercise is itself linked with cramps.",
         citations=("allen2012", "mayo", "bmj_bp"),
-        factors=("exercise_min",),
+        factors=("exercise_min", "steps"),
     ),
     Entry(
         slug="supplements",

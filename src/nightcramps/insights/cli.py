@@ -7,6 +7,7 @@ import typer
 from nightcramps.cli.context import state
 from nightcramps.cli.output import JsonOption, command, emit_json, emit_table
 from nightcramps.insights import service as insights_service
+from nightcramps.insights.analysis import MIN_NIGHTS
 
 
 @command
@@ -32,11 +33,17 @@ def insights(ctx: typer.Context, as_json: JsonOption = False) -> None:
     ]
     emit_table(rows, ["factor", "verdict", "odds ratio", "95% interval", "q"])
     tonight = public.tonight
+    personal = tonight.nights_used >= MIN_NIGHTS
     typer.echo(
         f"\nTonight ({tonight.night_of}): {tonight.probability:.0%} chance of cramps "
-        f"({'about' if tonight.level == 'usual' else tonight.level + ' than'} your usual "
-        f"{tonight.base_rate:.0%})."
+        f"({'about' if tonight.level == 'usual' else tonight.level + ' than'} "
+        f"{'your usual' if personal else 'the expected'} {tonight.base_rate:.0%})."
     )
+    if not personal:
+        typer.echo(
+            f"  Based on your {tonight.nights_used} logged nights and a typical rate; it gets "
+            f"personal after {MIN_NIGHTS} nights."
+        )
     for reason in tonight.reasons:
         typer.echo(f"  {reason.direction} it: {reason.label} (x{reason.odds_multiplier:.2f} odds)")
     typer.echo("Details of each factor: nightcramps insights --json")

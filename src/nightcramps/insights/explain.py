@@ -62,7 +62,7 @@ def explain(result: FactorResult, *, tested: int) -> str:
         f"Cramps followed {result.cramps_high} of {result.nights_high} days with {f.high.label} "
         f"and {result.cramps_low} of {result.nights_low} days with {f.low.label}.",
     ]
-    q = f"q = {result.q_value:.2f}" if result.q_value is not None else "q unknown"
+    q = _q_text(result.q_value)
     if result.verdict in ("likely trigger", "likely protective"):
         parts.append(
             f"This holds after allowing for the {tested} factors tested together ({q}), your "
@@ -86,3 +86,10 @@ def explain(result: FactorResult, *, tested: int) -> str:
             "read this one with care."
         )
     return " ".join(parts)
+
+
+def _q_text(q_value: float | None) -> str:
+    """``q = 0.12``, or ``q < 0.01`` for the small ones (never a misleading ``q = 0.00``)."""
+    if q_value is None:
+        return "q unknown"
+    return "q < 0.01" if q_value < 0.005 else f"q = {q_value:.2f}"

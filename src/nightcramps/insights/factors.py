@@ -60,8 +60,9 @@ FACTORS: tuple[Factor, ...] = (
         Arm(1500, INF, "1.5 L of fluid or more"),
         "Adequate intake of drinks is about 2.2 L a day for women and 3 L for men (IOM, DRI for "
         "Water, 2004); under 1.5 L is clearly short of it. Dehydration "
-        "as a cause of night cramps is weakly supported (no trials; FPnotebook lists it as not "
-        "related).",
+        "as a cause of night cramps is weakly supported: no trial has tested fluids for them, "
+        "and clinical references disagree (the NHS lists it; FPnotebook, a family-medicine "
+        "reference, lists it as not related).",
         reactive=True,
     ),
     Factor(
