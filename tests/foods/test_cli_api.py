@@ -137,3 +137,19 @@ def test_api_listed_in_openapi(client: TestClient) -> None:
     paths = client.get("/openapi.json").json()["paths"]
     assert "/api/v1/foods/search" in paths
     assert "/api/v1/foods/lookup" in paths
+
+
+def test_cli_negative_amount_reaches_the_lookup(cli: Cli) -> None:
+    """`foods lookup "-2 cups milk"` says the amount must be positive (not "No such option")."""
+    result = cli("foods", "lookup", "-2 cups milk", "--json")
+    assert result.exit_code == 1, result.output
+    assert "No such option" not in result.output
+    assert "positive" in result.output
+
+
+def test_cli_search_accepts_a_query_starting_with_a_dash(cli: Cli) -> None:
+    """`foods search "-2 milk"` searches instead of failing on an unknown option."""
+    result = cli("foods", "search", "-2 milk", "--limit", "3", "--json")
+    assert result.exit_code == 0, result.output
+    assert "No such option" not in result.output
+    assert all("milk" in item["name"].lower() for item in json.loads(result.output))

@@ -16,8 +16,12 @@ foods_app = typer.Typer(
     no_args_is_help=True,
 )
 
+LENIENT = {"ignore_unknown_options": True}
+"""So a phrase that starts with a dash ("-2 cups milk") reaches the validation, which says what
+to fix, instead of Typer's "No such option: -2"."""
 
-@foods_app.command("search")
+
+@foods_app.command("search", context_settings=LENIENT)
 @command
 def foods_search(
     query: Annotated[str, typer.Argument(help="Words of the food, e.g. 'peanut butter'.")],
@@ -39,7 +43,7 @@ def _text(value: float | None, unit: str) -> str:
     return "unknown" if value is None else f"{value:g} {unit}"
 
 
-@foods_app.command("lookup")
+@foods_app.command("lookup", context_settings=LENIENT)
 @command
 def foods_lookup(
     phrase: Annotated[
