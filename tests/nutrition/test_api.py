@@ -306,3 +306,27 @@ def test_edit_an_entry_on_its_page(client: TestClient) -> None:
     )
     assert refused.status_code == 422 and "kg" in refused.text
     assert client.get(f"/api/v1/intake/{entry['id']}").json()["quantity"] == 2
+
+
+def test_gap_lists_flag_the_articles_own_foods(client: TestClient) -> None:
+    """A food the article names is flagged article_example in by_portion and by_calorie too."""
+    client.patch("/api/v1/profile", json={"birth_year": 1966, "sex": "female"})
+    _log(client, phrase="1 medium banana", at="2026-11-23T08:00:00")
+    day = client.get("/api/v1/days/2026-11-23").json()
+    gap = {g["nutrient"]: g for g in day["gaps"]}["magnesium_mg"]
+    article_ids = {s["food_id"] for s in gap["article_examples"]}
+    assert {"usda:11458", "usda:16015"} <= article_ids  # spinach, black beans
+    listed = gap["by_portion"] + gap["by_calorie"]
+    assert {s["food_id"] for s in listed} & article_ids, "the lists should hold an example"
+    for suggestion in listed:
+        assert suggestion["article_example"] is (suggestion["food_id"] in article_ids), suggestion
+
+
+def test_day_page_without_a_profile_says_targets_need_it(client: TestClient) -> None:
+    """Without a profile the page says targets need it and links to it (not "Targets: unknown")."""
+    page = client.get("/day/2026-11-23").text
+    assert "Targets: unknown" not in page
+    assert "Targets need your profile" in page and 'href="/profile"' in page
+    client.patch("/api/v1/profile", json={"birth_year": 1966, "sex": "female"})
+    page = client.get("/day/2026-11-23").text
+    assert "Targets: Females 51-70 years" in page and "Targets need your profile" not in page

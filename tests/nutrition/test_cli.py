@@ -216,3 +216,17 @@ def test_custom_food_add_and_eat(cli: Cli) -> None:
     assert "Oat bar" in cli("custom-food", "list").output
     custom_id = str(json.loads(added.output)["id"])
     assert cli("custom-food", "delete", custom_id, "--yes").exit_code == 0
+
+
+def test_day_header_counts_entries_and_says_how_to_get_targets(cli: Cli) -> None:
+    """One entry reads "1 entry"; without a profile the header says how to set one."""
+    cli("eat", "1 medium banana", "--at", "2026-11-23 08:00")
+    first = cli("day", "2026-11-23", "--no-gaps").output
+    assert "2026-11-23: 1 entry" in first and "1 entries" not in first
+    assert "(unknown)" not in first
+    assert "nightcramps profile set --birth-year" in first
+    cli("eat", "1 medium banana", "--at", "2026-11-23 09:00")
+    cli("profile", "set", "--birth-year", "1966", "--sex", "female")
+    second = cli("day", "2026-11-23", "--no-gaps").output
+    assert "2026-11-23: 2 entries; targets for Females 51-70 years" in second
+    assert "profile set" not in second

@@ -23,7 +23,7 @@ from nightcramps.nutrition.schemas import (
     SupplementCreate,
     TargetOverrideIn,
 )
-from nightcramps.nutrition.targets import TARGET_NUTRIENTS, Targets
+from nightcramps.nutrition.targets import TARGET_NUTRIENTS, UNKNOWN_NOTE, Targets
 from nightcramps.owner import Owner
 
 supplement_app = typer.Typer(help="Supplements with their label amounts.", no_args_is_help=True)
@@ -129,8 +129,27 @@ def drink(
     _log(ctx, {"phrase": phrase, "kind": "drink", "meal": meal}, at, as_json)
 
 
+SET_PROFILE = "nightcramps profile set --birth-year YYYY --sex female|male"
+
+
+def _day_header(public: DayPublic) -> list[str]:
+    """ "2026-11-24: 1 entry; targets for Females 51-70 years", or without a profile the
+    count and how to set one."""
+    count = len(public.entries)
+    header = f"{public.day}: {count} {'entry' if count == 1 else 'entries'}"
+    if public.targets.life_stage is not None:
+        return [f"{header}; targets for {public.targets.life_stage_label}"]
+    lines = [
+        f"{header}.",
+        f"Targets need your profile (birth year and sex); set it with: {SET_PROFILE}",
+    ]
+    lines += [note for note in public.targets.notes if note != UNKNOWN_NOTE]
+    return lines
+
+
 def _echo_day(public: DayPublic) -> None:
-    typer.echo(f"{public.day}: {len(public.entries)} entries ({public.targets.life_stage_label})")
+    for line in _day_header(public):
+        typer.echo(line)
     if not public.logged:
         typer.echo("Nothing logged: every total is unknown.")
     rows: list[list[Any]] = []

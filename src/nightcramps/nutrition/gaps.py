@@ -45,6 +45,9 @@ ARTICLE_EXAMPLES = (
 )
 """The article's examples of electrolyte-rich foods: bananas, avocados, leafy greens, beans."""
 
+ARTICLE_FOOD_IDS = frozenset(example.food_id for example in ARTICLE_EXAMPLES)
+"""The foods of ARTICLE_EXAMPLES: flagged ``article_example`` wherever they are suggested."""
+
 
 def _allowed(food_id: str, name: str) -> bool:
     lowered = name.lower()
@@ -73,7 +76,11 @@ def _suggestion(rich: RichFood, missing: float, article: bool = False) -> Sugges
 
 def _ranked(nutrient: str, by: str, missing: float) -> list[Suggestion]:
     found = foods_service.rich_in(nutrient, limit=3 * SUGGESTIONS_PER_LIST, by=by)
-    kept = [_suggestion(r, missing) for r in found if _allowed(r.food.id, r.food.name)]
+    kept = [
+        _suggestion(r, missing, article=r.food.id in ARTICLE_FOOD_IDS)
+        for r in found
+        if _allowed(r.food.id, r.food.name)
+    ]
     return kept[:SUGGESTIONS_PER_LIST]
 
 
