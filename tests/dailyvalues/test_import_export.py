@@ -284,7 +284,7 @@ def test_day_log_entries_win_over_imported_values(
 
 
 def test_combine_rule_keeps_one_value_per_day_and_factor() -> None:
-    """Detailed sources win in order, never add up; the diary's outcome comes as a pair."""
+    """Detailed sources win in order (caffeine's add up); the diary's outcome comes as a pair."""
     from nightcramps.dailyvalues.frame import NightOutcome, SourcedValue, combine
 
     day = date(2026, 11, 1)
@@ -306,6 +306,8 @@ def test_combine_rule_keeps_one_value_per_day_and_factor() -> None:
     values = frame[day].values
     assert values["cramps"] == SourcedValue(0, "diary")
     assert "worst_severity_0_10" not in values
-    assert values["caffeine_mg"] == SourcedValue(120, "nutrition")
+    assert values["caffeine_mg"] == SourcedValue(
+        200, "nutrition+daylog", (("nutrition", 120), ("daylog", 80))
+    )
     assert values["fluid_ml"] == SourcedValue(1400, "import")
     assert "steps" not in values

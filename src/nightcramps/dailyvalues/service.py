@@ -100,8 +100,9 @@ def _detailed_values(
 ) -> dict[str, DetailedValues]:
     """Day-level totals of the features that keep detailed entries, in order of precedence.
 
-    The nutrition log comes first: for caffeine, which both logs can give, its value wins and the
-    day log's is used only on days the nutrition log does not know it (never the sum).
+    The nutrition log comes first. Caffeine, which both logs give, is the exception: the day's
+    caffeine is the nutrition log's (foods and drinks logged) plus the day log's (entered for what
+    was not logged as a food or drink), see ``frame.SUMMED_FACTORS``.
     """
     return {
         "nutrition": nutrition_service.daily_factors(
