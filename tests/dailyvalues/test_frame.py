@@ -94,7 +94,9 @@ def test_entered_caffeine_survives_a_banana(cli: Cli, client: TestClient) -> Non
     eaten = cli("eat", "1 medium banana", "--at", f"{DAY} 08:00")
     assert eaten.exit_code == 0, eaten.output
     assert _export_row(cli, DAY)["caffeine_mg"] == "200"
-    answer = client.get("/api/v1/daily-values", params={"from": DAY, "to": DAY})
+    answer = client.get(
+        "/api/v1/daily-values", params={"from": DAY.isoformat(), "to": DAY.isoformat()}
+    )
     assert answer.status_code == 200, answer.text
     assert answer.json()["data"][0]["values"]["caffeine_mg"] == {
         "value": 200.0,

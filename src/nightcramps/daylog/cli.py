@@ -11,6 +11,7 @@ import typer
 from nightcramps.cli.context import state
 from nightcramps.cli.output import JsonOption, command, emit_json, emit_table
 from nightcramps.cli.parsing import parse_day, parse_moment
+from nightcramps.daylog import dayview
 from nightcramps.daylog import service as daylog_service
 from nightcramps.daylog.schemas import (
     ActivityCreate,
@@ -33,7 +34,13 @@ medicine_app = typer.Typer(
 )
 sleep_app = typer.Typer(help="Sleep: bedtime and wake time.", no_args_is_help=True)
 alcohol_app = typer.Typer(help="Alcoholic drinks.", no_args_is_help=True)
-caffeine_app = typer.Typer(help="Caffeine in mg.", no_args_is_help=True)
+caffeine_app = typer.Typer(
+    help=(
+        "Caffeine in mg not logged as a food or drink (a coffee logged with `drink` already "
+        "counts; the day's caffeine adds the two)."
+    ),
+    no_args_is_help=True,
+)
 
 AtOpt = Annotated[
     str | None, typer.Option(help="When, 'YYYY-MM-DD HH:MM' in your time zone (default: now).")
@@ -271,7 +278,8 @@ def caffeine_add(
     day: DayOpt = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Log caffeine: `caffeine add "coffee 95 mg"` or `caffeine add --mg 95 --source coffee`."""
+    """Log caffeine not logged as a food or drink: `caffeine add "coffee 95 mg"` or
+    `caffeine add --mg 95 --source coffee` (a coffee logged with `drink` already counts)."""
     cli = state(ctx)
     if phrase is not None:
         source_from_phrase, mg_from_phrase = daylog_service.parse_caffeine(phrase)
@@ -528,18 +536,26 @@ def today(
     day: Annotated[str | None, typer.Argument(help="The day, YYYY-MM-DD (default today).")] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Everything logged for a day, with its factors (unknown shown as unknown)."""
+    """Everything logged for a day and what the day counts as (unknown shown as unknown).
+
+    Caffeine is the caffeine in food and drinks logged plus the caffeine entered with `caffeine
+    add`, shown with both parts. A value imported from a daily CSV is shown, marked imported,
+    until something is logged in detail for that day (which replaces it).
+    """
     cli = state(ctx)
     with cli.session() as session:
         owner = cli.owner(session)
         when = parse_day(day, "DAY") or daylog_service.today(owner=owner)
-        public = daylog_service.day_log(session=session, owner=owner, day=when)
+        public = dayview.day_view(session=session, owner=owner, day=when)
     if as_json:
         emit_json(public)
         return
     typer.echo(f"{public.day}")
-    for key, value in public.factors.model_dump().items():
-        typer.echo(f"  {key}: {'unknown' if value is None else value}")
+    for key, item in public.values.items():
+        if item.value is None:
+            typer.echo(f"  {key}: unknown")
+            continue
+        typer.echo(f"  {key}: {item.value}" + (f" ({item.note})" if item.note else ""))
     for m in public.medicines:
         classes = "; ".join(x.class_name for x in m.matches)
         typer.echo(f"  medicine: {m.name}{f' ({classes})' if classes else ''}")

@@ -433,7 +433,56 @@ class DayLogPublic(BaseModel):
     caffeine: list[CaffeinePublic]
     sleep: list[SleepPublic]
     medicines: list[MedicinePublic] = Field(description="Medicines being taken on this day.")
-    factors: DayFactorsPublic
+    factors: DayFactorsPublic = Field(
+        description=(
+            "The day log's own factors (only what was logged in the day log). What the day counts "
+            "as, with imported values and the caffeine of food and drinks, is ``values``."
+        )
+    )
+
+
+class DayValuePartPublic(BaseModel):
+    """One detailed log's part of a value that adds up across logs (caffeine)."""
+
+    source: str = Field(description="nutrition (food and drinks logged) or daylog (entered here).")
+    label: str = Field(description="The part in words, e.g. 'in food and drinks logged'.")
+    value: float
+
+
+class DayValuePublic(BaseModel):
+    """One factor of the day as every reader counts it (the export, the insights, this view)."""
+
+    value: float | None = Field(description="null is unknown (never zero).")
+    source: str | None = Field(
+        description=(
+            "daylog, nutrition, nutrition+daylog (caffeine: the parts added up), import (a daily "
+            "CSV), steps (exertion from the day's steps against the 28 days before, logged or "
+            "imported), or null when unknown."
+        )
+    )
+    imported: bool = Field(
+        description=(
+            "True when the value comes from an imported daily CSV. Anything logged in detail for "
+            "this day replaces it; it is never added to."
+        )
+    )
+    parts: list[DayValuePartPublic] = Field(
+        description="For caffeine: the amount in food and drinks logged and the amount entered."
+    )
+    note: str = Field(description="Where the value comes from, in words; empty when plain.")
+
+
+class DayViewPublic(DayLogPublic):
+    """Everything logged for one day, and what the day counts as (``values``)."""
+
+    values: dict[str, DayValuePublic] = Field(
+        description=(
+            "Each factor of the day (steps, exercise_min, stretched, alcohol_drinks, caffeine_mg, "
+            "sleep_h, exertion_ratio) from the combined daily values: day-log entries, the "
+            "caffeine of food and drinks logged, and imported values where nothing detailed is "
+            "known."
+        )
+    )
 
 
 class ActivitiesPublic(BaseModel):

@@ -10,7 +10,23 @@ from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel
 
 from nightcramps.daylog import service as daylog_service
-from nightcramps.daylog.routes._common import fields_to_fix, status_of, undo_create, viewable_day
+from nightcramps.daylog.constants import (
+    MAX_CAFFEINE_MG_PER_ENTRY,
+    MAX_DRINKS_PER_ENTRY,
+    MAX_STANDING_SITTING_H,
+    MAX_STEPS_PER_DAY,
+    MAX_UNITS_PER_ENTRY,
+    MAX_WORKOUT_MIN,
+)
+from nightcramps.daylog.routes._common import (
+    PageField,
+    PageForm,
+    page_problems,
+    refusal_problems,
+    status_of,
+    undo_create,
+    viewable_day,
+)
 from nightcramps.daylog.routes.today import render_today
 from nightcramps.daylog.schemas import (
     ActivityCreate,
@@ -27,6 +43,71 @@ from nightcramps.web.pages import flash, parse_form, redirect
 
 router = APIRouter()
 
+HHMM = "use HH:MM, e.g. {example}"
+"""How to type a clock time (the browser's time input sends HH:MM)."""
+
+CAFFEINE_FORM = PageForm(
+    fields={
+        "caffeine_mg": PageField(
+            "Caffeine (mg)",
+            f"give the milligrams, from 1 to {MAX_CAFFEINE_MG_PER_ENTRY:,}, e.g. 95.",
+        ),
+        "source": PageField("From", "at most 50 characters, e.g. tea, or leave it empty."),
+    },
+    whole_form="caffeine_mg",
+)
+ALCOHOL_FORM = PageForm(
+    fields={
+        "drinks": PageField(
+            "Drinks", f"give a number above 0 up to {MAX_DRINKS_PER_ENTRY}, e.g. 2."
+        ),
+        "standard_units": PageField(
+            "Standard units",
+            f"a number above 0 up to {MAX_UNITS_PER_ENTRY}, or leave it empty if you don't know.",
+        ),
+        "kind": PageField("Kind", "at most 50 characters, e.g. wine, or leave it empty."),
+    },
+    whole_form="drinks",
+)
+WORKOUT_FORM = PageForm(
+    fields={
+        "activity_type": PageField("What", "pick one of the kinds of exercise."),
+        "duration_min": PageField(
+            "Minutes", f"give the minutes of exercise, above 0 up to {MAX_WORKOUT_MIN:,}, e.g. 30."
+        ),
+        "intensity_0_10": PageField("Effort", "pick light, moderate or vigorous."),
+        "time": PageField("Time", HHMM.format(example="21:30") + ", or leave it empty."),
+    },
+    whole_form="time",
+    aliases={"at": "time", "day": "time"},
+)
+DAY_FORM = PageForm(
+    fields={
+        "steps": PageField(
+            "Steps", f"a whole number from 0 to {MAX_STEPS_PER_DAY:,}, e.g. 8000, or empty."
+        ),
+        "standing_h": PageField(
+            "Hours standing", f"a number from 0 to {MAX_STANDING_SITTING_H}, e.g. 2.5, or empty."
+        ),
+        "sitting_h": PageField(
+            "Hours sitting", f"a number from 0 to {MAX_STANDING_SITTING_H}, e.g. 6, or empty."
+        ),
+    },
+    whole_form="sitting_h",
+    whole_form_fix=(
+        f"standing and sitting together can be at most {MAX_STANDING_SITTING_H} hours; lower "
+        "one of them."
+    ),
+)
+SLEEP_FORM = PageForm(
+    fields={
+        "bed_time": PageField("Went to sleep", HHMM.format(example="23:15") + "."),
+        "wake_time": PageField("Woke up", HHMM.format(example="06:45") + "."),
+    },
+    whole_form="wake_time",
+    aliases={"bed_at": "bed_time", "wake_at": "wake_time"},
+)
+
 
 async def _form_entry(
     request: Request,
@@ -36,27 +117,35 @@ async def _form_entry(
     day: date,
     *,
     name: str,
+    form: PageForm,
     model: type[BaseModel],
-    data: dict[str, Any],
+    data: dict[str, Any] | None,
     save: Any,
+    found: dict[str, str] | None = None,
 ) -> Response:
-    """Validate a form into ``model`` and ``save`` it, or show the page with what to fix."""
-    parsed, problems = parse_form(model, data)
+    """Validate a form into ``model`` and ``save`` it, or show the page with what to fix.
+
+    ``found`` holds problems the route found itself (a malformed clock time), by input name;
+    the rest of ``data`` is still checked, so every problem is shown at once. ``data`` None: the
+    route found the form cannot be read further (only ``found`` is shown).
+    """
+    parsed, invalid = (None, {}) if data is None else parse_form(model, data)
+    problems = {**page_problems(form, invalid), **(found or {})}
     status = 422
     refusal: str | None = None
-    if parsed is not None:
+    if parsed is not None and not problems:
         try:
             message, undo = save(parsed)
         except (Invalid, Conflict) as exc:
             session.rollback()
-            problems = fields_to_fix(exc, name)
+            problems = refusal_problems(form, exc)
             status = status_of(exc)
             refusal = exc.message
         else:
             session.commit()
             flash(request, message, undo=undo)
             return redirect(f"/today/{day.isoformat()}")
-    form = await request.form()
+    submitted = await request.form()
     return render_today(
         request,
         session,
@@ -65,21 +154,22 @@ async def _form_entry(
         viewable_day(day, owner),
         failed=name,
         errors=problems,
-        values={k: form.get(k) for k in form},
+        values={k: submitted.get(k) for k in submitted},
         message=refusal,
         status_code=status,
     )
 
 
-def _at(day: date, clock_text: str, owner: Owner) -> datetime | str | None:
-    """A clock time typed on the page, placed on ``day`` (before 04:00: the morning after)."""
-    text = clock_text.strip()
-    if not text:
-        return None
+def _clock(text: str) -> time | None:
+    """A clock time typed as HH:MM (or HH:MM:SS); None when it is not one."""
     try:
-        clock = time.fromisoformat(text)
+        return time.fromisoformat(text) if len(text) >= 5 else None
     except ValueError:
-        return text  # validation reports it as a malformed time
+        return None
+
+
+def _at(day: date, clock: time, owner: Owner) -> datetime:
+    """A clock time typed on the page, placed on ``day`` (before 04:00: the morning after)."""
     on = day + timedelta(days=1) if clock.hour < daylog_service.day_start_hour(owner) else day
     return datetime.combine(on, clock, tzinfo=owner.tz)
 
@@ -101,8 +191,8 @@ async def form_caffeine(
         return f"Logged: {entry.caffeine_mg:g} mg caffeine.", undo_create("caffeine", entry.id)
 
     return await _form_entry(
-        request, session, owner, person, day, name="caffeine", model=CaffeineCreate,
-        data=data, save=save,
+        request, session, owner, person, day, name="caffeine", form=CAFFEINE_FORM,
+        model=CaffeineCreate, data=data, save=save,
     )  # fmt: skip
 
 
@@ -124,8 +214,8 @@ async def form_alcohol(
         return f"Logged: {entry.drinks:g} drink(s).", undo_create("alcohol", entry.id)
 
     return await _form_entry(
-        request, session, owner, person, day, name="alcohol", model=AlcoholCreate,
-        data=data, save=save,
+        request, session, owner, person, day, name="alcohol", form=ALCOHOL_FORM,
+        model=AlcoholCreate, data=data, save=save,
     )  # fmt: skip
 
 
@@ -142,10 +232,15 @@ async def form_workout(
         "intensity_0_10": form.get("intensity_0_10") or None,
         "notes": form.get("notes") or "",
     }
-    at = _at(day, str(form.get("time") or ""), owner)
-    if at is not None:
-        data["at"] = at
-        data.pop("day")
+    found: dict[str, str] = {}
+    time_text = str(form.get("time") or "").strip()
+    if time_text:
+        clock = _clock(time_text)
+        if clock is None:
+            found["time"] = f"Time: {WORKOUT_FORM.fields['time'].fix}"
+        else:
+            data["at"] = _at(day, clock, owner)
+            data.pop("day")
 
     def save(activity_in: ActivityCreate) -> tuple[str, str]:
         entry = daylog_service.log_activity(session=session, owner=owner, activity_in=activity_in)
@@ -155,8 +250,8 @@ async def form_workout(
         )
 
     return await _form_entry(
-        request, session, owner, person, day, name="workout", model=ActivityCreate,
-        data=data, save=save,
+        request, session, owner, person, day, name="workout", form=WORKOUT_FORM,
+        model=ActivityCreate, data=data, save=save, found=found,
     )  # fmt: skip
 
 
@@ -177,8 +272,9 @@ async def form_day(
         return "Saved steps, standing and sitting.", None
 
     return await _form_entry(
-        request, session, owner, person, day, name="day", model=DayUpdate, data=data, save=save
-    )
+        request, session, owner, person, day, name="day", form=DAY_FORM, model=DayUpdate,
+        data=data, save=save,
+    )  # fmt: skip
 
 
 @router.post("/today/{day}/sleep")
@@ -187,14 +283,24 @@ async def form_sleep(
 ) -> Response:
     """Last night's sleep: bedtime and wake time (the wake time is on this day)."""
     form = await request.form()
-    bed_text = str(form.get("bed_time") or "").strip()
-    wake_text = str(form.get("wake_time") or "").strip()
-    data: dict[str, Any] = {"bed_at": bed_text or None, "wake_at": wake_text or None}
-    try:
-        wake_clock, bed_clock = time.fromisoformat(wake_text), time.fromisoformat(bed_text)
-    except ValueError:
-        pass  # validation names the malformed or missing time
-    else:
+    found: dict[str, str] = {}
+    clocks: dict[str, time] = {}
+    for name, what in (
+        ("bed_time", "the time you went to sleep"),
+        ("wake_time", "the time you woke up"),
+    ):
+        field = SLEEP_FORM.fields[name]
+        text = str(form.get(name) or "").strip()
+        clock = _clock(text)
+        if not text:
+            found[name] = f"{field.label}: give {what}; {field.fix}"
+        elif clock is None:
+            found[name] = f"{field.label}: {field.fix}"
+        else:
+            clocks[name] = clock
+    data: dict[str, Any] | None = None
+    if not found:
+        bed_clock, wake_clock = clocks["bed_time"], clocks["wake_time"]
         wake = datetime.combine(day, wake_clock, tzinfo=owner.tz)
         bed_day = day - timedelta(days=1) if bed_clock >= wake_clock else day
         data = {"bed_at": datetime.combine(bed_day, bed_clock, tzinfo=owner.tz), "wake_at": wake}
@@ -213,5 +319,6 @@ async def form_sleep(
         return f"Logged: {entry.sleep_h:g} hours of sleep.", undo_create("sleep", entry.id)
 
     return await _form_entry(
-        request, session, owner, person, day, name="sleep", model=SleepCreate, data=data, save=save
-    )
+        request, session, owner, person, day, name="sleep", form=SLEEP_FORM, model=SleepCreate,
+        data=data, save=save, found=found,
+    )  # fmt: skip

@@ -13,6 +13,7 @@ from fastapi.responses import Response as RawResponse
 from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
+from nightcramps.daylog import dayview
 from nightcramps.daylog import service as daylog_service
 from nightcramps.daylog.routes._common import viewable_day
 from nightcramps.daylog.schemas import (
@@ -32,6 +33,7 @@ from nightcramps.daylog.schemas import (
     DayFactorsPublic,
     DayLogPublic,
     DayUpdate,
+    DayViewPublic,
     EntryKind,
     MedicineCheckPublic,
     MedicineCreate,
@@ -106,10 +108,11 @@ def api_daily_factors(
     return DailyFactorsPublic(data={d: DayFactorsPublic(**v) for d, v in factors.items()})
 
 
-@router.get("/days/{day}/log", response_model=DayLogPublic)
-def api_day_log(day: date, session: SessionDep, owner: OwnerDep) -> DayLogPublic:
-    """Everything logged for one day, with its factors."""
-    return daylog_service.day_log(session=session, owner=owner, day=viewable_day(day, owner))
+@router.get("/days/{day}/log", response_model=DayViewPublic)
+def api_day_log(day: date, session: SessionDep, owner: OwnerDep) -> DayViewPublic:
+    """Everything logged for one day, with its factors, and what the day counts as (``values``:
+    with imported values and the caffeine of food and drinks logged)."""
+    return dayview.day_view(session=session, owner=owner, day=viewable_day(day, owner))
 
 
 @router.patch("/days/{day}/log", response_model=DayLogPublic)

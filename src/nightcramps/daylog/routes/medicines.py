@@ -8,7 +8,15 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request, Response
 
 from nightcramps.daylog import service as daylog_service
-from nightcramps.daylog.routes._common import fields_to_fix, safe_next, status_of, undo_create
+from nightcramps.daylog.routes._common import (
+    PageField,
+    PageForm,
+    page_problems,
+    refusal_problems,
+    safe_next,
+    status_of,
+    undo_create,
+)
 from nightcramps.daylog.schemas import MedicineCreate, MedicineStop
 from nightcramps.errors import Conflict, Invalid
 from nightcramps.owner import Owner
@@ -16,6 +24,22 @@ from nightcramps.web.deps import IdPath, OwnerDep, SessionDep
 from nightcramps.web.pages import flash, parse_form, redirect, render
 
 router = APIRouter()
+
+DATE_FIX = "pick a date (YYYY-MM-DD) that is not in the future, or leave it empty."
+MEDICINE_FORM = PageForm(
+    fields={
+        "name": PageField(
+            "Name as on the box",
+            "type the medicine's name, e.g. furosemide 40 mg (at most 200 characters).",
+        ),
+        "dose": PageField("Dose", "at most 100 characters, e.g. 40 mg each morning, or empty."),
+        "started_on": PageField("Started on", DATE_FIX),
+        "stopped_on": PageField("Last dose", DATE_FIX),
+    },
+    whole_form="stopped_on",
+    whole_form_fix="is before Started on; fix one of the two dates.",
+)
+"""The "Add a medicine" form of the Medicines page (the Today page's short form posts here)."""
 
 
 def _medicines_context(session: Any, owner: Owner, check: str | None) -> dict[str, Any]:
@@ -51,7 +75,8 @@ async def add_medicine_page(request: Request, session: SessionDep, owner: OwnerD
         "started_on": form.get("started_on") or None,
         "stopped_on": form.get("stopped_on") or None,
     }
-    medicine_in, problems = parse_form(MedicineCreate, data)
+    medicine_in, invalid = parse_form(MedicineCreate, data)
+    problems = page_problems(MEDICINE_FORM, invalid)
     status = 422
     refusal: str | None = None
     if medicine_in is not None:
@@ -61,7 +86,8 @@ async def add_medicine_page(request: Request, session: SessionDep, owner: OwnerD
             )
         except (Invalid, Conflict) as exc:
             session.rollback()
-            problems, status, refusal = fields_to_fix(exc, "name"), status_of(exc), exc.message
+            problems = refusal_problems(MEDICINE_FORM, exc)
+            status, refusal = status_of(exc), exc.message
         else:
             session.commit()
             note = f" ({public.matches[0].class_name})" if public.matches else ""
@@ -78,9 +104,10 @@ async def stop_medicine_page(
 ) -> Response:
     """Record the last day a medicine was taken (today unless a date is given)."""
     form = await request.form()
-    stop_in, problems = parse_form(MedicineStop, {"stopped_on": form.get("stopped_on") or None})
+    stop_in, invalid = parse_form(MedicineStop, {"stopped_on": form.get("stopped_on") or None})
     if stop_in is None:
-        raise Invalid("Please fix: " + "; ".join(f"{k}: {v}" for k, v in problems.items()))
+        problems = page_problems(MEDICINE_FORM, invalid)
+        raise Invalid("Please fix: " + " ".join(problems.values()), fields=problems)
     public = daylog_service.stop_medicine(
         session=session, owner=owner, medicine_id=medicine_id, stopped_on=stop_in.stopped_on
     )

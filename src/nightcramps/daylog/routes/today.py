@@ -9,6 +9,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request, Response
 
+from nightcramps.daylog import dayview
 from nightcramps.daylog import service as daylog_service
 from nightcramps.daylog.constants import COFFEE_CUP_CAFFEINE_MG, INTENSITY_WORDS
 from nightcramps.daylog.routes._common import viewable_day
@@ -32,7 +33,7 @@ def _clock(value: datetime | None, owner: Owner) -> str:
 
 
 def _today_context(session: Any, owner: Owner, day: date, person_tz: str) -> dict[str, Any]:
-    log = daylog_service.day_log(session=session, owner=owner, day=day)
+    log = dayview.day_view(session=session, owner=owner, day=day)
     current = daylog_service.today(owner=owner)
     sleep = log.sleep[0] if log.sleep else None
     return {

@@ -1,0 +1,128 @@
+"""The day as it counts: what the Today page, `nightcramps today` and `GET /api/v1/days/{day}/log`
+show beside what was logged.
+
+The day log alone does not know the whole day: coffee logged as a drink is in the nutrition log,
+and a year of steps may have come from a daily-CSV import. So the view reads every factor through
+the combined daily values (``dailyvalues_service.daily_frame``), the same values the export and
+the insights read, with the rule that nothing is counted twice (``dailyvalues.frame``):
+
+* caffeine is the caffeine in food and drinks logged plus the caffeine entered in the day log,
+  shown with both parts;
+* an imported value is shown, marked as imported, only for a factor no detailed log knows that
+  day; logging one in detail replaces it;
+* exertion is the day log's own ratio when it has one, otherwise the day's steps (logged or
+  imported) against the 28 days before, as the insights compute it.
+
+Not part of ``daylog.service``: the daily values read the day log's service, so the day log's
+service cannot read them back without an import cycle.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, timedelta
+
+from sqlalchemy.orm import Session
+
+from nightcramps.dailyvalues import service as dailyvalues_service
+from nightcramps.daylog import exertion
+from nightcramps.daylog import service as daylog_service
+from nightcramps.daylog.constants import EXERTION_WINDOW_DAYS
+from nightcramps.daylog.schemas import DayValuePartPublic, DayValuePublic, DayViewPublic
+from nightcramps.owner import Owner
+
+VIEW_FACTORS = daylog_service.FACTOR_KEYS
+"""The factors the view shows, in this order (the day log's factors)."""
+
+IMPORT_SOURCE = "import"
+"""The source name of values from a daily-CSV import (``dailyvalues.columns.IMPORT_SOURCE``)."""
+
+STEPS_SOURCE = "steps"
+"""The source of an exertion ratio computed from the combined steps."""
+
+EARLIEST_DAY = date(1900, 1, 1)
+"""The combined values are not read before this day (the day log refuses earlier days)."""
+
+PART_LABELS = {"nutrition": "in food and drinks logged", "daylog": "entered here"}
+"""The parts of a summed value (caffeine), in the order shown."""
+
+UNITS = {"caffeine_mg": "mg"}
+"""The unit of each factor whose parts are shown."""
+
+IMPORTED_NOTE = (
+    "Imported from a daily CSV; logging it in detail for this day replaces this value rather "
+    "than adding to it."
+)
+STEPS_EXERTION_NOTE = (
+    "From the day's steps against the 28 days before (logged or imported steps), as the "
+    "insights compute it."
+)
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def _parts_note(factor: str, parts: Mapping[str, float]) -> str:
+    unit = UNITS.get(factor, "")
+    pieces = []
+    for source, label in PART_LABELS.items():
+        if source in parts:
+            pieces.append(f"{_number(parts[source])} {unit} {label}".replace("  ", " "))
+        else:
+            pieces.append(f"nothing {label}")
+    return ", ".join(pieces)
+
+
+def _value_public(
+    factor: str, value: float | None, source: str | None, parts: Mapping[str, float] | None = None
+) -> DayValuePublic:
+    if value is None or source is None:
+        return DayValuePublic(value=None, source=None, imported=False, parts=[], note="")
+    imported = source == IMPORT_SOURCE
+    note = IMPORTED_NOTE if imported else ""
+    if parts is not None:
+        note = _parts_note(factor, parts)
+    return DayValuePublic(
+        value=value,
+        source=source,
+        imported=imported,
+        parts=[
+            DayValuePartPublic(source=name, label=PART_LABELS.get(name, name), value=amount)
+            for name, amount in (parts or {}).items()
+        ],
+        note=note,
+    )
+
+
+def day_values(*, session: Session, owner: Owner, day: date) -> dict[str, DayValuePublic]:
+    """Each factor of ``day`` as every reader counts it, with its source (see the module doc)."""
+    start = max(EARLIEST_DAY, day - timedelta(days=EXERTION_WINDOW_DAYS))
+    frame = dailyvalues_service.daily_frame(session=session, owner=owner, start=start, end=day)
+    known = frame[day].values if day in frame else {}
+    result: dict[str, DayValuePublic] = {}
+    for factor in VIEW_FACTORS:
+        sourced = known.get(factor)
+        if sourced is None:
+            result[factor] = _value_public(factor, None, None)
+        else:
+            parts = dict(sourced.parts) if sourced.parts else None
+            result[factor] = _value_public(factor, sourced.value, sourced.source, parts)
+    if result["exertion_ratio"].value is None:
+        steps = {d: values.get("steps") for d, values in frame.items()}
+        ratio = exertion.ratios_by_day(steps, [day])[day]
+        if ratio is not None:
+            result["exertion_ratio"] = DayValuePublic(
+                value=round(ratio, 3),
+                source=STEPS_SOURCE,
+                imported=False,
+                parts=[],
+                note=STEPS_EXERTION_NOTE,
+            )
+    return result
+
+
+def day_view(*, session: Session, owner: Owner, day: date) -> DayViewPublic:
+    """Everything logged for ``day`` (``daylog_service.day_log``) and what the day counts as."""
+    log = daylog_service.day_log(session=session, owner=owner, day=day)
+    return DayViewPublic(**dict(log), values=day_values(session=session, owner=owner, day=day))
