@@ -175,3 +175,16 @@ def test_a_day_with_nothing_anywhere_stays_unknown(cli: Cli) -> None:
     values = _values(cli, DAY)
     assert {k: v["value"] for k, v in values.items()} == dict.fromkeys(values)
     assert "caffeine_mg: unknown" in _ok(cli("today", DAY.isoformat())).stdout
+
+
+def test_no_caffeine_is_not_ticked_once_a_coffee_drink_is_logged(
+    cli: Cli, client: TestClient
+) -> None:
+    """'No caffeine' then a coffee logged as a drink: 94.8 mg counts and the tap is not ticked."""
+    token = _csrf(client, DAY)
+    client.post(f"/today/{DAY}/none/caffeine", data={"csrf_token": token})
+    assert "✓ No caffeine today" in client.get(f"/today/{DAY}").text
+    _ok(cli("drink", "1 cup brewed coffee", "--at", f"{DAY} 09:00"))
+    assert _values(cli, DAY)["caffeine_mg"]["value"] == 94.8
+    page = client.get(f"/today/{DAY}").text
+    assert "✓ No caffeine today" not in page and "94.8 mg" in page
