@@ -89,6 +89,7 @@ def build(jar: Path, out: Path) -> usda.ReadReport:
             "foods": str(len(records)),
             "measures": str(measures),
             "skipped": str(len(report.skipped)),
+            "measures_corrected": str(len(report.corrected)),
             "nutrients": ",".join(NUTRIENTS),
             "units": "nutrients per 100 g edible portion; NULL = not analysed (unknown)",
             "built_by": "scripts/build_food_db.py",
@@ -119,6 +120,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"read {report.read} foods, kept {report.kept}, skipped {len(report.skipped)}")
     for member, why in sorted(report.skipped.items()):
         print(f"  skipped {member}: {why}")
+    print(f"corrected {len(report.corrected)} measures whose stated size was the row's:")
+    for line in report.corrected:
+        print(f"  {line}")
     print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB)")
     return 0
 

@@ -167,3 +167,65 @@ def test_generated_phrases_are_answered_or_refused(amount: str, unit: str, food:
     else:
         assert 0 < found.grams <= MAX_FOOD_ENTRY_G
         assert found.quantity > 0
+
+
+# ------------------------------------------------------------------ audit fixes (#3)
+
+
+def test_steak_is_a_beef_steak_not_steak_sauce() -> None:
+    """ "100 g steak" logs a beef steak, not "Sauce, steak, tomato based"."""
+    found = foods_service.lookup("100 g steak")
+    assert found.food.name.startswith("Beef, top sirloin, steak")
+    assert found.grams == 100
+
+
+def test_a_slice_of_pizza_is_a_pizza_sold_by_the_slice() -> None:
+    """ "1 slice pizza" takes the best cheese pizza that has a slice measure, not pizza sauce."""
+    found = foods_service.lookup("1 slice pizza")
+    assert "Cheese Pizza" in found.food.name
+    assert found.unit == "slice"
+    assert 60 <= found.grams <= 130
+
+
+def test_a_measure_is_not_borrowed_from_something_the_word_only_qualifies() -> None:
+    """ "1 slice banana" does not become banana bread: it names the bananas' own measures."""
+    with pytest.raises(Invalid, match="Bananas, raw has no measure called 'slice'"):
+        foods_service.lookup("1 slice banana")
+
+
+def test_banana_chips_are_not_rewritten_to_potato_chips() -> None:
+    """ "30 g banana chips" finds the banana chips ("chips" → potato chips does not apply)."""
+    found = foods_service.lookup("30 g banana chips")
+    assert found.food.name == "Snacks, banana chips"
+    assert found.grams == 30
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name", "grams"),
+    [
+        ("1 hot dog", "Frankfurter, meat, heated", 52),
+        ("1 hamburger", "Fast foods, hamburger; single, regular patty; plain", 86),
+        ("1 sandwich", "Fast foods, ham and cheese sandwich", 146),
+        ("medium fries", "Fast foods, potato, french fried in vegetable oil", 134),
+        ("2 slices bacon", "Pork, cured, bacon, cooked, broiled, pan-fried or roasted", 16),
+        (
+            "2 cookies",
+            "Cookies, chocolate chip, commercially prepared, regular, higher fat, enriched",
+            20,
+        ),
+    ],
+)
+def test_everyday_portions(phrase: str, name: str, grams: float) -> None:
+    """Everyday phrases log the plain food with one of its own measures."""
+    found = foods_service.lookup(phrase)
+    assert found.food.name == name
+    assert found.grams == pytest.approx(grams)
+
+
+def test_a_volume_stated_in_a_measures_name_weighs_a_volume() -> None:
+    """Vanilla ice cream has only "serving 1/2 cup" (66 g): 1 cup is 132 g, not refused."""
+    found = foods_service.lookup("1 cup vanilla ice cream")
+    assert found.food.name == "Ice creams, vanilla"
+    assert found.grams == pytest.approx(132, abs=0.5)
+    soup = foods_service.lookup("1 cup chicken noodle soup")
+    assert soup.grams == pytest.approx(248, abs=0.5)

@@ -3,9 +3,15 @@
 A query matches a food when every word of it (after synonyms, stemming of plurals, and typo
 correction against the names' own words) is among the food's words, in any order. Matches are
 ranked by how well the words matched, how much of the name is left unexplained (plain forms
-such as "Bananas, raw" beat "Bananas, dehydrated, or banana powder"), whether the query's words
-are the food's head noun (the part before the first comma), and a prior: common foods up, baby
-foods, restaurant items and foods USDA has dropped down.
+such as "Bananas, raw" beat "Bananas, dehydrated, or banana powder"), whether a query word is
+the food's main subject (the last word of the part before the first comma: "steak" is the
+subject of "Beef steak" but only qualifies "Sauce, steak"), substitutes ("Bacon, meatless") down
+unless asked for, and a prior: common foods up, baby foods, restaurant items and foods USDA has
+dropped down.
+
+Everyday synonyms ("chips" → potato chips) rewrite a query only when it is exactly the
+synonym's phrase, or when its words as typed are found together in no food name: "banana chips"
+names a food as typed, so it is not read as "banana potato chips".
 """
 
 from __future__ import annotations
@@ -34,17 +40,32 @@ TYPO_QUALITY = 0.8
 """Weight of a word matched only as a likely typo ("bananna" → "banana"), times the ratio."""
 
 
-SCORE_SCALE = 1.15
-"""The raw score of an exact, plain, common food (about 0.55 + 0.25 + 0.08 + 0.1 + 0.2): dividing by
-it puts scores on 0-1."""
+SUBJECT_BONUS = 0.08
+"""Added when a query word is the food's main subject (see :func:`subject_words`)."""
+
+SUBSTITUTE_PENALTY = 0.15
+"""Subtracted from a substitute ("Bacon, meatless", "imitation") the query did not ask for."""
+
+DEFAULT_BONUS = 0.3
+"""Added to the food vocabulary.DEFAULT_FOODS names for a query that is exactly its word(s)."""
+
+SCORE_SCALE = 1.23
+"""The raw score of an exact, plain, common food (about 0.55 + 0.25 + 0.08 + 0.1 + 0.08 + 0.2):
+dividing by it puts scores on 0-1."""
 
 
 def stem(word: str) -> str:
-    """A crude English singular: berries → berry, potatoes → potato, peaches → peach."""
+    """A crude English singular: berries → berry, potatoes → potato, peaches → peach.
+
+    Words ending in "ie" and "ies" both become "y" (cookie, cookies → cooky; smoothie,
+    smoothies → smoothy) so that the singular a person types meets USDA's plural.
+    """
     if len(word) <= 3 or not word.isalpha():
         return word
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
+    if word.endswith("ie") and len(word) > 4:
+        return word[:-2] + "y"
     if word.endswith(("oes", "ches", "shes", "xes", "sses", "zes")):
         return word[:-2]
     if word.endswith("s") and not word.endswith(("ss", "us", "is")):
@@ -63,6 +84,33 @@ def words(text: str) -> list[str]:
     """Lower-case word stems of ``text``, in order ("low fat" and "low-fat" → "lowfat")."""
     text = _COMPOUNDS.sub(_join_compound, text.lower())
     return [stem(w) for w in _WORD.findall(text)]
+
+
+_PARENTHESES = re.compile(r"\([^()]*\)")
+_SEGMENTS = re.compile(r"[,;]")
+
+
+def subject_words(name: str) -> frozenset[str]:
+    """The word(s) naming what a food is: the last word of the name's first part ("Sweet
+    potato" → potato, "Sauce, steak" → sauce, "Turkey bacon" → bacon), and when that part is
+    only a category (vocabulary.CATEGORY_HEADS: "Fish, salmon", "Nuts, almonds", "Fast foods,
+    hamburger") also the last word of the second part."""
+    text = _PARENTHESES.sub(" ", name.lower())
+    parts = [p.strip() for p in _SEGMENTS.split(text) if p.strip()]
+    found: set[str] = set()
+    for index, part in enumerate(parts[:2]):
+        part_words = words(part)
+        if part_words:
+            found.add(part_words[-1])
+        if index == 0 and part not in vocabulary.CATEGORY_HEADS:
+            break
+    return frozenset(found)
+
+
+def is_synonym_phrase(text: str) -> bool:
+    """Whether ``text`` (filler words aside) is exactly one of the everyday phrases."""
+    tokens = [t for t in _WORD.findall(text.lower()) if t not in vocabulary.STOPWORDS]
+    return " ".join(tokens) in vocabulary.SYNONYMS
 
 
 def apply_synonyms(text: str) -> str:
@@ -93,6 +141,8 @@ class Entry:
     head: frozenset[str]  # words before the first comma
     pairs: frozenset[tuple[str, str]]  # adjacent words, for "milk chocolate" vs "chocolate milk"
     first: str  # the name's first word
+    subject: frozenset[str]  # what the food is (subject_words): "Sauce, steak" → {sauce}
+    substitutes: frozenset[str]  # words marking a substitute: "meatless", "imitation"
     plain_words: frozenset[str]  # words in parts that describe the plain form ("raw")
     prior: float
 
@@ -105,19 +155,20 @@ class Hit:
     name: str
     score: float
     complete: bool = True  # every typed word matched (else the best partial matches)
+    subject: bool = True  # a typed word is the food's main subject (not "Sauce, pizza")
 
 
 def _prior(food_id: str, name: str, deprecated: bool, measures: int, common: set[str]) -> float:
     prior = 0.0
-    if food_id in common:
+    if food_id in common:  # hand-picked: its group and brand do not count against it
         prior += 0.2
-    group = food_id.partition(":")[2][:2]
-    prior -= vocabulary.DEMOTED_GROUPS.get(group, 0.0)
+    else:
+        group = food_id.partition(":")[2][:2]
+        prior -= vocabulary.DEMOTED_GROUPS.get(group, 0.0)
+        if re.search(r"\b[A-Z][A-Z'&]{2,}\b", name):  # brands are in capitals: KRAFT
+            prior -= 0.1
     if deprecated:
         prior -= 0.4
-    capitals = re.findall(r"\b[A-Z][A-Z'&]{2,}\b", name)
-    if capitals:  # brand names are written in capitals by USDA: KRAFT, MCDONALD'S
-        prior -= 0.1
     prior += 0.01 * min(measures, 5)  # foods people measure at home have household measures
     return prior
 
@@ -142,6 +193,8 @@ class SearchIndex:
                 head=frozenset(words(parts[0])),
                 pairs=frozenset(zip(all_words, all_words[1:], strict=False)),
                 first=all_words[0] if all_words else "",
+                subject=subject_words(name),
+                substitutes=frozenset(all_words) & vocabulary.SUBSTITUTE_WORDS,
                 plain_words=frozenset(plain),
                 prior=_prior(food_id, name, deprecated, measures, common),
             )
@@ -150,6 +203,12 @@ class SearchIndex:
             for word in entry.words:
                 postings.setdefault(word, set()).add(index)
         self.postings = postings
+        by_id = {entry.id: index for index, entry in enumerate(self.entries)}
+        self.defaults = {
+            " ".join(self._words_of(phrase)): by_id[food_id]
+            for phrase, food_id in vocabulary.DEFAULT_FOODS.items()
+            if food_id in by_id
+        }
         self.vocabulary = sorted(postings)
         total = len(self.entries)
         self.idf = {w: math.log(1 + total / len(ids)) for w, ids in postings.items()}
@@ -186,22 +245,52 @@ class SearchIndex:
 
     # ------------------------------------------------------------------ the query
 
-    def query_words(self, query: str) -> list[str]:
-        """The words a query is searched by (synonyms applied, filler dropped, stemmed)."""
-        result = [w for w in words(apply_synonyms(query)) if w not in vocabulary.STOPWORDS]
+    @staticmethod
+    def _words_of(text: str) -> list[str]:
+        result = [w for w in words(text) if w not in vocabulary.STOPWORDS]
         return list(dict.fromkeys(result))  # once each, in order
+
+    def _options(self, typed: Sequence[str]) -> list[dict[str, float]]:
+        options = [self._alternatives(w, last=i == len(typed) - 1) for i, w in enumerate(typed)]
+        return [o for o in options if o]
+
+    def _together(self, options: Sequence[dict[str, float]]) -> tuple[list[set[int]], set[int]]:
+        """For each typed word the foods it matches, and the foods matching every word."""
+        matched_sets = [set().union(*(self.postings[w] for w in o)) for o in options]
+        return matched_sets, set.intersection(*matched_sets) if matched_sets else set()
+
+    def query_words(self, query: str) -> list[str]:
+        """The words a query is searched by (synonyms applied when they apply, filler dropped,
+        stemmed)."""
+        return self._read(query)[0]
+
+    def _read(
+        self, query: str
+    ) -> tuple[list[str], list[dict[str, float]], list[set[int]], set[int]]:
+        """The query's words, their alternatives, the foods each matches and the foods all do.
+
+        Synonyms apply when the query is exactly a synonym's phrase ("chips") or when its words
+        as typed name no food together ("low fat yoghurt"); never to words that already name
+        a food with the others ("banana chips")."""
+        typed = self._words_of(query)
+        options = self._options(typed)
+        matched_sets, candidates = self._together(options)
+        names_a_food = bool(candidates) and len(options) == len(typed)
+        if is_synonym_phrase(query) or not names_a_food:
+            rewritten = self._words_of(apply_synonyms(query))
+            if rewritten != typed:
+                typed = rewritten
+                options = self._options(typed)
+                matched_sets, candidates = self._together(options)
+        return typed, options, matched_sets, candidates
 
     def search(self, query: str, *, limit: int = 10) -> list[Hit]:
         """The best ``limit`` foods for ``query``, best first (empty when nothing fits)."""
-        typed = self.query_words(query)
-        if not typed or limit <= 0:
+        if limit <= 0:
             return []
-        options = [self._alternatives(w, last=i == len(typed) - 1) for i, w in enumerate(typed)]
-        options = [o for o in options if o] or []
-        if not options:
+        typed, options, matched_sets, candidates = self._read(query)
+        if not typed or not options:
             return []
-        matched_sets = [set().union(*(self.postings[w] for w in o)) for o in options]
-        candidates = set.intersection(*matched_sets)
         required = len(options)
         if not candidates:  # no food has every word: rank those with the most of them
             counts = Counter(i for s in matched_sets for i in s)
@@ -212,12 +301,18 @@ class SearchIndex:
         pairs = list(zip(typed, typed[1:], strict=False))
         total_weight = sum(weights)
         missing_words = len(typed) - required
-        scored: list[tuple[float, int]] = []
+        typed_words = frozenset(typed)
+        default = self.defaults.get(" ".join(typed))
+        scored: list[tuple[float, int, bool]] = []
         for index in candidates:
             entry = self.entries[index]
-            score = self._score(entry, options, weights, total_weight, missing_words, pairs)
-            scored.append((score, index))
-        scored.sort(key=lambda pair: (-pair[0], self.entries[pair[1]].name))
+            score, subject = self._score(
+                entry, options, weights, total_weight, missing_words, pairs, typed_words
+            )
+            if index == default:
+                score = min(1.0, score + DEFAULT_BONUS / SCORE_SCALE)
+            scored.append((score, index, subject))
+        scored.sort(key=lambda item: (-item[0], self.entries[item[1]].name))
         complete = required == len(typed)
         return [
             Hit(
@@ -225,8 +320,9 @@ class SearchIndex:
                 name=self.entries[i].name,
                 score=round(s, 3),
                 complete=complete,
+                subject=subject,
             )
-            for s, i in scored[:limit]
+            for s, i, subject in scored[:limit]
         ]
 
     @staticmethod
@@ -237,10 +333,13 @@ class SearchIndex:
         total_weight: float,
         missing_words: int,
         pairs: Sequence[tuple[str, str]],
-    ) -> float:
+        typed: frozenset[str],
+    ) -> tuple[float, bool]:
+        """The score (0-1) of one food, and whether a typed word is its main subject."""
         matched: list[str] = []
         coverage = 0.0
         head_hit = False
+        subject_hit = False
         for option, weight in zip(options, weights, strict=True):
             best_word, best_quality = "", 0.0
             for word, quality in option.items():
@@ -250,6 +349,7 @@ class SearchIndex:
             if best_quality:
                 coverage += weight * best_quality
                 head_hit = head_hit or best_word in entry.head
+                subject_hit = subject_hit or best_word in entry.subject
         coverage /= total_weight
         extras = len(entry.words - set(matched) - entry.plain_words)
         score = 0.55 * coverage + 0.25 / (1.0 + 0.35 * extras)
@@ -262,6 +362,10 @@ class SearchIndex:
             score += 0.05
         if entry.first in matched:
             score += 0.05
+        if subject_hit:
+            score += SUBJECT_BONUS
+        if entry.substitutes - typed:
+            score -= SUBSTITUTE_PENALTY
         score += entry.prior
         score -= 0.15 * missing_words
-        return max(0.0, min(1.0, score / SCORE_SCALE))
+        return max(0.0, min(1.0, score / SCORE_SCALE)), subject_hit

@@ -33,7 +33,7 @@ from nightcramps.foods.schemas import (
     MeasurePublic,
     RichFood,
 )
-from nightcramps.foods.search import Hit, SearchIndex, stem, words
+from nightcramps.foods.search import Hit, SearchIndex, stem, subject_words, words
 
 DATA_FILE = Path(__file__).parent / "data" / "foods.sqlite3"
 SOURCE_LABELS = {"usda": "USDA SR24"}
@@ -41,6 +41,10 @@ SOURCE_LABELS = {"usda": "USDA SR24"}
 
 SUGGESTIONS = 5
 """How many foods a "not found" message suggests."""
+
+MEASURE_SEARCH_DEPTH = 30
+"""How far down the ranking a lookup looks for a food of the same kind that has the measure
+typed ("1 slice pizza" when the first pizza is sold by the package)."""
 
 COUNT_MEASURE_WORDS = (
     "medium",
@@ -77,6 +81,7 @@ class Measure:
     amount: float  # USDA's serving of this measure: 3 (oz), 2 (tbsp), 0.5 (fillet), usually 1
     base: str  # the name before any comma or parenthesis, lower case: "cup", "medium"
     words: frozenset[str]  # word stems of the name outside parentheses
+    stated_ml: float | None = None  # a volume the name states: "serving 1/2 cup", "can 12 fl oz"
 
     @property
     def serving(self) -> str:
@@ -90,9 +95,10 @@ class Measure:
 
     @property
     def millilitres(self) -> float | None:
-        """The volume of one of this measure, when it is a volume."""
+        """The volume of one of this measure, when it is a volume ("cup") or its name states
+        one ("serving 1/2 cup", "can 12 fl oz")."""
         if self.unit is None or units.kind_of(self.unit) != "volume":
-            return None
+            return self.stated_ml
         return units.to_millilitres(1.0, self.unit)
 
 
@@ -116,6 +122,37 @@ class Food:
         return FoodRef(id=self.id, name=self.name, source=self.source)
 
 
+_STATED_VOLUME = re.compile(
+    r"(?<![\w/.])(\d+ \d+/\d+|\d+/\d+|\d*\.?\d+)\s*(fl\.? ?oz|cups?|tbsp|tsp|ml)\b"
+)
+
+
+NOT_THIS_FOOD = frozenset({"yield", "yields", "make", "makes", "prepared", "dry"})
+"""Words of a measure that is of something else than the food as it is: "cup, dry, yields"
+(a cup of dry couscous yields 528 g cooked), "amount of dry mix to make 8 fl oz prepared"."""
+
+
+def _stated_ml(name: str) -> float | None:
+    """The volume one of a measure holds as its name states it ("serving 1/2 cup" → 118.3,
+    "can 12 fl oz" → 354.9); None when it states none, more than one, or the volume of
+    something else ("amount of dry mix to make 8 fl oz prepared")."""
+    lowered = name.lower()
+    if set(re.findall(r"[a-z]+", lowered)) & NOT_THIS_FOOD:
+        return None
+    found = _STATED_VOLUME.findall(lowered)
+    if len(found) != 1:
+        return None
+    number, word = found[0]
+    unit = units.unit_for(word.replace(".", ""))
+    if unit is None or units.kind_of(unit) != "volume":
+        return None
+    try:
+        value = phrases.parse_number(number)
+    except phrases.PhraseError:
+        return None
+    return units.to_millilitres(value, unit) if value > 0 else None
+
+
 def _measure(name: str, amount: float, grams: float) -> Measure:
     lowered = name.lower()
     outside = lowered.split("(", 1)[0]
@@ -124,6 +161,16 @@ def _measure(name: str, amount: float, grams: float) -> Measure:
     if unit is None:
         first = base.split(" ", 1)[0]
         unit = units.unit_for(first) if first not in ("c", "l", "g") else None
+    if unit is not None and set(re.findall(r"[a-z]+", lowered)) & NOT_THIS_FOOD:
+        unit = None  # "cup, dry, yields": a cup of the dry food, weighed cooked
+    stated = _stated_ml(name)
+    if unit is not None and stated is not None and units.kind_of(unit) == "volume":
+        one = units.to_millilitres(1.0, unit)
+        if not any(abs(stated - n * one) <= 0.15 * n * one for n in (1.0, amount)):
+            unit = None  # "cup medium 21 fl oz size": a fast-food cup, not a measuring cup
+    # a stated volume is of one measure only when the row is one ("serving 1/2 cup" = 66 g)
+    if unit is not None or amount != 1:
+        stated = None
     return Measure(
         name=name,
         grams=grams / amount,
@@ -131,6 +178,7 @@ def _measure(name: str, amount: float, grams: float) -> Measure:
         amount=amount,
         base=base,
         words=frozenset(words(outside)),
+        stated_ml=stated,
     )
 
 
@@ -258,7 +306,7 @@ def _matching_measure(food: Food, unit: str | None, typed: list[str]) -> Measure
 def _count_measure(food: Food) -> Measure | None:
     """The measure a bare count means: "2 bananas" → 2 × medium, "an avocado" → 1 avocado."""
     pieces = [m for m in food.measures if m.unit is None]
-    head = set(words(food.name.split(",", 1)[0]))
+    head = set(words(food.name.split(",", 1)[0])) | subject_words(food.name)
     for word in COUNT_MEASURE_WORDS:
         for measure in pieces:
             if measure.base == word:
@@ -301,14 +349,35 @@ def _splits(tokens: list[str]) -> list[tuple[list[str], str]]:
     return result
 
 
+def _same_kind_with_measure(hits: list[Hit], measure_words: list[str]) -> _Choice | None:
+    """The best-ranked of ``hits`` (after the first) that is the food typed, not something it
+    qualifies, and has the measure: "1 slice pizza" → a cheese pizza sold by the slice when
+    the plainest pizza is weighed by the package."""
+    for hit in hits[1:]:
+        if not (hit.complete and hit.subject):
+            continue
+        food = get_food(hit.id)
+        measure = _matching_measure(food, None, measure_words)
+        if measure is not None:
+            return _Choice(food, measure, len(measure_words))
+    return None
+
+
 def _choose(parsed: phrases.ParsedPhrase) -> _Choice:
-    """Find the food (and measure words) a parsed phrase means."""
+    """Find the food (and measure words) a parsed phrase means.
+
+    Measure words before or after the food ("1 *medium* banana", "cantaloupe *cubes*") are
+    matched against the best food's own measures. When it lacks them, and they are words
+    (not a volume: a volume of a food measured by weight is refused, not guessed), the
+    best-ranked food of the same kind that has them is taken ("1 slice pizza").
+    """
     tokens = parsed.rest.replace(",", " , ").split()
     unit_kind = units.kind_of(parsed.unit) if parsed.unit else None
     unmatched_measure: tuple[Food, str] | None = None
+    same_kind: _Choice | None = None
     if unit_kind != "mass":
         for measure_words, food_text in _splits(tokens):
-            hits = _catalogue().index.search(food_text, limit=1)
+            hits = _catalogue().index.search(food_text, limit=MEASURE_SEARCH_DEPTH)
             if not hits or not hits[0].complete:
                 continue
             food = get_food(hits[0].id)
@@ -317,6 +386,10 @@ def _choose(parsed: phrases.ParsedPhrase) -> _Choice:
                 return _Choice(food, measure, len(measure_words))
             if unmatched_measure is None:
                 unmatched_measure = (food, " ".join(measure_words))
+            if same_kind is None and parsed.unit is None and hits[0].subject:
+                same_kind = _same_kind_with_measure(hits, measure_words)
+    if same_kind is not None:
+        return same_kind
     hits = _catalogue().index.search(parsed.rest, limit=SUGGESTIONS)
     if hits and hits[0].complete:
         return _Choice(get_food(hits[0].id), None, 0)

@@ -31,10 +31,22 @@ SYNONYMS: dict[str, str] = {
     "mince": "ground beef",
     "minced beef": "ground beef",
     "hamburger meat": "ground beef",
+    "hot dog": "frankfurter",
+    "hot dogs": "frankfurter",
+    "hotdog": "frankfurter",
+    "hotdogs": "frankfurter",
+    "wiener": "frankfurter",
+    "burger": "hamburger",
+    "burgers": "hamburger",
+    "donut": "doughnuts",
+    "donuts": "doughnuts",
+    "ketchup": "catsup",
+    "mashed potatoes": "potatoes mashed",
     "crisps": "potato chips",
     "chips": "potato chips",
     "french fries": "french fried potatoes",
     "fries": "french fried potatoes",
+    "pasta": "spaghetti cooked",
     "porridge": "oats cooked",
     "oatmeal": "oats cooked",
     "skim milk": "milk nonfat",
@@ -113,11 +125,13 @@ SYNONYMS: dict[str, str] = {
     "beer": "beer regular",
     "lager": "beer regular",
     "ale": "beer regular",
-    "whisky": "distilled",
-    "whiskey": "distilled",
-    "vodka": "distilled",
-    "gin": "distilled",
-    "rum": "distilled",
+    "whisky": "alcoholic beverage distilled whiskey",
+    "whiskey": "alcoholic beverage distilled whiskey",
+    "vodka": "alcoholic beverage distilled vodka",
+    "gin": "alcoholic beverage distilled gin",
+    "rum": "alcoholic beverage distilled rum",
+    "spirits": "alcoholic beverage distilled all",
+    "liquor": "alcoholic beverage distilled all",
     "tap water": "water tap drinking",
     "mineral water": "water bottled",
     "sparkling water": "water bottled perrier",
@@ -180,6 +194,40 @@ NEUTRAL_SEGMENTS = frozenset(
 """Comma-separated parts of a USDA name that describe the plain, default form of a food: a
 name's extra words from these parts do not count against it ("Bananas, raw" is as plain as
 "Bananas")."""
+
+CATEGORY_HEADS = frozenset(
+    {
+        "alcoholic beverage",
+        "babyfood",
+        "beans",
+        "beverages",
+        "candies",
+        "carbonated beverage",
+        "cereals",
+        "cereals ready-to-eat",
+        "cheese",
+        "crustaceans",
+        "fast foods",
+        "fish",
+        "frozen novelties",
+        "game meat",
+        "mollusks",
+        "nuts",
+        "salad dressing",
+        "sandwiches and burgers",
+        "seeds",
+        "snacks",
+        "spices",
+    }
+)
+"""First parts of USDA names that are only a category; the food itself is named by the second
+part ("Fish, salmon", "Nuts, almonds", "Fast foods, hamburger")."""
+
+SUBSTITUTE_WORDS = frozenset(
+    {"meatless", "imitation", "substitute", "vegetarian", "veggie", "analog", "simulated"}
+)
+"""Name words of a stand-in for the food ("Bacon, meatless", "Cheese, imitation"): ranked below
+the real food unless the query says so."""
 
 PLAIN_FORM_HINTS = frozenset({"raw", "without salt", "without added salt", "drained"})
 """Name parts that mark the plain form; such foods get a small nudge up when the query does not
@@ -284,9 +332,58 @@ COMMON_FOODS: tuple[str, ...] = (
     "usda:14096",  # Alcoholic beverage, wine, table, red
     "usda:14106",  # Alcoholic beverage, wine, table, white
     "usda:11886",  # Tomato juice, canned, without salt added
+    "usda:09279",  # Plums, raw
+    "usda:13930",  # Beef, top sirloin, steak, separable lean and fat, trimmed to 1/8" fat, ...
+    "usda:10093",  # Pork, fresh, composite of trimmed retail cuts (leg, loin, and shoulder), ...
+    "usda:10124",  # Pork, cured, bacon, cooked, broiled, pan-fried or roasted
+    "usda:07064",  # Pork sausage, fresh, cooked
+    "usda:07029",  # Ham, sliced, regular (approximately 11% fat)
+    "usda:07949",  # Frankfurter, meat, heated
+    "usda:05168",  # Turkey, all classes, meat only, cooked, roasted
+    "usda:15151",  # Crustaceans, shrimp, mixed species, cooked, moist heat
+    "usda:20094",  # Pasta, fresh-refrigerated, plain, cooked
+    "usda:06419",  # Soup, chicken noodle, canned, prepared with equal volume water
+    "usda:21224",  # Pizza, cheese topping, regular crust, frozen, cooked
+    "usda:21107",  # Fast foods, hamburger; single, regular patty; plain
+    "usda:21089",  # Fast foods, cheeseburger; single, regular patty; plain
+    "usda:21116",  # Fast foods, ham and cheese sandwich
+    "usda:21138",  # Fast foods, potato, french fried in vegetable oil
+    "usda:19411",  # Snacks, potato chips, plain, salted
+    "usda:19034",  # Snacks, popcorn, air-popped
+    "usda:19047",  # Snacks, pretzels, hard, plain, salted
+    "usda:18228",  # Crackers, saltines (includes oyster, soda, soup)
+    "usda:18001",  # Bagels, plain, enriched, with calcium propionate (includes onion, ...)
+    "usda:18274",  # Muffins, blueberry, commercially prepared (Includes mini-muffins)
+    "usda:18293",  # Pancakes, plain, prepared from recipe
+    "usda:18365",  # Waffles, plain, frozen, ready-to-heat
+    "usda:18159",  # Cookies, chocolate chip, commercially prepared, regular, higher fat, ...
+    "usda:18141",  # Cake, yellow, commercially prepared, with vanilla frosting
+    "usda:18248",  # Doughnuts, cake-type, plain (includes unsugared, old-fashioned)
+    "usda:19095",  # Ice creams, vanilla
+    "usda:01056",  # Cream, sour, cultured
+    "usda:04025",  # Salad dressing, mayonnaise, soybean oil, with salt
+    "usda:11935",  # Catsup
+    "usda:11657",  # Potatoes, mashed, home-prepared, whole milk added
+    "usda:14293",  # Lemonade, frozen concentrate, white, prepared with water
+    "usda:14460",  # Sports drink, ... GATORADE, original, fruit-flavored, ready-to-drink
+    "usda:14037",  # Alcoholic beverage, distilled, all (gin, rum, vodka, whiskey) 80 proof
 )
 """Plain forms of foods people eat every day: searches for their words rank them first (the
 list is hand-picked; each id is checked against the database by the tests)."""
+
+DEFAULT_FOODS: dict[str, str] = {
+    "steak": "usda:13930",  # Beef, top sirloin, steak, ... cooked, broiled
+    "pork": "usda:10093",  # Pork, fresh, composite of trimmed retail cuts, ... cooked
+    "bacon": "usda:10124",  # Pork, cured, bacon, cooked, broiled, pan-fried or roasted
+    "sandwich": "usda:21116",  # Fast foods, ham and cheese sandwich
+    "french fried potatoes": "usda:21138",  # Fast foods, potato, french fried in vegetable oil
+    "cream": "usda:01050",  # Cream, fluid, light (coffee cream or table cream)
+    "cookie": "usda:18159",  # Cookies, chocolate chip, commercially prepared
+    "rice": "usda:20045",  # Rice, white, long-grain, regular, cooked
+}
+"""A word (or short phrase, after synonyms) → the food a person means by it alone, where the
+ranking cannot tell: "steak" is a beef steak (not "Sauce, steak"), "bacon" is pork bacon (not
+turkey bacon). Applies only when the whole query is that word; each id is checked by the tests."""
 
 EVERYDAY_FOODS = (
     # leafy greens and vegetables

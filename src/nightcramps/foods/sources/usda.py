@@ -17,6 +17,7 @@ that fail their sanity checks are counted and skipped by :func:`read_jar`.
 from __future__ import annotations
 
 import math
+import re
 import zipfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -66,11 +67,15 @@ carbohydrate-by-difference; more than this is a broken row."""
 
 @dataclass(frozen=True, slots=True)
 class MeasureRecord:
-    """A household measure: ``amount`` × ``name`` weighs ``grams`` (1.0 "cup, sliced" = 150 g)."""
+    """A household measure: ``amount`` × ``name`` weighs ``grams`` (1.0 "cup, sliced" = 150 g).
+
+    ``corrected`` says :func:`settle_stated_size` changed the source's row (see there).
+    """
 
     amount: float
     name: str
     grams: float
+    corrected: bool = False
 
     @property
     def grams_per_one(self) -> float:
@@ -126,6 +131,85 @@ class FoodRecord:
         return problems
 
 
+GRAMS_PER_UNIT: Mapping[str, float] = {"oz": 28.349523125, "lb": 453.59237, "g": 1.0}
+"""Grams in an avoirdupois ounce and pound (exact, by definition: NIST Handbook 44, 2024,
+Appendix C), for the weights SR24 states in measure names ("container (4 oz)")."""
+
+ML_PER_UNIT: Mapping[str, float] = {
+    "fl oz": 29.5735295625,
+    "cup": 236.5882365,
+    "tbsp": 14.78676478125,
+    "tsp": 4.92892159375,
+}
+"""Millilitres in a US fluid ounce, cup, tablespoon and teaspoon (exact, by definition: NIST
+Handbook 44, 2024, Appendix C)."""
+
+CONTAINER_WORDS = frozenset(
+    {"container", "package", "can", "jar", "bottle", "box", "bag", "packet", "pouch", "carton"}
+)
+"""Measures that are a container: the weight in their name is what one holds."""
+
+STATED_SIZE_TOLERANCE = 0.10
+"""How far (as a share) grams may be from the weight a measure's name states and still be it:
+SR24 rounds grams to whole numbers (4 oz = 113.4 g is written 113)."""
+
+_STATED = re.compile(
+    r"\(\s*(?P<number>\d+(?:\.\d+)?|\d+/\d+)\s*(?P<unit>fl\.? ?oz|oz|lb|g)\.?\s*\)"
+)
+
+
+def _number_of(text: str) -> float:
+    top, _, bottom = text.partition("/")
+    return float(top) / float(bottom) if bottom else float(top)
+
+
+def _near(value: float, target: float) -> bool:
+    return abs(value - target) <= STATED_SIZE_TOLERANCE * target
+
+
+def settle_stated_size(measure: MeasureRecord) -> MeasureRecord:
+    """Make a measure whose name states its size ("container (4 oz)") say that of ONE of it.
+
+    A row says ``amount`` × ``name`` weighs ``grams``, and the app reads one of the measure as
+    grams / amount. SR24 usually states the size of one in the name, but in a few rows the
+    stated size is that of the whole row: "0.5 container (4 oz) = 113 g" (read per one, a
+    "container (4 oz)" would weigh 226 g), "5 package (5 oz) = 142 g" (28 g per "package
+    (5 oz)"), "10 large (1 oz) = 28 g" of jellybeans, "0.5 cup (4 fl oz) = 126 g". When the
+    stated size fits the row but not one of it:
+
+    - a container ("container", "package", "can", ...) holds what its name says: the row is
+      one container (amount 1): "container (4 oz)" = 113 g;
+    - a standard volume ("cup (4 fl oz)" for half a cup) gets the volume of one in its name:
+      "cup (8 fl oz)", so that the name and the grams per cup agree;
+    - anything else is a count of pieces whose total weight the name states (10 large
+      jellybeans weigh 1 oz): the count stays and the total goes from the name: "large".
+
+    Rows that already fit, or fit neither reading (e.g. a can's net weight with drained grams),
+    are left as they are.
+    """
+    match = _STATED.search(measure.name)
+    if match is None or measure.amount == 1:
+        return measure
+    stated = _number_of(match.group("number"))
+    unit = match.group("unit").replace(".", "").replace("floz", "fl oz")
+    base = measure.name[: match.start()].strip(" ,").lower()
+    if unit == "fl oz":
+        one = ML_PER_UNIT.get(base)
+        stated_ml = stated * ML_PER_UNIT["fl oz"]
+        if one is None or _near(stated_ml, one) or not _near(stated_ml, measure.amount * one):
+            return measure
+        per_one = f"{stated / measure.amount:g}"
+        name = f"{measure.name[: match.start()]}({per_one} fl oz){measure.name[match.end() :]}"
+        return MeasureRecord(measure.amount, name, measure.grams, corrected=True)
+    stated_g = stated * GRAMS_PER_UNIT[unit]
+    if _near(measure.grams / measure.amount, stated_g) or not _near(measure.grams, stated_g):
+        return measure
+    if base.split(" ", 1)[0].split(",", 1)[0] in CONTAINER_WORDS:
+        return MeasureRecord(1.0, measure.name, measure.grams, corrected=True)
+    name = " ".join(f"{measure.name[: match.start()]} {measure.name[match.end() :]}".split())
+    return MeasureRecord(measure.amount, name, measure.grams, corrected=True)
+
+
 class SourceFormatError(ValueError):
     """A file that is not a readable food record."""
 
@@ -163,13 +247,14 @@ def parse_food_xml(data: bytes, *, deprecated: bool = False) -> FoodRecord:
                 nutrients[key] = _number(child.get("amount"), f"nutrient {child.get('name')}")
         elif child.tag == "measure":
             label = " ".join((child.get("name") or "").split())
-            measures.append(
-                MeasureRecord(
-                    amount=_number(child.get("amount"), f"measure {label!r}"),
-                    name=label,
-                    grams=_number(child.get("grams"), f"measure {label!r} grams"),
-                )
+            measure = MeasureRecord(
+                amount=_number(child.get("amount"), f"measure {label!r}"),
+                name=label,
+                grams=_number(child.get("grams"), f"measure {label!r} grams"),
             )
+            if measure.amount > 0 and measure.grams > 0:  # else the sanity checks refuse it
+                measure = settle_stated_size(measure)
+            measures.append(measure)
     return FoodRecord(
         source_id=uid,
         name=name,
@@ -196,6 +281,7 @@ class ReadReport:
     read: int = 0
     kept: int = 0
     skipped: dict[str, str] = field(default_factory=dict)
+    corrected: list[str] = field(default_factory=list)  # "01117: 0.5 container (4 oz) → ..."
 
 
 def read_jar(path: Path, report: ReadReport | None = None) -> Iterator[FoodRecord]:
@@ -230,4 +316,9 @@ def read_jar(path: Path, report: ReadReport | None = None) -> Iterator[FoodRecor
                 report.skipped[member] = "; ".join(problems)
                 continue
             report.kept += 1
+            report.corrected += [
+                f"{record.source_id} {record.name}: 1 {m.name} = {m.grams / m.amount:g} g"
+                for m in record.measures
+                if m.corrected
+            ]
             yield record
