@@ -229,3 +229,44 @@ def test_a_volume_stated_in_a_measures_name_weighs_a_volume() -> None:
     assert found.grams == pytest.approx(132, abs=0.5)
     soup = foods_service.lookup("1 cup chicken noodle soup")
     assert soup.grams == pytest.approx(248, abs=0.5)
+
+
+@pytest.mark.parametrize(
+    "food_id",
+    [
+        "usda:01077",  # Milk, whole
+        "usda:09206",  # Orange juice, raw
+        "usda:11886",  # Tomato juice
+        "usda:06419",  # Soup, chicken noodle, prepared
+        "usda:14209",  # Coffee, brewed
+        "usda:14355",  # Tea, brewed
+        "usda:14411",  # Water, tap
+        "usda:14400",  # Cola
+        "usda:14003",  # Beer
+        "usda:14096",  # Red wine
+        "usda:14086",  # V8 SPLASH Smoothies
+        "usda:12119",  # Nuts, coconut water
+        "usda:16139",  # Soymilk
+    ],
+)
+def test_beverages_and_liquids_are_drinks(food_id: str) -> None:
+    """Milk, juices, soups, coffee, tea, water, soda, beer, wine and smoothies are drinks."""
+    assert foods_service.is_drink(foods_service.get_food(food_id))
+
+
+@pytest.mark.parametrize(
+    "food_id",
+    [
+        "usda:09040",  # Bananas, raw
+        "usda:09326",  # Watermelon, raw
+        "usda:18075",  # Bread
+        "usda:01117",  # Yogurt, plain, low fat ... (milk only qualifies it)
+        "usda:19120",  # Candies, milk chocolate
+        "usda:09096",  # Fruit cocktail, canned
+        "usda:14214",  # Coffee, instant, powder (dry form)
+        "usda:06128",  # Soup, chicken noodle, dry, mix
+    ],
+)
+def test_solid_foods_and_dry_forms_are_not_drinks(food_id: str) -> None:
+    """Fruit, bread, yogurt, chocolate, and dry coffee or soup mix are not drinks."""
+    assert not foods_service.is_drink(foods_service.get_food(food_id))

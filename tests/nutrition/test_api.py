@@ -330,3 +330,37 @@ def test_day_page_without_a_profile_says_targets_need_it(client: TestClient) -> 
     client.patch("/api/v1/profile", json={"birth_year": 1966, "sex": "female"})
     page = client.get("/day/2026-11-23").text
     assert "Targets: Females 51-70 years" in page and "Targets need your profile" not in page
+
+
+def test_api_refuses_a_solid_food_as_a_drink(client: TestClient) -> None:
+    """POST /api/v1/intake with kind "drink" and a banana (phrase or food id) is a 422."""
+    by_phrase = client.post(
+        "/api/v1/intake",
+        json={"phrase": "1 medium banana", "kind": "drink", "at": "2026-11-23T08:00:00"},
+    )
+    assert by_phrase.status_code == 422
+    assert "not a drink" in by_phrase.json()["detail"] and "eat" in by_phrase.json()["detail"]
+    by_id = client.post(
+        "/api/v1/intake",
+        json={"food_id": "usda:09040", "quantity": 1, "unit": "medium", "kind": "drink",
+              "at": "2026-11-23T08:00:00"},
+    )  # fmt: skip
+    assert by_id.status_code == 422
+    assert client.get("/api/v1/days/2026-11-23").json()["logged"] is False
+    milk = client.post(
+        "/api/v1/intake",
+        json={"phrase": "1 cup milk", "kind": "drink", "at": "2026-11-23T08:00:00"},
+    )
+    assert milk.status_code == 201 and milk.json()["volume_ml"] == 236.6
+
+
+def test_page_refuses_a_solid_food_as_a_drink(client: TestClient) -> None:
+    """The form with 'a drink' and a banana shows the message, keeps the text, logs nothing."""
+    token = _csrf(client, "/day/2026-11-20")
+    answer = client.post(
+        "/day/2026-11-20/entries",
+        data={"csrf_token": token, "phrase": "1 medium banana", "kind": "drink", "time": ""},
+    )
+    assert answer.status_code == 422
+    assert "is a food, not a drink" in answer.text and 'value="1 medium banana"' in answer.text
+    assert client.get("/api/v1/days/2026-11-20").json()["logged"] is False

@@ -230,3 +230,44 @@ def test_day_header_counts_entries_and_says_how_to_get_targets(cli: Cli) -> None
     second = cli("day", "2026-11-23", "--no-gaps").output
     assert "2026-11-23: 2 entries; targets for Females 51-70 years" in second
     assert "profile set" not in second
+
+
+def test_drinking_a_solid_food_is_refused_and_logs_nothing(cli: Cli) -> None:
+    """`drink "1 medium banana"` exits 1 saying to use `eat`; no "118 ml fluid" is logged."""
+    result = cli("drink", "1 medium banana", "--at", "2026-11-23 08:00")
+    assert result.exit_code == 1
+    assert "Bananas, raw is a food, not a drink" in result.output
+    assert "nightcramps eat" in result.output
+    assert json.loads(cli("intake", "list", "--from", "2026-11-23", "--json").output) == []
+    eaten = json.loads(cli("eat", "1 medium banana", "--at", "2026-11-23 08:00", "--json").output)
+    assert eaten["volume_ml"] is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "ml"),
+    [
+        ("1 cup milk", 236.6),
+        ("250 ml orange juice", 250),
+        ("1 cup chicken noodle soup", 236.6),
+        ("1 cup coffee", 236.6),
+        ("1 cup tea", 236.6),
+        ("500 ml water", 500),
+        ("1 can cola", 354.9),
+        ("12 fl oz beer", 354.9),
+        ("5 fl oz red wine", 147.9),
+    ],
+)
+def test_drinks_are_logged_with_their_volume(cli: Cli, phrase: str, ml: float) -> None:
+    """Milk, juice, soup, coffee, tea, water, soda, beer and wine are drinks with a volume."""
+    drunk = cli("drink", phrase, "--at", "2026-11-23 09:00", "--json")
+    assert drunk.exit_code == 0, drunk.output
+    assert json.loads(drunk.output)["volume_ml"] == pytest.approx(ml, abs=0.5)
+
+
+def test_drinking_ones_own_food_is_refused(cli: Cli) -> None:
+    """A custom food added as a food cannot be logged as a drink either."""
+    cli("custom-food", "add", "Oat bar", "--per", "serving", "--serving-name", "bar",
+        "--serving-g", "40", "--potassium-mg", "150")  # fmt: skip
+    result = cli("drink", "1 bar oat bar", "--at", "2026-11-23 08:00")
+    assert result.exit_code == 1
+    assert "Oat bar is one of your foods, not a drink" in result.output

@@ -6,8 +6,9 @@ database and needs no session: it is opened once per process, read into memory, 
 here is a pure, thread-safe read. Food ids look like ``"usda:09040"``.
 
 Public functions: :func:`get_food`, :func:`search`, :func:`lookup`, :func:`rich_in`,
-:func:`provenance`, :func:`to_food_public`. They raise :class:`~nightcramps.errors.NotFound`
-and :class:`~nightcramps.errors.Invalid` with messages written for people.
+:func:`is_drink`, :func:`provenance`, :func:`to_food_public`. They raise
+:class:`~nightcramps.errors.NotFound` and :class:`~nightcramps.errors.Invalid` with messages
+written for people.
 """
 
 from __future__ import annotations
@@ -252,6 +253,25 @@ def get_food(food_id: str) -> Food:
             fields={"food_id": "unknown food"},
         )
     return food
+
+
+def is_drink(food: Food) -> bool:
+    """Whether ``food`` is drunk (a beverage or another liquid taken as a drink): USDA's
+    Beverages group, or a food whose subject is a drink (milk, juice, soup, coffee, tea, water,
+    smoothie; vocabulary.DRINK_WORDS) or that USDA calls "fluid"; never a dry form (powder, mix)
+    that is not "prepared". Bananas, bread and yogurt are not drinks."""
+    name_words = set(words(food.name))
+    if name_words & vocabulary.DRY_FORM_WORDS and "prepared" not in name_words:
+        return False
+    if food.id.partition(":")[2][:2] == vocabulary.BEVERAGE_GROUP:
+        return True
+    parts = [p.strip().lower() for p in food.name.split(",")]
+    head = set(words(parts[0]))
+    return bool(
+        subject_words(food.name) & vocabulary.DRINK_WORDS
+        or head & vocabulary.DRINK_HEAD_WORDS
+        or "fluid" in parts
+    )
 
 
 def to_food_public(food: Food) -> FoodPublic:

@@ -385,6 +385,49 @@ DEFAULT_FOODS: dict[str, str] = {
 ranking cannot tell: "steak" is a beef steak (not "Sauce, steak"), "bacon" is pork bacon (not
 turkey bacon). Applies only when the whole query is that word; each id is checked by the tests."""
 
+BEVERAGE_GROUP = "14"
+"""USDA's food group "Beverages" (the first two digits of the NDB number): every food in it is
+a drink, except its dry forms."""
+
+DRINK_WORDS = frozenset(
+    {
+        "beverage",
+        "bouillon",
+        "broth",
+        "buttermilk",
+        "chowder",
+        "cider",
+        "cocoa",
+        "coffee",
+        "consomme",
+        "drink",
+        "eggnog",
+        "formula",
+        "juice",
+        "kefir",
+        "lemonade",
+        "milk",
+        "nectar",
+        "punch",
+        "shake",
+        "smoothy",
+        "soup",
+        "soymilk",
+        "stock",
+        "tea",
+        "water",
+    }
+)
+"""Subjects (search.subject_words, stemmed) of foods that are drunk: milk, juices, soups,
+coffee, tea, water, smoothies. "Milk, whole" and "Nuts, coconut water" are drinks; "Yogurt,
+plain, whole milk" and "Candies, milk chocolate" are not (milk only qualifies them)."""
+
+DRINK_HEAD_WORDS = frozenset({"juice", "drink", "beverage"})
+"""Words that make a food a drink anywhere in its first part ("Vegetable juice cocktail")."""
+
+DRY_FORM_WORDS = frozenset({"powder", "dry", "granule", "crystal", "leave", "mix", "tablet"})
+"""Words of a drink's dry form (coffee powder, a soup mix): not a drink unless "prepared"."""
+
 EVERYDAY_FOODS = (
     # leafy greens and vegetables
     "spinach",

@@ -228,14 +228,32 @@ def _convert(
     return None if fallback is None else value * fallback
 
 
+def check_drinkable(food: foods_service.Food, what: str, *, kind: str) -> None:
+    """Refuse a solid food logged as a drink: its weight is not a volume of fluid.
+
+    Raises:
+        Invalid: ``kind`` is "drink" and the food is not a beverage or liquid.
+    """
+    if kind != "drink" or foods_service.is_drink(food):
+        return
+    raise Invalid(
+        f"{food.name} is a food, not a drink, so it does not count toward fluids. Log "
+        f"{what!r} as food: `nightcramps eat {what!r}`, 'food' in the form on the page, or "
+        '"kind": "food" in the API.',
+        fields={"kind": "not a drink: log it as food"},
+    )
+
+
 def lookup_portion(phrase: str, *, kind: str) -> Portion:
     """A portion from the food database (``foods_service.lookup``).
 
     Raises:
         NotFound: no food matches (with suggestions).
-        Invalid: unreadable phrase, impossible amount, a unit that does not fit the food.
+        Invalid: unreadable phrase, impossible amount, a unit that does not fit the food, or a
+            solid food logged as a drink.
     """
     found = foods_service.lookup(phrase)
+    check_drinkable(foods_service.get_food(found.food.id), " ".join(phrase.split()), kind=kind)
     volume = (
         drink_volume(found.food.id, found.quantity, found.unit, found.grams)
         if kind == "drink"
@@ -255,7 +273,8 @@ def lookup_portion(phrase: str, *, kind: str) -> Portion:
 
 
 def drink_volume(food_id: str, quantity: float, unit: str, grams: float) -> float:
-    """Millilitres of a drink: from a volume unit or a volume measure, else from its weight."""
+    """Millilitres of a drink (check_drinkable has passed): from a volume unit or a volume
+    measure, else from its weight."""
     pint_unit = units.unit_for(unit)
     if pint_unit is not None and units.kind_of(pint_unit) == "volume":
         return round(units.to_millilitres(quantity, pint_unit), 1)
@@ -275,9 +294,10 @@ def food_id_portion(food_id: str, quantity: float, unit: str, *, kind: str) -> P
     Raises:
         NotFound: no such food.
         Invalid: the unit is neither a mass, a volume the food can be weighed in, nor one of its
-            measures; or the amount is impossible.
+            measures; the amount is impossible; or a solid food is logged as a drink.
     """
     food = foods_service.get_food(food_id)
+    check_drinkable(food, f"{quantity:g} {unit} {food.name}", kind=kind)
     unit_word = " ".join(unit.lower().split())
     grams: float | None = None
     shown = unit

@@ -201,6 +201,17 @@ def to_targets_public(targets: Targets) -> TargetsPublic:
 # ---------------------------------------------------------------------------- logging
 
 
+def _check_own_drinkable(own: portions.OwnFood, kind: str) -> None:
+    """Refuse one of the person's own foods (kind "food") logged as a drink."""
+    if kind == "drink" and own.kind == "food":
+        raise Invalid(
+            f"{own.name} is one of your foods, not a drink, so it does not count toward "
+            "fluids. Log it as food (`nightcramps eat`, 'food' on the page, \"kind\": "
+            '"food" in the API), or add it again as a drink (custom-food add --kind drink).',
+            fields={"kind": "not a drink: log it as food"},
+        )
+
+
 def _portion(session: Session, owner: Owner, intake_in: IntakeCreate) -> tuple[Portion, str]:
     """What ``intake_in`` logs, and its kind. Raises before anything is written."""
     if intake_in.supplement_id is not None:
@@ -222,6 +233,7 @@ def _portion(session: Session, owner: Owner, intake_in: IntakeCreate) -> tuple[P
             food = catalog.get_custom_food(session=session, owner=owner, custom_id=int(key))
             own = catalog.own_food(food)
             kind = intake_in.kind or food.kind
+            _check_own_drinkable(own, kind)
             return portions.own_portion(own, intake_in.quantity, intake_in.unit), kind
         kind = intake_in.kind or "food"
         return portions.food_id_portion(
@@ -236,6 +248,7 @@ def _portion(session: Session, owner: Owner, intake_in: IntakeCreate) -> tuple[P
     if matched is not None:
         own, quantity, unit = matched
         kind = "supplement" if own.kind == "supplement" else (intake_in.kind or own.kind)
+        _check_own_drinkable(own, kind)
         return portions.own_portion(own, quantity, unit), kind
     kind = intake_in.kind or "food"
     return portions.lookup_portion(intake_in.phrase, kind=kind), kind
