@@ -163,6 +163,20 @@ LABELLED = {
     "garbanzo": (
         "Chickpeas (garbanzo beans, bengal gram), mature seeds, cooked, boiled, without salt"
     ),
+    # the audit's wrong first results (a sauce, a relish, a substitute), issue #3
+    "steak": (
+        'Beef, top sirloin, steak, separable lean and fat, trimmed to 1/8" fat, all grades, '
+        "cooked, broiled"
+    ),
+    "pizza": "Pizza, cheese topping, regular crust, frozen, cooked",
+    "hamburger": "Fast foods, hamburger; single, regular patty; plain",
+    "hot dog": "Frankfurter, meat, heated",
+    "bacon": "Pork, cured, bacon, cooked, broiled, pan-fried or roasted",
+    "pork": (
+        "Pork, fresh, composite of trimmed retail cuts (leg, loin, and shoulder), "
+        "separable lean only, cooked"
+    ),
+    "banana chips": "Snacks, banana chips",
 }
 """Queries with the food a person means (as in tests/foods/test_search.py)."""
 
