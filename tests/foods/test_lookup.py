@@ -270,3 +270,17 @@ def test_beverages_and_liquids_are_drinks(food_id: str) -> None:
 def test_solid_foods_and_dry_forms_are_not_drinks(food_id: str) -> None:
     """Fruit, bread, yogurt, chocolate, and dry coffee or soup mix are not drinks."""
     assert not foods_service.is_drink(foods_service.get_food(food_id))
+
+
+def test_strips_of_bacon_are_its_slices_not_veggie_strips() -> None:
+    """ "3 strips bacon" is three slices of pork bacon, not a meatless brand's "strips"."""
+    found = foods_service.lookup("3 strips bacon")
+    assert found.food.name == "Pork, cured, bacon, cooked, broiled, pan-fried or roasted"
+    assert found.grams == pytest.approx(24)
+
+
+def test_a_food_as_bought_ranks_below_the_food_as_eaten() -> None:
+    """ "10 strips fries" are oven-heated fries, not the frozen, unprepared ones."""
+    found = foods_service.lookup("10 strips fries")
+    assert "unprepared" not in found.food.name and "prepared" in found.food.name
+    assert found.grams == pytest.approx(50)

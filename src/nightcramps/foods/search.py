@@ -5,9 +5,10 @@ correction against the names' own words) is among the food's words, in any order
 ranked by how well the words matched, how much of the name is left unexplained (plain forms
 such as "Bananas, raw" beat "Bananas, dehydrated, or banana powder"), whether a query word is
 the food's main subject (the last word of the part before the first comma: "steak" is the
-subject of "Beef steak" but only qualifies "Sauce, steak"), substitutes ("Bacon, meatless") down
-unless asked for, and a prior: common foods up, baby foods, restaurant items and foods USDA has
-dropped down.
+subject of "Beef steak" but only qualifies "Sauce, steak"), substitutes ("Bacon, meatless") and
+forms not eaten as such ("unprepared") down unless asked for, and a prior: common foods up,
+baby foods, restaurant items and foods USDA has dropped down; for a few words typed alone, the
+food they mean (vocabulary.DEFAULT_FOODS: "bacon" is pork bacon).
 
 Everyday synonyms ("chips" → potato chips) rewrite a query only when it is exactly the
 synonym's phrase, or when its words as typed are found together in no food name: "banana chips"
@@ -45,6 +46,9 @@ SUBJECT_BONUS = 0.08
 
 SUBSTITUTE_PENALTY = 0.15
 """Subtracted from a substitute ("Bacon, meatless", "imitation") the query did not ask for."""
+
+AS_BOUGHT_PENALTY = 0.06
+"""Subtracted from a food as bought, not as eaten ("frozen, unprepared" fries), unless asked."""
 
 DEFAULT_BONUS = 0.3
 """Added to the food vocabulary.DEFAULT_FOODS names for a query that is exactly its word(s)."""
@@ -143,6 +147,7 @@ class Entry:
     first: str  # the name's first word
     subject: frozenset[str]  # what the food is (subject_words): "Sauce, steak" → {sauce}
     substitutes: frozenset[str]  # words marking a substitute: "meatless", "imitation"
+    as_bought: frozenset[str]  # words marking a form not eaten as such: "unprepared"
     plain_words: frozenset[str]  # words in parts that describe the plain form ("raw")
     prior: float
 
@@ -195,6 +200,7 @@ class SearchIndex:
                 first=all_words[0] if all_words else "",
                 subject=subject_words(name),
                 substitutes=frozenset(all_words) & vocabulary.SUBSTITUTE_WORDS,
+                as_bought=frozenset(all_words) & vocabulary.AS_BOUGHT_WORDS,
                 plain_words=frozenset(plain),
                 prior=_prior(food_id, name, deprecated, measures, common),
             )
@@ -366,6 +372,8 @@ class SearchIndex:
             score += SUBJECT_BONUS
         if entry.substitutes - typed:
             score -= SUBSTITUTE_PENALTY
+        if entry.as_bought - typed:
+            score -= AS_BOUGHT_PENALTY
         score += entry.prior
         score -= 0.15 * missing_words
         return max(0.0, min(1.0, score / SCORE_SCALE)), subject_hit

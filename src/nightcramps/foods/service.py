@@ -320,7 +320,11 @@ def _matching_measure(food: Food, unit: str | None, typed: list[str]) -> Measure
     exact = [m for m in food.measures if m.base == text or m.name.lower() == text]
     if exact:
         return exact[0]
-    return next((m for m in food.measures if m.unit is None and wanted <= m.words), None)
+    found = next((m for m in food.measures if m.unit is None and wanted <= m.words), None)
+    same_thing = {vocabulary.MEASURE_SYNONYMS.get(w, w) for w in wanted}
+    if found is None and same_thing != wanted:  # "3 strips bacon": its measure is "slice"
+        found = next((m for m in food.measures if m.unit is None and same_thing <= m.words), None)
+    return found
 
 
 def _count_measure(food: Food) -> Measure | None:

@@ -151,6 +151,10 @@ SYNONYMS: dict[str, str] = {
 }
 """Typed phrase (lower case, plurals as typed) → the words to search for instead."""
 
+MEASURE_SYNONYMS: dict[str, str] = {"strip": "slice", "rasher": "slice"}
+"""Measure words (stemmed) a person types for what USDA names otherwise: bacon comes in
+"slice"s. Used only when the food has no measure with the word as typed."""
+
 STOPWORDS = frozenset(
     {"a", "an", "the", "of", "with", "and", "or", "in", "on", "for", "to", "some", "my", "fresh"}
 )
@@ -228,6 +232,10 @@ SUBSTITUTE_WORDS = frozenset(
 )
 """Name words of a stand-in for the food ("Bacon, meatless", "Cheese, imitation"): ranked below
 the real food unless the query says so."""
+
+AS_BOUGHT_WORDS = frozenset({"unprepared"})
+"""Name words of a food as bought and not as eaten ("Potatoes, frozen, french fried, ...,
+unprepared"): ranked a little below the prepared form unless the query says so."""
 
 PLAIN_FORM_HINTS = frozenset({"raw", "without salt", "without added salt", "drained"})
 """Name parts that mark the plain form; such foods get a small nudge up when the query does not
