@@ -364,3 +364,32 @@ def test_page_refuses_a_solid_food_as_a_drink(client: TestClient) -> None:
     assert answer.status_code == 422
     assert "is a food, not a drink" in answer.text and 'value="1 medium banana"' in answer.text
     assert client.get("/api/v1/days/2026-11-20").json()["logged"] is False
+
+
+def test_favourites_and_recent_over_the_api(client: TestClient) -> None:
+    """Star a logged item, log it again with one call, list and remove it; recent items too."""
+    banana = _log(client, phrase="1 medium banana", at="2026-11-23T08:00:00")
+    _log(client, phrase="250 ml orange juice", kind="drink", at="2026-11-23T08:05:00")
+    _log(client, phrase="1 medium banana", at="2026-11-23T16:00:00")
+    recent = client.get("/api/v1/intake/recent").json()
+    assert [e["description"] for e in recent["data"]] == ["1 medium banana", "250 ml orange juice"]
+    starred = client.post("/api/v1/favourites", json={"entry_id": banana["id"]})
+    assert starred.status_code == 201, starred.text
+    favourite = starred.json()
+    again = client.post("/api/v1/favourites", json={"entry_id": banana["id"]}).json()
+    assert again["id"] == favourite["id"]  # the same item is one favourite
+    logged = client.post(
+        f"/api/v1/favourites/{favourite['id']}/log", json={"at": "2026-11-24T07:30:00"}
+    )
+    assert logged.status_code == 201, logged.text
+    assert logged.json()["day"] == "2026-11-24"
+    assert logged.json()["nutrients"] == banana["nutrients"]
+    relogged = client.post(f"/api/v1/intake/{banana['id']}/again", json={})
+    assert relogged.status_code == 201 and relogged.json()["description"] == "1 medium banana"
+    assert client.get("/api/v1/favourites").json()["count"] == 1
+    assert client.delete(f"/api/v1/favourites/{favourite['id']}").status_code == 204
+    assert client.get("/api/v1/favourites").json() == {"data": [], "count": 0}
+    gone = client.post(f"/api/v1/favourites/{favourite['id']}/log", json={})
+    assert gone.status_code == 404 and "no favourite" in gone.json()["detail"]
+    assert client.post("/api/v1/favourites", json={"entry_id": 999999}).status_code == 404
+    assert client.get("/api/v1/intake/recent", params={"limit": 0}).status_code == 422

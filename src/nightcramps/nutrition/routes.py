@@ -20,6 +20,10 @@ from nightcramps.nutrition.schemas import (
     CustomFoodCreate,
     CustomFoodPublic,
     DayPublic,
+    FavouriteCreate,
+    FavouriteLog,
+    FavouritePublic,
+    FavouritesPublic,
     IntakeCreate,
     IntakeEntryPublic,
     IntakeList,
@@ -592,6 +596,78 @@ def api_repeat_meal(repeat_in: RepeatMeal, session: SessionDep, owner: OwnerDep)
     session.commit()
     data = [nutrition_service.to_entry_public(e) for e in copies]
     return IntakeList(data=data, count=len(data))
+
+
+@api.get("/intake/recent", response_model=IntakeList)
+def api_recent_intake(
+    session: SessionDep,
+    owner: OwnerDep,
+    limit: Annotated[int, Query(ge=1, le=50, description="How many distinct items.")] = 8,
+) -> IntakeList:
+    """The latest distinct items logged, newest first (log one again: POST .../again)."""
+    entries = shortcuts.recent_entries(session=session, owner=owner, limit=limit)
+    data = [nutrition_service.to_entry_public(e) for e in entries]
+    return IntakeList(data=data, count=len(data))
+
+
+@api.post("/intake/{entry_id}/again", response_model=IntakeLogged, status_code=201)
+def api_log_again(
+    entry_id: IdPath, again_in: FavouriteLog, session: SessionDep, owner: OwnerDep
+) -> IntakeLogged:
+    """Log an entry's item again, now or at ``at``."""
+    entry = shortcuts.relog_entry(session=session, owner=owner, entry_id=entry_id, at=again_in.at)
+    session.commit()
+    return _logged(session, owner, entry)
+
+
+def _favourite_public(favourite: Any) -> FavouritePublic:
+    return FavouritePublic(
+        id=favourite.id,
+        kind=favourite.kind,
+        description=favourite.description,
+        food_name=favourite.food_name,
+        quantity=None if favourite.quantity is None else float(favourite.quantity),
+        unit=favourite.unit,
+    )
+
+
+@api.get("/favourites", response_model=FavouritesPublic)
+def api_list_favourites(session: SessionDep, owner: OwnerDep) -> FavouritesPublic:
+    """Your favourites, by description."""
+    data = [_favourite_public(f) for f in shortcuts.list_favourites(session=session, owner=owner)]
+    return FavouritesPublic(data=data, count=len(data))
+
+
+@api.post("/favourites", response_model=FavouritePublic, status_code=201)
+def api_add_favourite(
+    favourite_in: FavouriteCreate, session: SessionDep, owner: OwnerDep
+) -> FavouritePublic:
+    """Star a logged entry's item (starring the same item twice keeps one favourite)."""
+    favourite = shortcuts.add_favourite(
+        session=session, owner=owner, entry_id=favourite_in.entry_id
+    )
+    session.commit()
+    return _favourite_public(favourite)
+
+
+@api.post("/favourites/{favourite_id}/log", response_model=IntakeLogged, status_code=201)
+def api_log_favourite(
+    favourite_id: IdPath, log_in: FavouriteLog, session: SessionDep, owner: OwnerDep
+) -> IntakeLogged:
+    """Log a favourite, now or at ``at``."""
+    entry = shortcuts.log_favourite(
+        session=session, owner=owner, favourite_id=favourite_id, at=log_in.at
+    )
+    session.commit()
+    return _logged(session, owner, entry)
+
+
+@api.delete("/favourites/{favourite_id}", status_code=204)
+def api_remove_favourite(favourite_id: IdPath, session: SessionDep, owner: OwnerDep) -> RawResponse:
+    """Remove a favourite (what was logged from it stays)."""
+    shortcuts.remove_favourite(session=session, owner=owner, favourite_id=favourite_id)
+    session.commit()
+    return RawResponse(status_code=204)
 
 
 @api.get("/intake/{entry_id}", response_model=IntakeEntryPublic)

@@ -153,6 +153,39 @@ class RepeatMeal(Input):
     to_day: date | None = Field(default=None, description="Default: today.")
 
 
+class FavouriteCreate(Input):
+    """Star the item of a logged entry, to log it again with one call."""
+
+    entry_id: int = Field(ge=1, le=2_147_483_647, description="An entry from GET /intake.")
+
+
+class FavouriteLog(Input):
+    """Log a favourite (or a recent entry) again."""
+
+    at: datetime | None = Field(
+        default=None,
+        description="When; without a zone it is read in your time zone. Default: now.",
+    )
+
+
+class FavouritePublic(BaseModel):
+    """A starred item: what one call to ``POST /favourites/{id}/log`` logs."""
+
+    id: int
+    kind: Kind
+    description: str
+    food_name: str
+    quantity: float | None
+    unit: str | None
+
+
+class FavouritesPublic(BaseModel):
+    """The person's favourites, by description."""
+
+    data: list[FavouritePublic]
+    count: int
+
+
 # ---------------------------------------------------------------------------- targets
 
 
