@@ -158,7 +158,8 @@ def with_imported_counts(
         return list(nights)
     query = select(DailyValue.day, DailyValue.factor, DailyValue.value).where(
         DailyValue.person_id == owner.person_id,
-        DailyValue.day.in_(open_days),
+        DailyValue.day >= min(open_days),
+        DailyValue.day <= max(open_days),
         DailyValue.factor.in_(OUTCOME_FACTORS),
         DailyValue.source == IMPORT_SOURCE,
     )
