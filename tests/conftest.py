@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -16,6 +16,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
+from nightcramps import timing
 from nightcramps.accounts import service as accounts_service
 from nightcramps.cli.main import app as cli_app
 from nightcramps.config import Settings
@@ -24,6 +25,7 @@ from nightcramps.storage.engine import make_engine
 from nightcramps.storage.migrate import upgrade
 from nightcramps.storage.registry import Base
 from nightcramps.web.app import create_app
+from tests.factories import TEST_NOW
 
 POSTGRES_URL = os.environ.get("NIGHTCRAMPS_TEST_DATABASE_URL")
 
@@ -75,8 +77,22 @@ def settings(database_url: str, tmp_path: Any) -> Settings:
 
 
 @pytest.fixture
-def app(settings: Settings) -> Iterator[FastAPI]:
-    app = create_app(settings, migrate=False)
+def now() -> datetime:
+    """A fixed 'now' for service calls: 24 Nov 2026, 09:00 in London."""
+    return TEST_NOW
+
+
+@pytest.fixture
+def clock_start(now: datetime) -> datetime:
+    """Where the app's clock starts in a test (it then ticks at real speed); parametrise
+    ``clock_start`` to run a test at another moment."""
+    return now
+
+
+@pytest.fixture
+def app(settings: Settings, clock_start: datetime) -> Iterator[FastAPI]:
+    """The app on the test database, on a clock that starts at ``clock_start``."""
+    app = create_app(settings, migrate=False, clock=timing.ticking_clock(clock_start))
     yield app
     # Tests that never start the app's lifespan (no `with TestClient`) still return its pooled
     # connections, so that PostgreSQL connections are not left to the garbage collector.
@@ -105,23 +121,20 @@ def owner(session: Session) -> Owner:
 
 
 @pytest.fixture
-def now() -> datetime:
-    """A fixed 'now' for service calls: 24 Nov 2026, 09:00 in London."""
-    return datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def cli(settings: Settings) -> Callable[..., Any]:
-    """Run the CLI against the test database: ``cli("night", "list", "--json")``."""
+def cli(settings: Settings, clock_start: datetime) -> Callable[..., Any]:
+    """Run the CLI against the test database, on a clock that starts at ``clock_start``:
+    ``cli("night", "list", "--json")``."""
     runner = CliRunner()
+    clock = timing.ticking_clock(clock_start)
 
     def invoke(*args: str, input: str | None = None) -> Any:
         env = {
             "NIGHTCRAMPS_DEMO_DATABASE_URL": settings.demo_database_url,
             "NIGHTCRAMPS_DEFAULT_TIMEZONE": "Europe/London",
         }
-        return runner.invoke(
-            cli_app, ["--database-url", settings.database_url, *args], input=input, env=env
-        )
+        with timing.use_clock(clock):
+            return runner.invoke(
+                cli_app, ["--database-url", settings.database_url, *args], input=input, env=env
+            )
 
     return invoke

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -11,6 +11,10 @@ from nightcramps.diary import service as diary_service
 from nightcramps.diary.models import Cramp, Night
 from nightcramps.diary.schemas import CrampCreate, NightCreate
 from nightcramps.owner import Owner
+
+TEST_NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
+"""The tests' 'now' (09:00 on Tue 24 Nov 2026 in London): the ``now`` fixture, and where the
+clock of the in-process app and the CLI starts (``clock_start`` in tests/conftest.py)."""
 
 
 def make_cramp(

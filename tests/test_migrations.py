@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, inspect, text
 
-from nightcramps.storage.migrate import alembic_config
+from nightcramps.storage.engine import make_engine
+from nightcramps.storage.migrate import alembic_config, upgrade
 from nightcramps.storage.registry import Base
 
 
@@ -40,3 +44,41 @@ def test_sqlite_runs_with_foreign_keys_and_wal(engine: Engine) -> None:
 def test_every_model_table_exists(engine: Engine) -> None:
     """All tables of the models are in the migrated database."""
     assert set(Base.metadata.tables) <= set(inspect(engine).get_table_names())
+
+
+def test_intake_after_midnight_is_redated_to_the_day_before(tmp_path: Path) -> None:
+    """Migration 0006 moves food eaten at 00:30 local time to the day before (the one calendar),
+    keeps a 08:00 breakfast where it was, and its downgrade puts the calendar date back."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'old.sqlite3'}")
+    upgrade(engine, "0005")
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO person (id, is_local, display_name, pregnant, lactating, timezone, "
+                "created_at) VALUES (1, 1, '', 0, 0, :tz, '2026-11-01 00:00:00')"
+            ),
+            {"tz": "America/New_York"},
+        )
+        for entry_id, day, eaten_at in (
+            (1, "2026-11-24", "2026-11-24 05:30:00"),  # 00:30 in New York
+            (2, "2026-11-24", "2026-11-24 13:00:00"),  # 08:00 in New York
+        ):
+            conn.execute(
+                text(
+                    "INSERT INTO intake_entry (id, person_id, day, eaten_at, kind, description, "
+                    "source, food_ref, food_name, created_at, updated_at) VALUES (:id, 1, :day, "
+                    ":at, 'food', 'milk', 'manual', 'usda:01077', 'Milk', :at, :at)"
+                ),
+                {"id": entry_id, "day": day, "at": eaten_at},
+            )
+
+    def days() -> list[str]:
+        with engine.connect() as conn:
+            rows = conn.execute(text("SELECT day FROM intake_entry ORDER BY id"))
+            return [str(day) for (day,) in rows]
+
+    upgrade(engine, "0006")
+    assert days() == ["2026-11-23", "2026-11-24"]
+    command.downgrade(alembic_config(engine), "0005")
+    assert days() == ["2026-11-24", "2026-11-24"]
+    engine.dispose()

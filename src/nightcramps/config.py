@@ -104,6 +104,16 @@ class Settings(BaseSettings):
             "night of the 24th."
         ),
     )
+    day_start_hour: int = Field(
+        default=4,
+        ge=0,
+        le=23,
+        description=(
+            "Local hour at which a day's food, drink and activity begin (the earlier of this "
+            "and the night cut-over): with 4, a coffee at 00:30 on the 24th counts for the "
+            "23rd, the day before the night of the 23rd."
+        ),
+    )
     default_timezone: str = Field(
         default_factory=system_timezone,
         description=(

@@ -17,3 +17,7 @@ class Owner:
     person_id: int
     tz: ZoneInfo
     cutover_hour: int = 12
+    """Local hour a night ends and the next begins (the ``night_cutover_hour`` setting)."""
+    day_start_hour: int = 4
+    """Local hour a day's exposures begin (the ``day_start_hour`` setting; see
+    :mod:`nightcramps.timing`)."""

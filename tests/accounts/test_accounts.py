@@ -129,12 +129,15 @@ def test_person_b_never_sees_person_a(browser_a: TestClient, browser_b: TestClie
         == 404
     )
     assert browser_b.delete(f"/api/v1/cramps/{cramp['id']}", headers=headers_b).status_code == 404
-    assert browser_b.get("/diary/2026-11-23").status_code == 404
+    night_for_b = browser_b.get("/diary/2026-11-23")  # B's own night: not logged, none of A's
+    assert "Nothing is logged for this night yet" in night_for_b.text
+    assert "severity 6/10" not in night_for_b.text
     assert browser_b.get(f"/cramps/{cramp['id']}/edit").status_code == 404
-    assert (
-        browser_b.post(f"/cramps/{cramp['id']}/delete", data={"csrf_token": token_b}).status_code
-        == 404
+    # A delete of someone else's cramp reads as a stale page: nothing is deleted, nothing said.
+    stale = browser_b.post(
+        f"/cramps/{cramp['id']}/delete", data={"csrf_token": token_b}, follow_redirects=True
     )
+    assert "This was already deleted" in stale.text and "severity 6/10" not in stale.text
     # A's cramp is untouched.
     still = browser_a.get(f"/api/v1/cramps/{cramp['id']}").json()
     assert still["severity_0_10"] == 6

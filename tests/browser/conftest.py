@@ -1,5 +1,9 @@
 """A live server on a free loopback port and a real headless Chromium driven by Playwright.
 
+Both run on the tests' clock: the server's starts at ``clock_start`` (19:00 on Tue 24 Nov 2026
+in London unless a test parametrises ``clock_start``) and ticks, and each page's browser clock is
+installed at the same moment, so what the pages show does not depend on the day the suite runs.
+
 Chromium comes from Debian (/usr/bin/chromium, installed by scripts/test-services.sh); Playwright's
 own browser download is not used. axe-core (from npm, see package.json) checks accessibility.
 """
@@ -12,6 +16,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +24,10 @@ import pytest
 import uvicorn
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from nightcramps import timing
 from nightcramps.config import Settings
+from nightcramps.foods import service as foods_service
+from nightcramps.nutrition import gaps as nutrition_gaps
 from nightcramps.web.app import create_app
 
 CHROMIUM = os.environ.get("NIGHTCRAMPS_CHROMIUM", "/usr/bin/chromium")
@@ -36,6 +44,10 @@ CHROMIUM_ARGS = [
 
 pytestmark = pytest.mark.browser
 
+BROWSER_NOW = datetime(2026, 11, 24, 19, 0, tzinfo=UTC)
+"""Where the clocks of the live server and the browser start: an evening (tonight's card shows),
+with last night the 23rd."""
+
 
 def _free_port() -> int:
     with socket.socket() as sock:
@@ -47,12 +59,11 @@ def _free_port() -> int:
 class LiveServer:
     """Runs the app with uvicorn in a thread for the duration of one test."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, clock: timing.Clock | None = None) -> None:
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        config = uvicorn.Config(
-            create_app(settings, migrate=False), host="127.0.0.1", port=self.port, log_level="error"
-        )
+        app = create_app(settings, migrate=False, clock=clock)
+        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="error")
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 
@@ -71,10 +82,25 @@ class LiveServer:
 
 
 @pytest.fixture
-def live_url(settings: Settings) -> Iterator[str]:
-    """The base URL of the app served on loopback against the test database."""
-    with LiveServer(settings) as server:
+def clock_start() -> datetime:
+    """The browser tests' 'now' (see the module docstring); parametrise to move it."""
+    return BROWSER_NOW
+
+
+@pytest.fixture
+def live_url(settings: Settings, clock_start: datetime) -> Iterator[str]:
+    """The base URL of the app served on loopback against the test database, on the tests'
+    clock."""
+    with LiveServer(settings, clock=timing.ticking_clock(clock_start)) as server:
         yield server.url
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _warm_food_tables() -> None:
+    """What ``nightcramps serve`` loads before (and just after) it answers: the food database
+    and the "close the gap" rankings, so that no page test times a cold start."""
+    foods_service.warm_up()
+    nutrition_gaps.warm_up()
 
 
 @pytest.fixture(scope="session")
@@ -90,10 +116,14 @@ def browser() -> Iterator[Browser]:
 
 
 @pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    """A fresh phone-sized page (its own cookies) for each test."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme="dark")
+def page(browser: Browser, clock_start: datetime) -> Iterator[Page]:
+    """A fresh phone-sized page (its own cookies) for each test, in London, its clock installed
+    at ``clock_start`` and ticking."""
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, color_scheme="dark", timezone_id="Europe/London"
+    )
     page = context.new_page()
+    page.clock.install(time=clock_start)
     page.set_default_timeout(10_000)
     yield page
     context.close()

@@ -12,14 +12,15 @@ from sqlalchemy.orm import Session
 from nightcramps.daylog import service as daylog_service
 from nightcramps.diary import service as diary_service
 from nightcramps.owner import Owner
-from tests.browser.conftest import axe_violations
+from tests.browser.conftest import BROWSER_NOW, axe_violations
 
 LONDON = ZoneInfo("Europe/London")
 
 
 def small_hours_yesterday() -> datetime:
-    """03:10 yesterday in London: a cramp then belongs to the night of the day before."""
-    yesterday = datetime.now(LONDON).date() - timedelta(days=1)
+    """03:10 yesterday (by the tests' clock) in London: a cramp then belongs to the night of the
+    day before."""
+    yesterday = BROWSER_NOW.astimezone(LONDON).date() - timedelta(days=1)
     return datetime.combine(yesterday, time(3, 10), tzinfo=LONDON)
 
 
@@ -101,7 +102,6 @@ def test_routine_works_offline_once_loaded(
     page: Page, live_url: str, session: Session, owner: Owner
 ) -> None:
     """Loaded once, the routine opens and runs offline; its log is sent when back online."""
-    page.clock.install()
     page.goto(live_url + "/routine")
     page.wait_for_function("navigator.serviceWorker && navigator.serviceWorker.controller !== null")
     page.context.set_offline(True)

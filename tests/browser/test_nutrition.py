@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import time
-from datetime import datetime, timedelta
+from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from playwright.sync_api import Page, expect
 
 from nightcramps.foods import service as foods_service
-from tests.browser.conftest import axe_violations
+from tests.browser.conftest import BROWSER_NOW, axe_violations
 
 LONDON = ZoneInfo("Europe/London")  # the test settings' default time zone
 
@@ -39,7 +39,7 @@ def _expected_magnesium() -> float:
 def test_log_a_real_day_quickly_and_see_the_totals(page: Page, live_url: str) -> None:
     """Repeat yesterday's breakfast, type nine items, pick one from type-ahead, re-add a recent
     drink; the page's totals match the USDA values and the targets of the profile."""
-    now = datetime.now(LONDON)
+    now = BROWSER_NOW.astimezone(LONDON)
     today, yesterday = now.date(), now.date() - timedelta(days=1)
     page.request.patch(live_url + "/api/v1/profile", data={"birth_year": 1960, "sex": "female"})
     for phrase in BREAKFAST:

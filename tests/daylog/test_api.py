@@ -1,21 +1,15 @@
-"""The day log's JSON API through the app factory (dates relative to the real today)."""
+"""The day log's JSON API through the app factory (on the tests' clock: 24 Nov 2026, 09:00)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, timedelta
 
 from fastapi.testclient import TestClient
 
 from nightcramps.daylog.service import FACTOR_KEYS
 
-
-def local_today() -> date:
-    """The London day now (a day starts at 04:00)."""
-    return (datetime.now(ZoneInfo("Europe/London")) - timedelta(hours=4)).date()
-
-
-YESTERDAY = local_today() - timedelta(days=1)
+YESTERDAY = date(2026, 11, 23)
+"""The day before the tests' clock (``clock_start`` in tests/conftest.py)."""
 Y = YESTERDAY.isoformat()
 
 

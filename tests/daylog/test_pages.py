@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from fastapi.testclient import TestClient
 
-from tests.daylog.test_api import Y, local_today
+from tests.daylog.test_api import YESTERDAY, Y
 
 
 def _csrf(client: TestClient, path: str = "/today") -> str:
@@ -25,7 +26,7 @@ def test_today_page_is_in_the_nav_and_shows_the_day(client: TestClient) -> None:
     page = client.get("/today")
     assert page.status_code == 200
     assert '<a href="/today">Today</a>' in page.text
-    assert f"/today/{local_today().isoformat()}/stretched" in page.text
+    assert f"/today/{(YESTERDAY + timedelta(days=1)).isoformat()}/stretched" in page.text
     assert 'id="tap-coffee"' in page.text and "not enough data yet" in page.text
 
 

@@ -50,8 +50,8 @@ def test_invalid_form_is_shown_again_with_messages(client: TestClient) -> None:
     token = _csrf(client)
     answer = client.post("/cramps", data=_cramp_form(token, severity_0_10="11", duration_min="-3"))
     assert answer.status_code == 422
-    assert "less than or equal to 10" in answer.text
-    assert "greater than 0" in answer.text
+    assert "Severity: give a whole number from 0 (none) to 10 (worst)" in answer.text
+    assert "Duration in minutes: give the minutes, above 0 up to 240" in answer.text
     assert 'value="-3"' in answer.text  # what the person typed is kept
     assert client.get("/api/v1/nights").json()["count"] == 0
 

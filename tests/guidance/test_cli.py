@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar
 
 from nightcramps.guidance import knowledge
+from tests.factories import TEST_NOW
 
 Cli = Callable[..., Any]
 
@@ -51,7 +52,7 @@ def test_checkup_reports_a_long_cramp(cli: Cli) -> None:
     """`guidance checkup` is quiet for an empty diary and flags a 15-minute cramp."""
     assert "No warning signs" in cli("guidance", "checkup").stdout
     at = (
-        (datetime.now(UTC) - timedelta(hours=2))
+        (TEST_NOW - timedelta(hours=2))
         .astimezone(ZoneInfo("Europe/London"))
         .strftime("%Y-%m-%d %H:%M")
     )

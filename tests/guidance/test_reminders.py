@@ -9,8 +9,10 @@ import pytest
 from icalendar import Calendar
 
 from nightcramps.guidance import reminders
+from nightcramps.owner import Owner
 
 LONDON = ZoneInfo("Europe/London")
+OWNER = Owner(person_id=1, tz=LONDON, cutover_hour=12)
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 
 
@@ -58,7 +60,7 @@ def test_bad_clock_times_say_how_to_write_them(text: str) -> None:
 
 def due(clock: time | None, local: datetime, night: date, done: bool = False) -> bool:
     return reminders.is_due(
-        clock, now=local.astimezone(UTC), night=night, tz=LONDON, cutover_hour=12, done_tonight=done
+        clock, now=local.astimezone(UTC), night=night, owner=OWNER, done_tonight=done
     )
 
 

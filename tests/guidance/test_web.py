@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from fastapi.testclient import TestClient
 from icalendar import Calendar
 
 from nightcramps.guidance import knowledge
+from tests.factories import TEST_NOW
 
 
 def _csrf(client: TestClient, path: str = "/checkup") -> str:
@@ -18,7 +19,7 @@ def _csrf(client: TestClient, path: str = "/checkup") -> str:
 
 
 def _recent_start(hours: float = 1) -> str:
-    return (datetime.now(UTC) - timedelta(hours=hours)).isoformat()
+    return (TEST_NOW - timedelta(hours=hours)).isoformat()
 
 
 def _cramp_now(**overrides: object) -> dict[str, object]:

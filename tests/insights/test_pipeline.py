@@ -113,17 +113,23 @@ def test_people_are_isolated(client: TestClient, session: Session) -> None:
     assert client.get("/api/v1/insights").json()["nights_used"] == 0
 
 
-def test_evening_card(client: TestClient, owner: Owner) -> None:
+@pytest.mark.parametrize(
+    ("clock_start", "evening"),
+    [
+        (datetime(2026, 11, 24, 9, tzinfo=UTC), False),
+        (datetime(2026, 11, 24, 18, tzinfo=UTC), True),
+    ],
+)
+def test_evening_card(client: TestClient, owner: Owner, evening: bool) -> None:
     """The home page loads tonight's card; the card is empty before 17:00 and full after."""
     assert 'hx-get="/insights/tonight"' in client.get("/").text
     card = client.get("/insights/tonight")
     assert card.status_code == 200
-    if insights_service.is_evening(owner=owner):
+    if evening:
         assert "chance of cramps" in card.text and "/routine" in card.text
     else:
         assert card.text == ""
-    evening = datetime(2026, 11, 24, 18, tzinfo=UTC)
-    assert insights_service.is_evening(owner=owner, now=evening)
+    assert insights_service.is_evening(owner=owner, now=datetime(2026, 11, 24, 18, tzinfo=UTC))
     assert not insights_service.is_evening(owner=owner, now=datetime(2026, 11, 24, 9, tzinfo=UTC))
 
 

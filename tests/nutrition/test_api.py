@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Any
 
@@ -354,16 +355,21 @@ def test_api_refuses_a_solid_food_as_a_drink(client: TestClient) -> None:
     assert milk.status_code == 201 and milk.json()["volume_ml"] == 236.6
 
 
-def test_page_refuses_a_solid_food_as_a_drink(client: TestClient) -> None:
-    """The form with 'a drink' and a banana shows the message, keeps the text, logs nothing."""
+def test_page_logs_a_solid_food_sent_as_a_drink_as_food(client: TestClient) -> None:
+    """The form with 'a drink' and a banana logs it as food and says why, with no CLI command
+    or JSON key; it counts no fluid."""
     token = _csrf(client, "/day/2026-11-20")
     answer = client.post(
         "/day/2026-11-20/entries",
         data={"csrf_token": token, "phrase": "1 medium banana", "kind": "drink", "time": ""},
     )
-    assert answer.status_code == 422
-    assert "is a food, not a drink" in answer.text and 'value="1 medium banana"' in answer.text
-    assert client.get("/api/v1/days/2026-11-20").json()["logged"] is False
+    assert answer.status_code == 200  # after the redirect to the day
+    text = html.unescape(answer.text)
+    assert "Logged 1 medium banana as food: Bananas, raw is a food, not a drink" in text
+    assert "nightcramps eat" not in text and '"kind": "food"' not in text
+    day = client.get("/api/v1/days/2026-11-20").json()
+    assert [e["kind"] for e in day["entries"]] == ["food"]
+    assert day["water"]["fluids_ml"] is None
 
 
 def test_favourites_and_recent_over_the_api(client: TestClient) -> None:

@@ -35,11 +35,17 @@ def test_banana_is_logged_with_usda_nutrients(session: Session, owner: Owner, no
     assert public.day == DAY and public.meal == "breakfast"
 
 
-def test_day_is_the_local_date(session: Session, owner: Owner, now) -> None:
-    """23:30 in London on the 23rd is the 23rd; 00:30 on the 24th is the 24th."""
+def test_day_is_the_persons_day(session: Session, owner: Owner, now) -> None:
+    """23:30 and 00:30 count for the 23rd (before the night of the 23rd); 04:00 is the 24th, as
+    in the day log."""
     late = log(session, owner, "1 cup milk", now, at=datetime(2026, 11, 23, 23, 30))
     after = log(session, owner, "1 cup milk", now, at=datetime(2026, 11, 24, 0, 30))
-    assert (late.day, after.day) == (date(2026, 11, 23), date(2026, 11, 24))
+    morning = log(session, owner, "1 cup milk", now, at=datetime(2026, 11, 24, 4, 0))
+    assert (late.day, after.day, morning.day) == (
+        date(2026, 11, 23),
+        date(2026, 11, 23),
+        date(2026, 11, 24),
+    )
     assert late.meal == "late"
 
 

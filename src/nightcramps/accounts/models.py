@@ -30,6 +30,10 @@ class Person(Base):
     weight_kg: Mapped[Decimal | None] = mapped_column(Numeric(5, 1))
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
     """IANA zone in which this person's clock times are read and nights are dated."""
+    timezone_confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    """When the person confirmed or chose their zone (the pages' notice, the profile, the API or
+    the CLI); None while it is a guess (the computer's zone, or their browser's taken on the first
+    visit), and the pages keep asking until it is confirmed."""
     is_local: Mapped[bool] = mapped_column(Boolean, default=False)
     """True for the single person of local mode."""
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Depends, Request, Response
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
+from nightcramps import timing
 from nightcramps.accounts import service as accounts_service
-from nightcramps.accounts.schemas import ProfilePublic, ProfileUpdate, SignUp, timezone_names
+from nightcramps.accounts import zones
+from nightcramps.accounts.schemas import ProfilePublic, ProfileUpdate, SignUp
 from nightcramps.errors import NightcrampsError, NotFound
-from nightcramps.inputs import Input
+from nightcramps.inputs import Input, check_unchanged
 from nightcramps.web.deps import (
+    ZONE_FROM_BROWSER,
     CurrentPerson,
     SessionDep,
     SettingsDep,
@@ -21,12 +26,15 @@ from nightcramps.web.deps import (
 )
 from nightcramps.web.pages import flash, parse_form, redirect, render
 
+ZONE_CONFIRMED = "zone_confirmed"
+"""Session key: the person's zone is confirmed, so pages that do not look them up need not ask."""
+
 pages = APIRouter(include_in_schema=False, dependencies=[Depends(verify_csrf)])
 api = APIRouter(prefix="/api/v1", tags=["profile"], dependencies=[Depends(verify_api_origin)])
 
 
 def _this_year() -> int:
-    return date.today().year  # noqa: DTZ011 - only the calendar year is needed for an age
+    return timing.utcnow().year
 
 
 def _safe_next(target: str | None) -> str:
@@ -41,11 +49,45 @@ def _require_accounts(settings: Any) -> None:
         raise NotFound("Accounts are off: this app runs for one person and needs no sign-in.")
 
 
+def _zone_options(first: str | None = None) -> list[tuple[str, str, str]]:
+    """(name, place, old names) for the zone list; the page script matches a browser's old name."""
+    aliases = zones.zone_table().aliases
+    return [
+        (name, zones.zone_label(name), " ".join(aliases.get(name, ())))
+        for name in zones.zone_choices(first)
+    ]
+
+
+def _unknown_zone(typed: str) -> str:
+    """What the profile says beside the field when the zone typed is not one."""
+    return (
+        f"Time zone: “{typed}” is not a time zone we know. Type your city or region, for example "
+        "London or Los Angeles, and choose it from the list."
+    )
+
+
+def zone_change_note(old: str, new: str, *, now: datetime) -> str:
+    """What changing the zone does to what is already logged, with today's example.
+
+    Nights and days are stored as local dates and keep them; times are stored as moments (UTC) and
+    are shown on the new zone's clock.
+    """
+    # 03:10 today on the old zone's clock, as the new zone's clock shows that moment.
+    example = timing.local(now, ZoneInfo(old)).replace(hour=3, minute=10, second=0, microsecond=0)
+    shown = timing.local(example, ZoneInfo(new)).strftime("%H:%M")
+    return (
+        f"Your time zone is now {new} (it was {old}). Nights and days already logged keep their "
+        f"dates. Times already logged are shown on the {new} clock, so they can read differently: "
+        f"a cramp at 03:10 {old} time now reads {shown}, still on the same night. New entries are "
+        f"dated in {new}."
+    )
+
+
 @pages.get("/signup")
 def signup_page(request: Request, settings: SettingsDep) -> Response:
     """The sign-up form (accounts mode only)."""
     _require_accounts(settings)
-    context = {"values": {}, "errors": {}, "zones": timezone_names()}
+    context: dict[str, Any] = {"values": {}, "errors": {}}
     return render(request, "accounts/signup.html", context)
 
 
@@ -55,6 +97,13 @@ async def signup(request: Request, session: SessionDep, settings: SettingsDep) -
     _require_accounts(settings)
     form = await request.form()
     values = {k: form.get(k) for k in ("email", "password", "timezone")}
+    # The zone is the browser's (a hidden field timezone.js fills); without it, or if it is not a
+    # zone, the server's. Either way it is a guess the pages ask to confirm after sign-up.
+    values["timezone"] = (
+        zones.canonical_zone(str(values["timezone"] or ""))
+        or zones.canonical_zone(settings.default_timezone)
+        or zones.UTC_NAME
+    )
     sign_up_in, problems = parse_form(SignUp, {k: v for k, v in values.items() if v})
     if sign_up_in is not None:
         try:
@@ -65,10 +114,11 @@ async def signup(request: Request, session: SessionDep, settings: SettingsDep) -
             session.commit()
             request.session.clear()
             request.session["person_id"] = person.id
+            request.session[ZONE_FROM_BROWSER] = True
             flash(request, "Welcome! Your diary is ready.")
             return redirect("/")
     values.pop("password")
-    context = {"values": values, "errors": problems, "zones": timezone_names()}
+    context = {"values": values, "errors": problems}
     return render(request, "accounts/signup.html", context, status_code=422)
 
 
@@ -118,7 +168,7 @@ def signout(request: Request) -> Response:
 def profile_page(request: Request, person: CurrentPerson) -> Response:
     """The profile form."""
     profile = accounts_service.to_profile_public(person, today_year=_this_year())
-    context = {"values": profile.model_dump(), "errors": {}, "zones": timezone_names()}
+    context = {"values": profile.model_dump(), "errors": {}, "zones": _zone_options()}
     return render(request, "accounts/profile.html", context)
 
 
@@ -136,17 +186,82 @@ async def save_profile(request: Request, session: SessionDep, person: CurrentPer
         "timezone": form.get("timezone") or person.timezone,
     }
     profile_in, problems = parse_form(ProfileUpdate, data)
+    if "timezone" in problems:
+        problems["timezone"] = _unknown_zone(str(data["timezone"]))
     if profile_in is not None:
+        old_zone = person.timezone
         try:
             accounts_service.update_profile(session=session, person=person, profile_in=profile_in)
         except NightcrampsError as exc:
             problems = exc.fields or {"profile": exc.message}
         else:
             session.commit()
+            request.session[ZONE_CONFIRMED] = True
             flash(request, "Profile saved.")
+            if person.timezone != old_zone:
+                note = zone_change_note(old_zone, person.timezone, now=timing.utcnow())
+                flash(request, note)
             return redirect("/profile")
-    context = {"values": data, "errors": problems, "zones": timezone_names()}
+    context = {"values": data, "errors": problems, "zones": _zone_options()}
     return render(request, "accounts/profile.html", context, status_code=422)
+
+
+@pages.post("/timezone/confirm")
+async def confirm_timezone(
+    request: Request, session: SessionDep, person: CurrentPerson
+) -> Response:
+    """Confirm the zone the notice shows (or the browser's, offered beside it)."""
+    form = await request.form()
+    target = _safe_next(str(form.get("next") or "/"))
+    old_zone = person.timezone
+    typed = str(form.get("timezone") or "")
+    try:
+        accounts_service.confirm_timezone(session=session, person=person, timezone=typed)
+    except NightcrampsError:
+        flash(request, _unknown_zone(typed), kind="error")
+        return redirect("/profile#timezone")
+    session.commit()
+    request.session[ZONE_CONFIRMED] = True
+    flash(request, f"Time zone confirmed: {person.timezone}. You can change it in your profile.")
+    if person.timezone != old_zone:
+        flash(request, zone_change_note(old_zone, person.timezone, now=timing.utcnow()))
+    return redirect(target)
+
+
+@pages.post("/timezone/browser")
+async def browser_timezone(
+    request: Request, session: SessionDep, person: CurrentPerson
+) -> Response:
+    """The browser's zone, sent by timezone.js while the notice shows (JSON in and out).
+
+    For a person this browser made, it stands in until they confirm a zone, so the first cramp
+    they log is on the right night; a person made elsewhere (the CLI) keeps theirs and is only
+    offered it. The answer names the browser's zone as the list does (``Asia/Calcutta`` is
+    ``Asia/Kolkata``), or null when it is not a zone.
+    """
+    try:
+        body = await request.json()
+    except ValueError:
+        body = None
+    sent = body.get("timezone") if isinstance(body, dict) else None
+    sent = sent if isinstance(sent, str) else ""
+    changed = False
+    if request.session.get(ZONE_FROM_BROWSER):
+        changed = accounts_service.set_provisional_timezone(
+            session=session, person=person, timezone=sent
+        )
+        session.commit()
+    confirmed = person.timezone_confirmed_at is not None
+    # Sent by a script while the person may already be clicking: this answer must not write the
+    # session, or its cookie (the session as this request began) could undo what their click
+    # stored, a flash message or a CSRF token. The notice's own form stores "confirmed".
+    answer = {
+        "timezone": person.timezone,
+        "browser": zones.canonical_zone(sent),
+        "changed": changed,
+        "confirmed": confirmed,
+    }
+    return JSONResponse(answer)
 
 
 @api.get("/profile", response_model=ProfilePublic)
@@ -159,7 +274,11 @@ def api_profile(person: CurrentPerson) -> ProfilePublic:
 def api_update_profile(
     profile_in: ProfileUpdate, session: SessionDep, person: CurrentPerson
 ) -> ProfilePublic:
-    """Change your profile; fields left out stay as they are."""
+    """Change your profile; fields left out stay as they are (``email`` and ``age``, as GET
+    returns them, are accepted: the email as it is, the age ignored)."""
+    check_unchanged(
+        "email", profile_in.email, person.email, how="the email is how the account signs in"
+    )
     accounts_service.update_profile(session=session, person=person, profile_in=profile_in)
     session.commit()
     return accounts_service.to_profile_public(person, today_year=_this_year())

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from pydantic import BaseModel, Field, field_validator, model_validator
 
-from nightcramps.inputs import Input
+from nightcramps import timing
+from nightcramps.accounts import zones
+from nightcramps.inputs import Input, fixed, read_only
 
 Sex = Literal["female", "male"]
 
 
 def _current_year() -> int:
-    return date.today().year  # noqa: DTZ011 - a birth year only needs the calendar year
+    return timing.utcnow().year
 
 
 class ProfileUpdate(Input):
@@ -27,6 +27,8 @@ class ProfileUpdate(Input):
     lactating: bool | None = None
     weight_kg: float | None = Field(default=None, gt=20, le=400)
     timezone: str | None = None
+    email: str | None = fixed("The account's sign-in email.")
+    age: int | None = read_only("whole years, from birth_year.")
 
     @field_validator("birth_year")
     @classmethod
@@ -38,15 +40,7 @@ class ProfileUpdate(Input):
     @field_validator("timezone")
     @classmethod
     def _known_zone(cls, value: str | None) -> str | None:
-        if value is None:
-            return value
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(
-                f"unknown time zone {value!r}; use a name like Europe/London or America/New_York"
-            ) from None
-        return value
+        return None if value is None else known_zone(value)
 
     @model_validator(mode="after")
     def _pregnancy_needs_female(self) -> ProfileUpdate:
@@ -76,7 +70,21 @@ class SignUp(Input):
     password: str = Field(min_length=10, max_length=1000)
     timezone: str = "UTC"
 
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        return known_zone(value)
 
-def timezone_names() -> list[str]:
-    """All IANA zone names, sorted, for pickers."""
-    return sorted(available_timezones())
+
+def known_zone(value: str) -> str:
+    """The zone name stored for ``value`` (old names become the place they link to).
+
+    Raises:
+        ValueError: not a time zone (what the API and CLI report; pages word it themselves).
+    """
+    zone = zones.canonical_zone(value)
+    if zone is None:
+        raise ValueError(
+            f"unknown time zone {value!r}; use a name like Europe/London or America/New_York"
+        )
+    return zone

@@ -14,11 +14,12 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from nightcramps.accounts import zones
 from nightcramps.accounts.models import ApiToken, LoginAttempt, Person
 from nightcramps.accounts.schemas import ProfilePublic, ProfileUpdate, SignUp
 from nightcramps.errors import Conflict, Invalid, NotAllowed, NotFound, TooManyAttempts
 from nightcramps.owner import Owner
-from nightcramps.storage.base import utcnow
+from nightcramps.timing import utcnow
 
 _hasher = PasswordHasher()
 # Verifying against this hash when the email is unknown keeps the time of a failed sign-in the
@@ -28,16 +29,31 @@ RATE_WINDOW = timedelta(minutes=15)
 TOKEN_PREFIX = "nc_"
 
 
-def owner_of(person: Person, *, cutover_hour: int) -> Owner:
-    """The service-level view of a person."""
-    return Owner(person_id=person.id, tz=ZoneInfo(person.timezone), cutover_hour=cutover_hour)
+def owner_of(person: Person, *, cutover_hour: int, day_start_hour: int = 4) -> Owner:
+    """The service-level view of a person, with the calendar hours of the settings."""
+    return Owner(
+        person_id=person.id,
+        tz=ZoneInfo(person.timezone),
+        cutover_hour=cutover_hour,
+        day_start_hour=day_start_hour,
+    )
+
+
+def find_local_person(*, session: Session) -> Person | None:
+    """The one person of local mode, or None before anything has been used."""
+    return session.scalars(select(Person).where(Person.is_local.is_(True))).first()
 
 
 def get_local_person(*, session: Session, timezone: str = "UTC") -> Person:
-    """The one person of local mode, created on first use."""
-    person = session.scalars(select(Person).where(Person.is_local.is_(True))).first()
+    """The one person of local mode, created on first use.
+
+    A new person gets ``timezone`` (the computer's, for the CLI; an old name becomes the place it
+    links to) as a guess: it is not confirmed until they confirm or choose one.
+    """
+    person = find_local_person(session=session)
     if person is None:
-        person = Person(is_local=True, display_name="", timezone=timezone)
+        zone = zones.canonical_zone(timezone) or timezone
+        person = Person(is_local=True, display_name="", timezone=zone)
         session.add(person)
         session.flush()
     return person
@@ -188,8 +204,42 @@ def update_profile(*, session: Session, person: Person, profile_in: ProfileUpdat
         if name in {"pregnant", "lactating"} and value is None:
             value = False
         setattr(person, name, value)
+    if "timezone" in changes:  # chosen in the profile (or by the API or CLI): no longer a guess
+        person.timezone_confirmed_at = utcnow()
     session.flush()
     return person
+
+
+def confirm_timezone(*, session: Session, person: Person, timezone: str) -> Person:
+    """Record that the person confirmed ``timezone`` as theirs.
+
+    Raises:
+        Invalid: ``timezone`` is not a time zone.
+    """
+    zone = zones.canonical_zone(timezone)
+    if zone is None:
+        raise Invalid(
+            f"{timezone!r} is not a time zone; choose yours in the profile.",
+            fields={"timezone": "is not a time zone"},
+        )
+    person.timezone = zone
+    person.timezone_confirmed_at = utcnow()
+    session.flush()
+    return person
+
+
+def set_provisional_timezone(*, session: Session, person: Person, timezone: str) -> bool:
+    """Use a browser's zone for a person who has not confirmed one yet; whether it changed.
+
+    A confirmed zone is never replaced this way, and a name that is not a time zone is ignored:
+    the person is still asked, so nothing is decided silently.
+    """
+    zone = zones.canonical_zone(timezone)
+    if zone is None or person.timezone_confirmed_at is not None or zone == person.timezone:
+        return False
+    person.timezone = zone
+    session.flush()
+    return True
 
 
 def to_profile_public(person: Person, *, today_year: int) -> ProfilePublic:

@@ -54,7 +54,11 @@ class CliState:
 
     def owner(self, session: Session) -> Owner:
         person = accounts_service.get_person(session=session, person_id=self.person_id(session))
-        return accounts_service.owner_of(person, cutover_hour=self.settings.night_cutover_hour)
+        return accounts_service.owner_of(
+            person,
+            cutover_hour=self.settings.night_cutover_hour,
+            day_start_hour=self.settings.day_start_hour,
+        )
 
     def close(self) -> None:
         if self._engine is not None:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+import threading
 from typing import Annotated
 
 import typer
 
-from nightcramps import __version__
+from nightcramps import __version__, timing
 from nightcramps.accounts import service as accounts_service
 from nightcramps.accounts.schemas import ProfileUpdate
 from nightcramps.cli.context import CliState, state
@@ -23,6 +23,7 @@ from nightcramps.foods import service as foods_service
 from nightcramps.guidance import cli as guidance_cli
 from nightcramps.insights import cli as insights_cli
 from nightcramps.nutrition import cli as nutrition_cli
+from nightcramps.nutrition import gaps as nutrition_gaps
 from nightcramps.storage.migrate import upgrade
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
@@ -109,6 +110,9 @@ def serve(
     if demo:
         settings = settings.model_copy(update={"database_url": settings.demo_database_url})
     foods_service.warm_up()  # the first food search should not wait for the index to load
+    # Nor should the first Food page wait for its "close the gap" lists; they need not hold up
+    # the start, so they are ranked while the server already answers.
+    threading.Thread(target=nutrition_gaps.warm_up, name="warm-up", daemon=True).start()
     typer.echo(f"NightCramps on http://{host}:{port}  (database: {_safe_url(settings)})")
     uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
 
@@ -183,7 +187,7 @@ def profile_show(ctx: typer.Context, as_json: JsonOption = False) -> None:
     cli = state(ctx)
     with cli.session() as session:
         person = accounts_service.get_person(session=session, person_id=cli.person_id(session))
-        profile = accounts_service.to_profile_public(person, today_year=date.today().year)  # noqa: DTZ011
+        profile = accounts_service.to_profile_public(person, today_year=timing.utcnow().year)
     if as_json:
         emit_json(profile)
     else:
@@ -219,7 +223,7 @@ def profile_set(
     with cli.session() as session:
         person = accounts_service.get_person(session=session, person_id=cli.person_id(session))
         accounts_service.update_profile(session=session, person=person, profile_in=profile_in)
-        profile = accounts_service.to_profile_public(person, today_year=date.today().year)  # noqa: DTZ011
+        profile = accounts_service.to_profile_public(person, today_year=timing.utcnow().year)
     if as_json:
         emit_json(profile)
     else:

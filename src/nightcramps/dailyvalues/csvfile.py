@@ -13,13 +13,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from nightcramps import timing
 from nightcramps.dailyvalues.columns import BY_NAME, CSV_HEADER, DATE_COLUMN, Column
 
 MAX_PROBLEMS = 200
 """Stop listing problems after this many: a file this broken is probably not a daily CSV."""
 
-EARLIEST_YEAR = 1900
-"""A night before this year is a typing error."""
 
 FLAG_WORDS = {"1": 1.0, "0": 0.0, "true": 1.0, "false": 0.0, "yes": 1.0, "no": 0.0}
 
@@ -127,10 +126,10 @@ def _parse_value(text: str, column: Column) -> tuple[float | None, str | None]:
     if column.kind == "int" and not value.is_integer():
         return None, f"{text!r} must be a whole number"
     if not column.low <= value <= column.high:
-        return None, (
-            f"{format_number(value)} is outside {format_number(column.low)}-"
-            f"{format_number(column.high)} for {column.help}; check the unit"
-        )
+        limits = f"{format_number(column.low)}-{format_number(column.high)}"
+        what = column.help.split(";")[0].removesuffix(f", {limits}")
+        unit = "; check the unit" if column.name.endswith(("_ml", "_mg", "_h", "_min")) else ""
+        return None, f"{format_number(value)} is outside {limits} for {what}{unit}"
     return value, None
 
 
@@ -165,7 +164,7 @@ def _parse_row(
                     Problem(line, index + 1, name, f"{text!r} is not a date; write YYYY-MM-DD")
                 )
                 continue
-            if day.year < EARLIEST_YEAR:
+            if day.year < timing.EARLIEST_YEAR:
                 problems.append(
                     Problem(
                         line, index + 1, name, f"{text} is not a plausible date; check the year"

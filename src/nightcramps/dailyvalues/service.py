@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from nightcramps import timing
 from nightcramps.dailyvalues.columns import IMPORT_SOURCE
 from nightcramps.dailyvalues.csvfile import (
     DailyCsvProblems,
@@ -49,22 +50,17 @@ DEFAULT_SPAN_DAYS = 3600
 of every log it reads, with room for the day log's 4-week exertion baseline)."""
 
 
-EARLIEST_YEAR = 1900
-LATEST_YEAR = 2999
-"""Dates outside these years are typing errors (and would overflow date arithmetic)."""
-
-
 def resolve_range(
     *, owner: Owner, start: date | None, end: date | None, now: datetime | None = None
 ) -> tuple[date, date]:
     """Fill in a missing end (tonight) and start (ten years before), and check the order."""
     for name, value in (("from", start), ("to", end)):
-        if value is not None and not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+        if value is not None and not timing.EARLIEST_YEAR <= value.year <= timing.LATEST_YEAR:
             raise Invalid(
                 f"{value.isoformat()} is not a plausible night; check the year.",
-                fields={name: f"must be between {EARLIEST_YEAR} and {LATEST_YEAR}"},
+                fields={name: f"must be between {timing.EARLIEST_YEAR} and {timing.LATEST_YEAR}"},
             )
-    end = end or diary_service.current_night(owner=owner, now=now)
+    end = end or timing.current_night(owner, now)
     start = start or end - timedelta(days=DEFAULT_SPAN_DAYS)
     if end < start:
         raise Invalid(

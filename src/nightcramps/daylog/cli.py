@@ -25,7 +25,7 @@ from nightcramps.daylog.schemas import (
     StretchCreate,
 )
 from nightcramps.errors import Invalid
-from nightcramps.storage.base import utcnow
+from nightcramps.timing import utcnow
 
 activity_app = typer.Typer(help="Workouts and light exercise.", no_args_is_help=True)
 stretch_app = typer.Typer(help="Stretching routines done.", no_args_is_help=True)

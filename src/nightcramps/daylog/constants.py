@@ -2,15 +2,6 @@
 
 from __future__ import annotations
 
-DAY_ROLLOVER_HOUR = 4
-"""Local hour at which a new *day* begins for things logged with a clock time.
-
-A drink at 00:30 or stretches at 01:00 happen before that night's sleep, so they belong to the
-evening before (the day D precedes the night of D). The diary's night cut-over (noon by default)
-is too late for a day: a coffee at 08:00 on the 24th is the 24th's. The day therefore starts at the
-earlier of this hour and the person's night cut-over hour (a person with a midnight cut-over gets
-midnight days too). Four o'clock is the usual end of the "late evening" in sleep diaries."""
-
 EXERTION_WINDOW_DAYS = 28
 """Days before today whose mean load is the person's own baseline. 28 days is the "chronic load"
 window of the acute:chronic workload ratio (Hulin et al., Br J Sports Med 2016; Gabbett,
@@ -68,6 +59,3 @@ MAX_SLEEP_H = 20
 
 MAX_STANDING_SITTING_H = 24
 """Standing and sitting hours of one day together cannot exceed 24."""
-
-EARLIEST_DAY_YEAR = 1900
-"""Entries dated before 1900 are typing errors (and far outside any diary); they are refused."""

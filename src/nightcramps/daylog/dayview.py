@@ -24,6 +24,7 @@ from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
+from nightcramps import timing
 from nightcramps.dailyvalues import service as dailyvalues_service
 from nightcramps.daylog import exertion
 from nightcramps.daylog import service as daylog_service
@@ -40,8 +41,6 @@ IMPORT_SOURCE = "import"
 STEPS_SOURCE = "steps"
 """The source of an exertion ratio computed from the combined steps."""
 
-EARLIEST_DAY = date(1900, 1, 1)
-"""The combined values are not read before this day (the day log refuses earlier days)."""
 
 PART_LABELS = {"nutrition": "in food and drinks logged", "daylog": "entered here"}
 """The parts of a summed value (caffeine), in the order shown."""
@@ -97,7 +96,7 @@ def _value_public(
 
 def day_values(*, session: Session, owner: Owner, day: date) -> dict[str, DayValuePublic]:
     """Each factor of ``day`` as every reader counts it, with its source (see the module doc)."""
-    start = max(EARLIEST_DAY, day - timedelta(days=EXERTION_WINDOW_DAYS))
+    start = max(date(timing.EARLIEST_YEAR, 1, 1), day - timedelta(days=EXERTION_WINDOW_DAYS))
     frame = dailyvalues_service.daily_frame(session=session, owner=owner, start=start, end=day)
     known = frame[day].values if day in frame else {}
     result: dict[str, DayValuePublic] = {}

@@ -2,7 +2,12 @@
 
 Dated entries take ``at`` (a clock time; without a zone it is read in the person's zone) and/or
 ``day`` (the person's local date). With neither, the entry is for today. Times before 04:00 belong
-to the day before (a drink at 00:30 precedes that night's sleep).
+to the day before (a drink at 00:30 precedes that night's sleep). A workout's time is
+``started_at``, as GET returns it (``at`` is its old name).
+
+Every input takes the fields its GET body holds (docs/api.md): what the server computes (a
+workout's effort and load, a sleep's hours) is accepted and ignored, an ``id`` must be the one in
+the address.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from nightcramps.daylog.constants import (
     MAX_UNITS_PER_ENTRY,
     MAX_WORKOUT_MIN,
 )
-from nightcramps.inputs import Input
+from nightcramps.inputs import Input, fixed, read_only, renamed
 
 EvidenceGrade = Literal["strong", "moderate", "weak", "none", "contradicted"]
 Effort = Literal["light", "moderate", "vigorous"]
@@ -71,6 +76,9 @@ def _clean_text(value: Any) -> Any:
 
 Label = Annotated[str, BeforeValidator(_clean_text), Field(max_length=50)]
 
+ENTRY_ID = "The entry's number, as in the address."
+WORKOUT_AT = "When the workout started; without a zone it is read in your time zone."
+
 
 class _Dated(Input):
     at: datetime | None = Field(
@@ -86,9 +94,17 @@ class _Dated(Input):
 # ---------------------------------------------------------------------------- activity
 
 
-class ActivityCreate(_Dated):
+class _ActivityComputed(Input):
+    effort: Effort | None = read_only("light, moderate or vigorous, from intensity_0_10.")
+    load: float | None = read_only("duration_min x intensity_0_10.")
+
+
+class ActivityCreate(_Dated, _ActivityComputed):
     """A workout or some light exercise."""
 
+    at: datetime | None = Field(
+        default=None, validation_alias=renamed("started_at", "at"), description=WORKOUT_AT
+    )
     activity_type: Annotated[
         str,
         BeforeValidator(_clean_text),
@@ -105,10 +121,13 @@ class ActivityCreate(_Dated):
         return value.lower()
 
 
-class ActivityUpdate(Input):
+class ActivityUpdate(_ActivityComputed):
     """Changes to a workout; fields left out stay as they are."""
 
-    at: datetime | None = None
+    id: int | None = fixed(ENTRY_ID)
+    at: datetime | None = Field(
+        default=None, validation_alias=renamed("started_at", "at"), description=WORKOUT_AT
+    )
     day: date | None = None
     activity_type: (
         Annotated[str, BeforeValidator(_clean_text), Field(min_length=1, max_length=50)] | None
@@ -149,6 +168,7 @@ class StretchCreate(_Dated):
 class StretchUpdate(Input):
     """Changes to a stretching session."""
 
+    id: int | None = fixed(ENTRY_ID)
     at: datetime | None = None
     day: date | None = None
     routine: (
@@ -186,6 +206,7 @@ class AlcoholCreate(_Dated):
 class AlcoholUpdate(Input):
     """Changes to an alcohol entry."""
 
+    id: int | None = fixed(ENTRY_ID)
     at: datetime | None = None
     day: date | None = None
     drinks: Annotated[float, Field(gt=0, le=MAX_DRINKS_PER_ENTRY)] | None = None
@@ -216,6 +237,7 @@ class CaffeineCreate(_Dated):
 class CaffeineUpdate(Input):
     """Changes to a caffeine entry."""
 
+    id: int | None = fixed(ENTRY_ID)
     at: datetime | None = None
     day: date | None = None
     caffeine_mg: Annotated[float, Field(gt=0, le=MAX_CAFFEINE_MG_PER_ENTRY)] | None = None
@@ -235,16 +257,26 @@ class CaffeinePublic(BaseModel):
 # ---------------------------------------------------------------------------- sleep
 
 
-class SleepCreate(Input):
+class _SleepComputed(Input):
+    day: date | None = Field(
+        default=None,
+        exclude=True,
+        description="The day the sleep ends in; it follows wake_at, and must agree with it.",
+    )
+    sleep_h: float | None = read_only("the hours from bed_at to wake_at.")
+
+
+class SleepCreate(_SleepComputed):
     """One sleep. It belongs to the day it ends in (last night's sleep is today's)."""
 
     bed_at: datetime = Field(description="When you went to sleep; no zone means your zone.")
     wake_at: datetime = Field(description="When you woke up for the day.")
 
 
-class SleepUpdate(Input):
+class SleepUpdate(_SleepComputed):
     """Changes to a sleep entry."""
 
+    id: int | None = fixed(ENTRY_ID)
     bed_at: datetime | None = None
     wake_at: datetime | None = None
 
@@ -275,7 +307,12 @@ MedicineName = Annotated[
 ]
 
 
-class MedicineCreate(Input):
+class _MedicineComputed(Input):
+    taking: bool | None = read_only("true while no stop date is set (set stopped_on instead).")
+    matches: list[dict[str, Any]] | None = read_only("the drug classes recognised in the name.")
+
+
+class MedicineCreate(_MedicineComputed):
     """A medicine you take or took."""
 
     name: MedicineName
@@ -296,9 +333,10 @@ class MedicineCreate(Input):
         return self
 
 
-class MedicineUpdate(Input):
+class MedicineUpdate(_MedicineComputed):
     """Changes to a medicine entry."""
 
+    id: int | None = fixed(ENTRY_ID)
     name: MedicineName | None = None
     dose: Annotated[str, BeforeValidator(_clean_text), Field(max_length=100)] | None = None
     started_on: date | None = None
@@ -372,8 +410,19 @@ class MedicinePublic(BaseModel):
 class DayUpdate(Input):
     """One-per-day answers; fields left out stay as they are, null clears a value.
 
-    The ``no_*`` answers say "none today" explicitly; they turn an unknown into a zero.
+    The ``no_*`` answers say "none today" explicitly; they turn an unknown into a zero. The
+    rest of the day's GET body (its entries, factors and values) is accepted and ignored.
     """
+
+    day: date | None = fixed("The day, as in the address.")
+    activities: list[dict[str, Any]] | None = read_only("the day's workouts (/api/v1/activities).")
+    stretches: list[dict[str, Any]] | None = read_only("the day's stretching (/api/v1/stretches).")
+    alcohol: list[dict[str, Any]] | None = read_only("the day's alcohol (/api/v1/alcohol).")
+    caffeine: list[dict[str, Any]] | None = read_only("the day's caffeine (/api/v1/caffeine).")
+    sleep: list[dict[str, Any]] | None = read_only("the sleep ending this day (/api/v1/sleep).")
+    medicines: list[dict[str, Any]] | None = read_only("medicines taken (/api/v1/medicines).")
+    factors: dict[str, Any] | None = read_only("the day log's factors.")
+    values: dict[str, Any] | None = read_only("what the day counts as.")
 
     steps: Annotated[int, Field(ge=0, le=MAX_STEPS_PER_DAY)] | None = None
     standing_h: Hours | None = Field(default=None, description="Hours spent standing for long.")

@@ -7,8 +7,8 @@ from datetime import date, time, timedelta
 
 from sqlalchemy.orm import Session
 
+from nightcramps import timing
 from nightcramps.diary import service as diary_service
-from nightcramps.diary import timing
 from nightcramps.diary.schemas import CrampCreate, NightCreate
 from nightcramps.owner import Owner
 
@@ -17,7 +17,7 @@ def demo_cramp(rng: random.Random, day: date, owner: Owner) -> CrampCreate:
     """A plausible cramp in night ``day``: mostly the calf, a few minutes, in the small hours."""
     clock = time(rng.choice((23, 0, 1, 2, 3, 4, 5)), rng.randrange(0, 60, 5))
     return CrampCreate(
-        at=timing.moment_in_night(day, clock, tz=owner.tz, cutover_hour=owner.cutover_hour),
+        at=timing.moment_in_night(day, clock, owner),
         muscle=rng.choices(("calf", "foot", "thigh", "hamstring"), (75, 15, 5, 5))[0],
         side=rng.choice(("left", "right", "right", "left", "both")),
         severity_0_10=min(10, max(1, round(rng.gauss(6, 2)))),

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date
 
+from nightcramps import timing
 from nightcramps.diary.schemas import NightPublic
 
 
@@ -20,7 +20,14 @@ class DayCell:
 
     @property
     def css_class(self) -> str:
-        """'none', 'free', 'unknown' or 'sev-N' (N 1-4 from the worst severity), for colour."""
+        """'future', 'none', 'free', 'unknown' or 'sev-N' (N 1-4 from the worst severity), for
+        colour, plus ' out' for a day of a neighbouring month."""
+        return self._kind + ("" if self.in_month else " out")
+
+    @property
+    def _kind(self) -> str:
+        if self.future:
+            return "future"
         if self.night is None:
             return "none"
         if self.night.status == "no_cramps":
@@ -34,6 +41,8 @@ class DayCell:
     def label(self) -> str:
         """A description for screen readers: colour is never the only signal."""
         when = f"{self.day:%A} {self.day.day} {self.day:%B}"
+        if self.future:
+            return f"{when}: not begun yet"
         if self.night is None:
             return f"{when}: not logged"
         if self.night.status == "no_cramps":
@@ -49,21 +58,25 @@ class DayCell:
         return text
 
 
+def grid_span(year: int, month: int) -> tuple[date, date]:
+    """The first and last day the month's grid shows (a Monday and a Sunday)."""
+    weeks = timing.month_weeks(year, month)
+    return weeks[0][0], weeks[-1][-1]
+
+
 def month_grid(
-    year: int, month: int, nights: dict[date, NightPublic], *, today: date
+    year: int, month: int, nights: dict[date, NightPublic], *, current_night: date
 ) -> list[list[DayCell]]:
-    """Weeks (Monday first) of the month, padded with days of the neighbouring months."""
-    weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
+    """Weeks (Monday first) of the month, padded with days of the neighbouring months; every
+    cell carries its night, also the padded ones. Nights after ``current_night`` have not begun.
+    """
     return [
         [
-            DayCell(day=d, in_month=d.month == month, night=nights.get(d), future=d > today)
+            DayCell(day=d, in_month=d.month == month, night=nights.get(d), future=d > current_night)
             for d in week
         ]
-        for week in weeks
+        for week in timing.month_weeks(year, month)
     ]
 
 
-def shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
-    """The (year, month) ``delta`` months away."""
-    index = year * 12 + (month - 1) + delta
-    return index // 12, index % 12 + 1
+shift_month = timing.shift_month

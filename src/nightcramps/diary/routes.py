@@ -10,9 +10,10 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import Response as RawResponse
 from sqlalchemy.orm import Session
 
+from nightcramps import timing
 from nightcramps.constants import MUSCLES, RELIEF_EFFECTS, RELIEF_METHODS, SIDES
 from nightcramps.dailyvalues import service as dailyvalues_service
-from nightcramps.diary import month, timing
+from nightcramps.diary import month
 from nightcramps.diary import service as diary_service
 from nightcramps.diary.models import Night
 from nightcramps.diary.schemas import (
@@ -22,9 +23,11 @@ from nightcramps.diary.schemas import (
     NightCreate,
     NightPublic,
     NightsPublic,
+    NightStatus,
     NightUpdate,
 )
 from nightcramps.errors import Invalid, NotFound
+from nightcramps.inputs import changes_to, check_unchanged
 from nightcramps.owner import Owner
 from nightcramps.web.deps import (
     CurrentPerson,
@@ -35,6 +38,7 @@ from nightcramps.web.deps import (
     verify_csrf,
 )
 from nightcramps.web.pages import flash, parse_form, redirect, render
+from nightcramps.web.templating import format_night
 
 pages = APIRouter(include_in_schema=False, dependencies=[Depends(verify_csrf)])
 api = APIRouter(prefix="/api/v1", tags=["diary"], dependencies=[Depends(verify_api_origin)])
@@ -83,7 +87,7 @@ async def checkin_no_cramps(request: Request, session: SessionDep, owner: OwnerD
         },
     )
     if night_in is None:
-        raise Invalid("Please fix: " + "; ".join(f"{k}: {v}" for k, v in problems.items()))
+        raise Invalid("Please check the fields marked below.", fields=problems)
     night = diary_service.record_night(session=session, owner=owner, night_in=night_in)
     session.commit()
     flash(request, f"Logged: no cramps on the night of {night.night_of:%a %d %b}.")
@@ -108,7 +112,7 @@ def _cramp_form_data(form: Any, owner: Owner, *, for_update: bool = False) -> di
     except ValueError:
         night_of = None
         data["night_of"] = night_text  # let validation report the malformed date
-    if night_of is not None and not for_update:
+    if night_of is not None:
         data["night_of"] = night_of
     if clock_text:
         try:
@@ -117,11 +121,9 @@ def _cramp_form_data(form: Any, owner: Owner, *, for_update: bool = False) -> di
             data["at"] = clock_text  # validation reports it as an invalid datetime
         else:
             if night_of is not None:
-                data["at"] = timing.moment_in_night(
-                    night_of, clock, tz=owner.tz, cutover_hour=owner.cutover_hour
-                )
-    if for_update:
-        data.pop("night_of", None)
+                data["at"] = timing.moment_in_night(night_of, clock, owner)
+    if for_update and not night_text:
+        data.pop("night_of", None)  # an edit without the night field keeps the cramp's night
     return data
 
 
@@ -177,7 +179,7 @@ def edit_cramp(
     public = diary_service.to_cramp_public(cramp)
     values = public.model_dump()
     if public.started_at is not None:
-        values["time"] = public.started_at.astimezone(owner.tz).strftime("%H:%M")
+        values["time"] = timing.local(public.started_at, owner.tz).strftime("%H:%M")
     context = {
         "night_of": public.night_of,
         "values": values,
@@ -251,24 +253,28 @@ def diary_month(
     owner: OwnerDep,
     month_param: Annotated[str | None, Query(alias="month", pattern=r"^\d{4}-\d{2}$")] = None,
 ) -> Response:
-    """The month calendar, coloured by cramp nights and severity, and the month's nights."""
-    today = diary_service.current_night(owner=owner)
-    year, mon = today.year, today.month
+    """The month calendar, coloured by cramp nights and severity, and the month's nights.
+
+    It opens on the month that holds last night (on the 1st, the month before), so the night a
+    morning check-in just logged is always in view; the days of the neighbouring months that the
+    grid shows carry their nights too.
+    """
+    year, mon = timing.month_of(diary_service.last_night(owner=owner))
     if month_param:
         year, mon = int(month_param[:4]), int(month_param[5:])
-        if not 1 <= mon <= 12 or not 1900 <= year <= 2999:
+        if not 1 <= mon <= 12 or not timing.EARLIEST_YEAR <= year <= timing.LATEST_YEAR:
             raise Invalid("Give the month as YYYY-MM, for example 2026-11.")
-    weeks_start = date(year, mon, 1)
     prev_y, prev_m = month.shift_month(year, mon, -1)
     next_y, next_m = month.shift_month(year, mon, 1)
-    end = date(next_y, next_m, 1)
-    nights = diary_service.list_nights(session=session, owner=owner, start=weeks_start, end=end)
+    first, last = month.grid_span(year, mon)
+    nights = diary_service.list_nights(session=session, owner=owner, start=first, end=last)
     public = {p.night_of: p for p in _shown(session, owner, nights)}
-    in_month = [p for d, p in public.items() if d.month == mon]
-    grid = month.month_grid(year, mon, public, today=today)
+    in_month = [p for d, p in public.items() if (d.year, d.month) == (year, mon)]
+    current = diary_service.current_night(owner=owner)
+    grid = month.month_grid(year, mon, public, current_night=current)
     context = {
         "weeks": grid,
-        "month_start": weeks_start,
+        "month_start": date(year, mon, 1),
         "prev_month": f"{prev_y:04d}-{prev_m:02d}",
         "next_month": f"{next_y:04d}-{next_m:02d}",
         "nights": in_month,
@@ -282,10 +288,36 @@ def diary_month(
 def night_page(
     request: Request, night_of: date, session: SessionDep, owner: OwnerDep, person: CurrentPerson
 ) -> Response:
-    """One night: its cramps, sleep disturbance and notes."""
-    night = diary_service.get_night(session=session, owner=owner, day=night_of)
-    context = {"night": _shown(session, owner, [night])[0], "tz": person.timezone}
+    """One night: its cramps, sleep disturbance and notes. A past night not logged yet offers
+    "No cramps" and "Add a cramp", as the check-in does for last night."""
+    try:
+        night = diary_service.get_night(session=session, owner=owner, day=night_of)
+    except NotFound:
+        if night_of > diary_service.current_night(owner=owner):
+            raise NotFound(
+                f"The night of {format_night(night_of)} has not begun yet; nothing can be "
+                "logged for it.",
+                fields={"night_of": "is in the future"},
+            ) from None
+        timing.check_year(night_of, "night_of")
+        context: dict[str, Any] = {"night": None, "night_of": night_of, "tz": person.timezone}
+        return render(request, "diary/night.html", context)
+    shown = _shown(session, owner, [night])[0]
+    context = {"night": shown, "night_of": night_of, "tz": person.timezone}
     return render(request, "diary/night.html", context)
+
+
+@pages.post("/diary/{night_of}/no-cramps")
+def night_no_cramps(
+    request: Request, night_of: date, session: SessionDep, owner: OwnerDep
+) -> Response:
+    """Mark a past night cramp-free from its page or the calendar (a night whose cramps were
+    all deleted too)."""
+    night_in = NightCreate(night_of=night_of, status="no_cramps")
+    diary_service.record_night(session=session, owner=owner, night_in=night_in)
+    session.commit()
+    flash(request, f"Logged: no cramps on the night of {format_night(night_of)}.")
+    return redirect(f"/diary/{night_of.isoformat()}")
 
 
 @pages.post("/diary/{night_of}")
@@ -351,12 +383,28 @@ def api_list_nights(
     return NightsPublic(data=data, count=len(data))
 
 
+def _with_status(shown: NightPublic, wanted: NightStatus | None) -> NightPublic:
+    """The night as the API answers it, refused (so nothing is stored) when it did not end up
+    with the ``status`` sent: that status follows the night's cramps, and no write sets it."""
+    if wanted is not None and shown.status != wanted:
+        raise Invalid(
+            f"The night of {shown.night_of.isoformat()} would have status {shown.status!r}, not "
+            f"{wanted!r}: a night's status follows its cramps. Log cramps with POST "
+            "/api/v1/cramps (or delete them to mark the night cramp-free), or send status "
+            '"no_cramps" or "unknown".',
+            fields={"status": f"would be {shown.status}"},
+        )
+    return shown
+
+
 @api.post("/nights", response_model=NightPublic, status_code=201)
 def api_record_night(night_in: NightCreate, session: SessionDep, owner: OwnerDep) -> NightPublic:
-    """Record a night: "no cramps", sleep disturbance, notes."""
+    """Record a night: its status ("no_cramps"), sleep disturbance, notes. The rest of a night's
+    GET body (its cramps and counts) is accepted and ignored."""
     night = diary_service.record_night(session=session, owner=owner, night_in=night_in)
+    shown = _with_status(_shown(session, owner, [night])[0], night_in.status)
     session.commit()
-    return _shown(session, owner, [night])[0]
+    return shown
 
 
 @api.get("/nights/{night_of}", response_model=NightPublic)
@@ -371,12 +419,14 @@ def api_get_night(night_of: date, session: SessionDep, owner: OwnerDep) -> Night
 def api_update_night(
     night_of: date, night_in: NightUpdate, session: SessionDep, owner: OwnerDep
 ) -> NightPublic:
-    """Change a night's answer, sleep disturbance or notes."""
+    """Change a night's status, sleep disturbance or notes (a GET body may be sent back)."""
+    check_unchanged("night_of", night_in.night_of, night_of, how="a night's date is its address")
     night = diary_service.update_night(
         session=session, owner=owner, day=night_of, night_in=night_in
     )
+    shown = _with_status(_shown(session, owner, [night])[0], night_in.status)
     session.commit()
-    return _shown(session, owner, [night])[0]
+    return shown
 
 
 @api.delete("/nights/{night_of}", status_code=204)
@@ -415,12 +465,26 @@ def api_get_cramp(cramp_id: IdPath, session: SessionDep, owner: OwnerDep) -> Cra
 def api_update_cramp(
     cramp_id: IdPath, cramp_in: CrampUpdate, session: SessionDep, owner: OwnerDep
 ) -> CrampPublic:
-    """Change a cramp; a new time may move it to another night."""
+    """Change a cramp; a new time, or a new night, may move it to another night. A GET body
+    may be sent back with fields edited: the fields sent as they are stay as they are."""
+    check_unchanged("id", cramp_in.id, cramp_id, how="send the change to that cramp's address")
+    stored = diary_service.to_cramp_public(
+        diary_service.get_cramp(session=session, owner=owner, cramp_id=cramp_id)
+    )
+    cramp_in = changes_to(cramp_in, stored)
     cramp = diary_service.update_cramp(
         session=session, owner=owner, cramp_id=cramp_id, cramp_in=cramp_in
     )
+    public = diary_service.to_cramp_public(cramp)
+    if cramp_in.night_of is not None and cramp_in.night_of != public.night_of:
+        raise Invalid(
+            f"The time sent puts this cramp on the night of {public.night_of.isoformat()}, not "
+            f"{cramp_in.night_of.isoformat()}; send the new night_of alone, or a started_at "
+            "in that night.",
+            fields={"night_of": "does not match the time"},
+        )
     session.commit()
-    return diary_service.to_cramp_public(cramp)
+    return public
 
 
 @api.delete("/cramps/{cramp_id}", status_code=204)

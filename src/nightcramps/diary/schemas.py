@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -13,8 +13,9 @@ from pydantic import (
     model_validator,
 )
 
+from nightcramps import timing
 from nightcramps.constants import MAX_CRAMP_DURATION_MIN
-from nightcramps.inputs import Input
+from nightcramps.inputs import Input, deprecated, fixed, read_only, renamed
 
 Muscle = Literal["calf", "foot", "thigh", "hamstring", "other"]
 Side = Literal["left", "right", "both"]
@@ -33,12 +34,8 @@ DurationMin = Annotated[
 Notes = Annotated[str, Field(max_length=2000)]
 
 
-EARLIEST = date(1900, 1, 1)
-"""No diary entry can be older than this: an earlier date is a typing error."""
-
-
 def _plausible_date(value: date | None) -> date | None:
-    if value is not None and not EARLIEST <= value <= date(2999, 12, 31):
+    if value is not None and not timing.EARLIEST_YEAR <= value.year <= timing.LATEST_YEAR:
         raise ValueError(f"{value.isoformat()} is not a plausible date for a diary entry")
     return value
 
@@ -53,16 +50,22 @@ PlausibleDate = Annotated[date, AfterValidator(_plausible_date)]
 PlausibleMoment = Annotated[datetime, AfterValidator(_plausible_moment)]
 
 
+STARTED_AT = "When the cramp began; without a zone it is read in the person's time zone."
+
+
 class CrampCreate(Input):
-    """A new cramp. Give ``at`` (a clock time) or, for "some time in the night", ``night_of``."""
+    """A new cramp. Give ``started_at`` (a clock time) or, for "some time in the night",
+    ``night_of`` (with both, they must agree). ``at`` is the old name of ``started_at``."""
 
     at: PlausibleMoment | None = Field(
-        default=None,
-        description="When the cramp began; without a zone it is read in the person's time zone.",
+        default=None, validation_alias=renamed("started_at", "at"), description=STARTED_AT
     )
     night_of: PlausibleDate | None = Field(
         default=None,
-        description="The night (dated by its evening) when the time is not known.",
+        description=(
+            "The night (dated by its evening) when the time is not known; with started_at it "
+            "must be that time's night."
+        ),
     )
     muscle: Muscle
     side: Side
@@ -75,7 +78,9 @@ class CrampCreate(Input):
     @model_validator(mode="after")
     def _needs_a_night(self) -> CrampCreate:
         if self.at is None and self.night_of is None:
-            raise ValueError("give the time of the cramp (at) or the night it happened (night_of)")
+            raise ValueError(
+                "give the time of the cramp (started_at) or the night it happened (night_of)"
+            )
         return self
 
     @field_validator("relief")
@@ -85,9 +90,20 @@ class CrampCreate(Input):
 
 
 class CrampUpdate(Input):
-    """Changes to a cramp; fields left out stay as they are."""
+    """Changes to a cramp; fields left out stay as they are. ``at`` is the old name of
+    ``started_at``; a new time, or a new night, may move the cramp to another night."""
 
-    at: PlausibleMoment | None = None
+    id: int | None = fixed("The cramp's number, as in the address.")
+    at: PlausibleMoment | None = Field(
+        default=None, validation_alias=renamed("started_at", "at"), description=STARTED_AT
+    )
+    night_of: PlausibleDate | None = Field(
+        default=None,
+        description=(
+            "Moves the cramp to that night (keeping its clock time); with a new started_at it "
+            "must be that time's night."
+        ),
+    )
     muscle: Muscle | None = None
     side: Side | None = None
     severity_0_10: Severity | None = None
@@ -112,25 +128,75 @@ class CrampPublic(BaseModel):
     notes: str
 
 
-class NightCreate(Input):
-    """Record a night: "no cramps" and/or how sleep went."""
+NightStatus = Literal["cramps", "no_cramps", "unknown"]
+CountSource = Literal["diary", "import"]
+
+STATUS_IN = (
+    'The night\'s answer: "no_cramps" marks it cramp-free, "unknown" withdraws that answer. '
+    '"cramps" is what a night with cramps shows (cramps are logged with POST /api/v1/cramps); '
+    "the night must end up with the status sent, or nothing is changed."
+)
+NO_CRAMPS_IN = 'true is status "no_cramps", false is "unknown".'
+
+
+class _NightAnswer(Input):
+    """What a night's GET body holds besides its own answer: counts computed from its cramps."""
+
+    cramp_count: int | None = read_only("the number of cramps logged for the night.")
+    worst_severity_0_10: int | None = read_only("the worst severity of the night's cramps.")
+    counted_from: CountSource | None = read_only("diary or import (where the count comes from).")
+    cramps: list[dict[str, Any]] | None = read_only(
+        "the night's cramps (log and change them at /api/v1/cramps)."
+    )
+
+    status: NightStatus | None = Field(default=None, exclude=True, description=STATUS_IN)
+
+    def _no_cramps_of_status(self, no_cramps: bool | None) -> bool | None:
+        """The stored answer ``status`` stands for (None: no status given); when the old
+        ``no_cramps`` is given too, the two must agree."""
+        if self.status is None:
+            return None
+        wanted = self.status == "no_cramps"
+        if "no_cramps" in self.model_fields_set and no_cramps is not None and no_cramps != wanted:
+            raise ValueError(
+                f'status "{self.status}" and no_cramps {str(no_cramps).lower()} disagree; '
+                "give status only"
+            )
+        return wanted
+
+
+class NightCreate(_NightAnswer):
+    """Record a night: "no cramps" and/or how sleep went. ``no_cramps`` is the old way to give
+    ``status``."""
 
     night_of: PlausibleDate
-    no_cramps: bool = False
+    no_cramps: bool = deprecated("status", default=False, description=NO_CRAMPS_IN)
     sleep_disturbance_0_10: Disturbance | None = None
     notes: Notes = ""
 
+    @model_validator(mode="after")
+    def _status(self) -> NightCreate:
+        wanted = self._no_cramps_of_status(self.no_cramps)
+        if wanted is not None:
+            self.no_cramps = wanted
+        return self
 
-class NightUpdate(Input):
-    """Changes to a night; fields left out stay as they are."""
 
-    no_cramps: bool | None = None
+class NightUpdate(_NightAnswer):
+    """Changes to a night; fields left out stay as they are. ``no_cramps`` is the old way to give
+    ``status``."""
+
+    night_of: date | None = fixed("The night, as in the address.")
+    no_cramps: bool | None = deprecated("status", default=None, description=NO_CRAMPS_IN)
     sleep_disturbance_0_10: Disturbance | None = None
     notes: Notes | None = None
 
-
-NightStatus = Literal["cramps", "no_cramps", "unknown"]
-CountSource = Literal["diary", "import"]
+    @model_validator(mode="after")
+    def _status(self) -> NightUpdate:
+        wanted = self._no_cramps_of_status(self.no_cramps)
+        if wanted is not None:
+            self.no_cramps = wanted
+        return self
 
 
 class NightPublic(BaseModel):

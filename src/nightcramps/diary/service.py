@@ -9,7 +9,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from nightcramps.diary import timing
+from nightcramps import timing
 from nightcramps.diary.models import Cramp, Night
 from nightcramps.diary.schemas import (
     CrampCreate,
@@ -22,32 +22,23 @@ from nightcramps.diary.schemas import (
 )
 from nightcramps.errors import Conflict, Invalid, NotFound
 from nightcramps.owner import Owner
-from nightcramps.storage.base import utcnow
+from nightcramps.timing import utcnow
 
-MAX_RANGE_DAYS = 3660
-"""The longest date range one list call may ask for (about ten years)."""
+MAX_RANGE_DAYS = timing.MAX_RANGE_DAYS
 
 
 def current_night(*, owner: Owner, now: datetime | None = None) -> date:
-    """The night in progress now (in the evening: tonight; in the small hours: the one ending)."""
-    return timing.night_of(now or utcnow(), tz=owner.tz, cutover_hour=owner.cutover_hour)
+    """The night in progress now (see :func:`nightcramps.timing.current_night`)."""
+    return timing.current_night(owner, now)
 
 
 def last_night(*, owner: Owner, now: datetime | None = None) -> date:
-    """The night a morning check-in asks about: the one that started yesterday evening.
-
-    At 07:00 or at 20:00 on the 24th, "last night" is the night of the 23rd. In the small hours
-    (01:00 on the 24th) it is also the night of the 23rd, the one still in progress.
-    """
-    return (now or utcnow()).astimezone(owner.tz).date() - timedelta(days=1)
+    """The night a morning check-in asks about (see :func:`nightcramps.timing.last_night`)."""
+    return timing.last_night(owner, now)
 
 
 def _check_not_future(day: date, *, owner: Owner, now: datetime | None) -> None:
-    if day > current_night(owner=owner, now=now):
-        raise Invalid(
-            f"The night of {day.isoformat()} has not started yet; log nights that have begun.",
-            fields={"night_of": "is in the future"},
-        )
+    timing.check_night(day, owner, now)
 
 
 def _get_night(session: Session, owner: Owner, day: date, *, deleted: bool = False) -> Night | None:
@@ -85,14 +76,14 @@ def _resolve_cramp_moment(
 ) -> tuple[datetime | None, date | None]:
     if cramp_in.at is None:
         return None, getattr(cramp_in, "night_of", None)
-    moment = timing.local_moment(cramp_in.at, tz=owner.tz)
-    if moment > (now or utcnow()) + timedelta(minutes=5):
+    moment = timing.local_moment(cramp_in.at, owner.tz)
+    if moment > (now or utcnow()) + timing.FUTURE_TOLERANCE:
         raise Invalid(
-            f"{moment.isoformat(timespec='minutes')} is in the future; "
+            f"{timing.local(moment, owner.tz):%Y-%m-%d %H:%M} is in the future; "
             "give the time the cramp began.",
             fields={"at": "is in the future"},
         )
-    return moment, timing.night_of(moment, tz=owner.tz, cutover_hour=owner.cutover_hour)
+    return moment, timing.night_of(moment, owner)
 
 
 def log_cramp(
@@ -200,16 +191,7 @@ def list_nights(
     *, session: Session, owner: Owner, start: date | None = None, end: date | None = None
 ) -> Sequence[Night]:
     """The logged nights from ``start`` to ``end`` inclusive, newest first."""
-    if start is not None and end is not None:
-        if end < start:
-            raise Invalid(
-                f"The range ends ({end}) before it starts ({start}); swap from and to.",
-                fields={"to": "is before from"},
-            )
-        if (end - start).days > MAX_RANGE_DAYS:
-            raise Invalid(
-                "Ask for at most ten years of nights at a time.", fields={"from": "too early"}
-            )
+    timing.check_range(start, end)
     query = (
         select(Night)
         .where(Night.person_id == owner.person_id, Night.deleted_at.is_(None))
@@ -245,20 +227,36 @@ def update_cramp(
     cramp_in: CrampUpdate,
     now: datetime | None = None,
 ) -> Cramp:
-    """Change a cramp; a new time may move it to another night."""
+    """Change a cramp; a new time, or a new night, may move it to another night.
+
+    A time decides the night. Without a time, ``night_of`` moves the cramp to that night, and a
+    cramp whose time is known keeps its clock time there (03:10 of the 23rd's night becomes 03:10
+    of the 20th's).
+
+    Raises:
+        Invalid: the new time or night is in the future, or a field that cannot be empty is.
+    """
     cramp = get_cramp(session=session, owner=owner, cramp_id=cramp_id)
     changes = cramp_in.model_dump(exclude_unset=True)
+    changes.pop("night_of", None)
+    new_night = cramp_in.night_of if "night_of" in cramp_in.model_fields_set else None
     if "at" in changes:
         moment, day = _resolve_cramp_moment(cramp_in, owner, now)
         if moment is None:
-            cramp.started_at = None  # the time is no longer known; the cramp stays on its night
-        elif day is not None:
-            _check_not_future(day, owner=owner, now=now)
-            if day != cramp.night.night_of:
-                cramp.night = _night_for_writing(session, owner, day)
-                cramp.night.no_cramps = False
+            cramp.started_at = None  # the time is no longer known
+            day = new_night
+        if day is not None:
+            _move_cramp(session, owner, cramp, day, now)
+        if moment is not None:
             cramp.started_at = moment
         changes.pop("at")
+    elif new_night is not None and new_night != cramp.night.night_of:
+        if cramp.started_at is not None:
+            clock = timing.local(cramp.started_at, owner.tz).time()
+            moment = timing.moment_in_night(new_night, clock, owner)
+            _resolve_cramp_moment(CrampUpdate(at=moment), owner, now)  # refuses the future
+            cramp.started_at = moment
+        _move_cramp(session, owner, cramp, new_night, now)
     for name, value in changes.items():
         if value is None and name in {"muscle", "side", "severity_0_10", "relief"}:
             raise Invalid(f"{name} cannot be empty.", fields={name: "cannot be empty"})
@@ -267,6 +265,16 @@ def update_cramp(
         setattr(cramp, name, value)
     session.flush()
     return cramp
+
+
+def _move_cramp(
+    session: Session, owner: Owner, cramp: Cramp, day: date, now: datetime | None
+) -> None:
+    """Put ``cramp`` on the night ``day`` (a night with a cramp is not cramp-free)."""
+    _check_not_future(day, owner=owner, now=now)
+    if day != cramp.night.night_of:
+        cramp.night = _night_for_writing(session, owner, day)
+    cramp.night.no_cramps = False
 
 
 def delete_cramp(*, session: Session, owner: Owner, cramp_id: int) -> Cramp:

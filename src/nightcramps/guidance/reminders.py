@@ -11,8 +11,9 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Alarm, Calendar, Event, vRecur
 
-from nightcramps.diary import timing
+from nightcramps import timing
 from nightcramps.guidance.constants import REMINDER_WINDOW_H
+from nightcramps.owner import Owner
 
 EVENT_MINUTES = 5
 """Length of the calendar event: the routine takes about three to four minutes."""
@@ -36,7 +37,7 @@ def parse_clock(text: str) -> time:
 
 def next_occurrence(clock: time, *, tz: ZoneInfo, now: datetime) -> datetime:
     """The next moment (today or tomorrow) when the local clock shows ``clock``."""
-    local_now = now.astimezone(tz)
+    local_now = timing.local(now, tz)
     candidate = datetime.combine(local_now.date(), clock, tzinfo=tz)
     if candidate <= local_now:
         candidate = datetime.combine(local_now.date() + timedelta(days=1), clock, tzinfo=tz)
@@ -84,9 +85,9 @@ def reminder_calendar(
     return ical
 
 
-def reminder_moment(clock: time, *, night: date, tz: ZoneInfo, cutover_hour: int) -> datetime:
+def reminder_moment(clock: time, *, night: date, owner: Owner) -> datetime:
     """When the reminder falls during ``night`` (00:30 is the next morning's clock)."""
-    return timing.moment_in_night(night, clock, tz=tz, cutover_hour=cutover_hour)
+    return timing.moment_in_night(night, clock, owner)
 
 
 def is_due(
@@ -94,8 +95,7 @@ def is_due(
     *,
     now: datetime,
     night: date,
-    tz: ZoneInfo,
-    cutover_hour: int,
+    owner: Owner,
     done_tonight: bool,
 ) -> bool:
     """Whether the home page should say "time for your bedtime stretches" now.
@@ -105,5 +105,5 @@ def is_due(
     """
     if clock is None or done_tonight:
         return False
-    start = reminder_moment(clock, night=night, tz=tz, cutover_hour=cutover_hour)
+    start = reminder_moment(clock, night=night, owner=owner)
     return start <= now < start + timedelta(hours=REMINDER_WINDOW_H)

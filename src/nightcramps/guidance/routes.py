@@ -30,7 +30,7 @@ from nightcramps.guidance.schemas import (
     RoutineLoggedPublic,
 )
 from nightcramps.owner import Owner
-from nightcramps.storage.base import utcnow
+from nightcramps.timing import utcnow
 from nightcramps.web.deps import OwnerDep, SessionDep, verify_api_origin, verify_csrf
 from nightcramps.web.pages import flash, parse_form, redirect, render
 

@@ -7,25 +7,22 @@ from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, BaseModel, Field, field_validator
 
+from nightcramps import timing
 from nightcramps.constants import MAX_CRAMP_DURATION_MIN
 from nightcramps.diary.schemas import CrampPublic, Muscle, Relief, ReliefEffect, Severity, Side
 from nightcramps.guidance.knowledge import Grade, Kind
 from nightcramps.guidance.redflags import Urgency
 from nightcramps.guidance.reminders import parse_clock
 from nightcramps.guidance.routines import BY_SLUG as ROUTINE_SLUGS
-from nightcramps.inputs import Input
+from nightcramps.inputs import Input, read_only
 
 MAX_ROUTINE_MIN = 180
 """Longest stretching session the routine page logs (the day log's own plausibility limit)."""
 
 
-FIRST_YEAR, LAST_YEAR = 1900, 2999
-"""Moments outside these years are typing errors (and would overflow time-zone arithmetic)."""
-
-
 def _plausible(value: datetime | None) -> datetime | None:
-    if value is not None and not FIRST_YEAR <= value.year <= LAST_YEAR:
-        raise ValueError(f"give a date between {FIRST_YEAR} and {LAST_YEAR}")
+    if value is not None and not timing.EARLIEST_YEAR <= value.year <= timing.LATEST_YEAR:
+        raise ValueError(f"give a date between {timing.EARLIEST_YEAR} and {timing.LATEST_YEAR}")
     return value
 
 
@@ -147,9 +144,13 @@ ClockText = Annotated[
 
 
 class ReminderUpdate(Input):
-    """The bedtime-stretch reminder time; null removes the reminder."""
+    """The bedtime-stretch reminder time; null removes the reminder. The rest of the reminder's
+    GET body is accepted and ignored."""
 
     remind_at: ClockText | None
+    due: bool | None = read_only("whether to remind now.")
+    done_tonight: bool | None = read_only("whether tonight's stretching is logged.")
+    calendar_url: str | None = read_only("the reminder as a calendar file.")
 
     @field_validator("remind_at")
     @classmethod

@@ -7,6 +7,7 @@ from datetime import datetime, time, timedelta
 
 from sqlalchemy.orm import Session
 
+from nightcramps import timing
 from nightcramps.daylog import service as daylog_service
 from nightcramps.daylog.schemas import StretchCreate
 from nightcramps.diary import service as diary_service
@@ -30,7 +31,7 @@ from nightcramps.guidance.schemas import (
     RoutineLoggedPublic,
 )
 from nightcramps.owner import Owner
-from nightcramps.storage.base import utcnow
+from nightcramps.timing import utcnow
 
 # ---------------------------------------------------------------------------- knowledge base
 
@@ -139,7 +140,7 @@ def diary_facts(*, session: Session, owner: Owner, now: datetime | None = None) 
 
 
 def _cramp_fact(cramp: CrampPublic, owner: Owner) -> redflags.CrampFact:
-    hour = None if cramp.started_at is None else cramp.started_at.astimezone(owner.tz).hour
+    hour = None if cramp.started_at is None else timing.local(cramp.started_at, owner.tz).hour
     return redflags.CrampFact(
         night_of=cramp.night_of,
         muscle=cramp.muscle,
@@ -240,7 +241,7 @@ def set_reminder(*, session: Session, owner: Owner, remind_at: time | None) -> t
 
 def stretched_tonight(*, session: Session, owner: Owner, now: datetime | None = None) -> bool:
     """Whether a stretching session is logged for tonight's day."""
-    day = diary_service.current_night(owner=owner, now=now)
+    day = timing.tonight(owner, now)
     return bool(daylog_service.list_stretches(session=session, owner=owner, start=day, end=day))
 
 
@@ -254,9 +255,8 @@ def reminder_status(
     due = reminders.is_due(
         clock,
         now=moment,
-        night=diary_service.current_night(owner=owner, now=moment),
-        tz=owner.tz,
-        cutover_hour=owner.cutover_hour,
+        night=timing.tonight(owner, moment),
+        owner=owner,
         done_tonight=done,
     )
     url = None if clock is None else f"/routine/reminder.ics?time={clock:%H:%M}"

@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
+from nightcramps import timing
 from nightcramps.dailyvalues import service as dailyvalues_service
 from nightcramps.daylog import service as daylog_service
 from nightcramps.insights.analysis import FDR_LEVEL, Analysis, analyse
@@ -27,17 +28,10 @@ from nightcramps.insights.schemas import (
 from nightcramps.insights.series import build_series
 from nightcramps.insights.tonight import Tonight, forecast
 from nightcramps.owner import Owner
-from nightcramps.storage.base import utcnow
 
 ANALYSIS_SPAN_DAYS = 5 * 365 + 1
 """The analysis looks at the last five years: habits and bodies change, and older nights say
 little about the person now (the time trend handles slower change within the window)."""
-
-MORNING_HOUR = 5
-"""Before 05:00 'tonight' is still the night in progress (it started yesterday evening)."""
-
-EVENING_HOUR = 17
-"""From 17:00 the home page shows tonight's risk and the bedtime routine."""
 
 HIGHER_RATIO = 1.25
 """Tonight is 'higher' than usual when its probability is at least 25% above the base rate (and
@@ -67,14 +61,13 @@ class Insights:
 
 
 def tonight_of(*, owner: Owner, now: datetime | None = None) -> date:
-    """The night that starts this evening (in the small hours: the one in progress)."""
-    local = (now or utcnow()).astimezone(owner.tz)
-    return local.date() - timedelta(days=1) if local.hour < MORNING_HOUR else local.date()
+    """The night that starts this evening (see :func:`nightcramps.timing.tonight`)."""
+    return timing.tonight(owner, now)
 
 
 def is_evening(*, owner: Owner, now: datetime | None = None) -> bool:
     """Whether it is evening for the person (when tonight's risk is worth showing)."""
-    return (now or utcnow()).astimezone(owner.tz).hour >= EVENING_HOUR
+    return timing.is_evening(owner, now)
 
 
 def _medicine_starts(session: Session, owner: Owner, start: date, end: date) -> list[date] | None:

@@ -18,7 +18,7 @@ from nightcramps.nutrition.schemas import (
     SupplementPublic,
 )
 from nightcramps.owner import Owner
-from nightcramps.storage.base import utcnow
+from nightcramps.timing import utcnow
 
 MAX_ROW_ID = 2_147_483_647
 """Largest row id a database here stores; larger ids are simply not found."""

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
+from nightcramps import timing
 from nightcramps.cli.context import state
 from nightcramps.cli.output import JsonOption, command, emit_json, emit_table
 from nightcramps.cli.parsing import parse_day
@@ -63,7 +64,7 @@ def _parse_at(value: str | None, owner: Owner) -> datetime | None:
     try:
         if len(text) <= 5:
             clock = time.fromisoformat(text)
-            return datetime.combine(nutrition_service.today(owner=owner), clock, tzinfo=owner.tz)
+            return timing.moment_in_day(nutrition_service.today(owner=owner), clock, owner)
         return datetime.fromisoformat(text.replace(" ", "T", 1))
     except ValueError:
         raise Invalid(
@@ -458,7 +459,7 @@ def intake_list(
         emit_json(public)
         return
     rows = [
-        [p.id, p.eaten_at.astimezone(owner.tz).strftime("%Y-%m-%d %H:%M"), p.kind, p.description]
+        [p.id, timing.local(p.eaten_at, owner.tz).strftime("%Y-%m-%d %H:%M"), p.kind, p.description]
         for p in public
     ]
     emit_table(rows, ["id", "when", "kind", "what"])

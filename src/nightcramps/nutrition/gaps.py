@@ -74,6 +74,14 @@ def _suggestion(rich: RichFood, missing: float, article: bool = False) -> Sugges
     )
 
 
+def warm_up() -> None:
+    """Rank the foods of every "close the gap" list now (about 2 s once per process) rather than
+    on the first Food page with something logged; ``serve`` runs it in the background."""
+    for nutrient in GAP_NUTRIENTS:
+        for by in ("portion", "kcal"):
+            foods_service.rich_in(nutrient, by=by)
+
+
 def _ranked(nutrient: str, by: str, missing: float) -> list[Suggestion]:
     found = foods_service.rich_in(nutrient, limit=3 * SUGGESTIONS_PER_LIST, by=by)
     kept = [

@@ -232,7 +232,8 @@ def check_drinkable(food: foods_service.Food, what: str, *, kind: str) -> None:
     """Refuse a solid food logged as a drink: its weight is not a volume of fluid.
 
     Raises:
-        Invalid: ``kind`` is "drink" and the food is not a beverage or liquid.
+        Invalid: ``kind`` is "drink" and the food is not a beverage or liquid (with
+            ``log_as="food"`` and ``food_name`` in its ``extra``: a page may log it as food).
     """
     if kind != "drink" or foods_service.is_drink(food):
         return
@@ -241,6 +242,8 @@ def check_drinkable(food: foods_service.Food, what: str, *, kind: str) -> None:
         f"{what!r} as food: `nightcramps eat {what!r}`, 'food' in the form on the page, or "
         '"kind": "food" in the API.',
         fields={"kind": "not a drink: log it as food"},
+        log_as="food",  # the web page logs it as food instead (nutrition.routes)
+        food_name=food.name,
     )
 
 

@@ -11,11 +11,20 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import Response as RawResponse
 
+from nightcramps import timing
 from nightcramps.errors import Invalid, NightcrampsError, NotFound
 from nightcramps.foods import service as foods_service
+from nightcramps.inputs import changes_to, check_unchanged
 from nightcramps.nutrition import catalog, guidance, shortcuts
 from nightcramps.nutrition import constants as c
 from nightcramps.nutrition import service as nutrition_service
+from nightcramps.nutrition.forms import (
+    CUSTOM_FORM,
+    EDIT_FORM,
+    ENTRY_FORM,
+    SUPPLEMENT_FORM,
+    TARGET_FORM,
+)
 from nightcramps.nutrition.schemas import (
     CustomFoodCreate,
     CustomFoodPublic,
@@ -46,6 +55,7 @@ from nightcramps.web.deps import (
     verify_api_origin,
     verify_csrf,
 )
+from nightcramps.web.forms import on_page, refusal_problems
 from nightcramps.web.pages import flash, parse_form, redirect, render
 
 pages = APIRouter(include_in_schema=False, dependencies=[Depends(verify_csrf)])
@@ -57,12 +67,20 @@ MEASURE_WORDS = frozenset(
 )
 """Words stripped from the start of what is typed before searching food names (type-ahead)."""
 
+GONE_FROM_PAGE = (
+    "That food or supplement is no longer among yours (it was removed, perhaps in another tab); "
+    "the page now shows what is stored."
+)
+"""Said when a button of the day page logs one of your own items that was removed meanwhile."""
+
 
 # ---------------------------------------------------------------------------- pages
 
 
 def _day_moment(day: date, clock_text: str, owner: Owner) -> datetime | None:
-    """The time of a form entry: the clock time on ``day``; none typed → now today, else noon."""
+    """The time of a form entry: the clock time during ``day`` (00:30 is the night after its
+    evening, as :func:`nightcramps.timing.moment_in_day` places it); none typed → now today,
+    else noon."""
     clock_text = clock_text.strip()
     if clock_text:
         try:
@@ -72,7 +90,7 @@ def _day_moment(day: date, clock_text: str, owner: Owner) -> datetime | None:
                 f"Cannot read the time {clock_text!r}; write it as HH:MM, e.g. 08:30.",
                 fields={"time": "malformed"},
             ) from None
-        return datetime.combine(day, clock, tzinfo=owner.tz)
+        return timing.moment_in_day(day, clock, owner)
     if day == nutrition_service.today(owner=owner):
         return None
     return datetime.combine(day, time(12, 0), tzinfo=owner.tz)
@@ -152,14 +170,32 @@ async def add_entry(request: Request, day: date, session: SessionDep, owner: Own
         data["at"] = _day_moment(day, values["time"], owner)
         intake_in, problems = parse_form(IntakeCreate, data)
         if intake_in is None:
-            raise Invalid("Please fix: " + "; ".join(f"{k}: {v}" for k, v in problems.items()))
-        entry = nutrition_service.log_intake(session=session, owner=owner, intake_in=intake_in)
+            raise Invalid(" ".join(on_page(ENTRY_FORM, problems).values()), fields=problems)
+        entry, note = _log_as_it_is(session, owner, intake_in)
     except NightcrampsError as exc:
         session.rollback()
+        if isinstance(exc, NotFound) and (values["food_id"] or form.get("supplement_id")):
+            exc = NotFound(GONE_FROM_PAGE)  # a button of a stale page, not a typing mistake
         return _day_page(request, session, owner, day, error=exc, values=values, status_code=422)
     session.commit()
-    flash(request, f"Logged {entry.description}.", undo=f"/intake/{entry.id}/delete")
+    flash(request, f"Logged {entry.description}{note}.", undo=f"/intake/{entry.id}/delete")
     return redirect(f"/day/{entry.day.isoformat()}#add")
+
+
+def _log_as_it_is(session: Any, owner: Owner, intake_in: IntakeCreate) -> tuple[Any, str]:
+    """Log from the page; a food sent as "a drink" is logged as the food it is, with a note
+    saying so (the API and CLI refuse it instead, so that a script's mistake is seen)."""
+    try:
+        return nutrition_service.log_intake(session=session, owner=owner, intake_in=intake_in), ""
+    except Invalid as exc:
+        if exc.extra.get("log_as") != "food":
+            raise
+        as_food = intake_in.model_copy(update={"kind": "food"})
+        entry = nutrition_service.log_intake(session=session, owner=owner, intake_in=as_food)
+        return entry, (
+            f" as food: {exc.extra.get('food_name', 'it')} is a food, not a drink, so it does not "
+            "count toward fluids"
+        )
 
 
 @pages.get("/intake/suggest")
@@ -269,7 +305,7 @@ async def save_entry(
         data["at"] = _day_moment(original.day, values["time"], owner) if values["time"] else None
         entry_in, problems = parse_form(IntakeUpdate, {k: v for k, v in data.items() if v})
         if entry_in is None:
-            raise Invalid("Please fix: " + "; ".join(f"{k}: {v}" for k, v in problems.items()))
+            raise Invalid(" ".join(on_page(EDIT_FORM, problems).values()), fields=problems)
         updated = nutrition_service.update_entry(
             session=session, owner=owner, entry_id=entry_id, entry_in=entry_in
         )
@@ -431,7 +467,7 @@ async def add_supplement(request: Request, session: SessionDep, owner: OwnerDep)
                 session=session, owner=owner, supplement_in=supplement_in
             )
         except NightcrampsError as exc:
-            problems = exc.fields or {"name": exc.message}
+            problems = refusal_problems(SUPPLEMENT_FORM, exc)
         else:
             session.commit()
             flash(request, f"Added {row.name}.")
@@ -441,7 +477,7 @@ async def add_supplement(request: Request, session: SessionDep, owner: OwnerDep)
         request,
         session,
         owner,
-        errors=problems,
+        errors=on_page(SUPPLEMENT_FORM, problems),
         form_name="supplement",
         values=values,
         status_code=422,
@@ -476,7 +512,7 @@ async def add_custom_food(request: Request, session: SessionDep, owner: OwnerDep
         try:
             row = catalog.create_custom_food(session=session, owner=owner, food_in=food_in)
         except NightcrampsError as exc:
-            problems = exc.fields or {"name": exc.message}
+            problems = refusal_problems(CUSTOM_FORM, exc)
         else:
             session.commit()
             flash(request, f"Added {row.name}.")
@@ -486,7 +522,7 @@ async def add_custom_food(request: Request, session: SessionDep, owner: OwnerDep
         request,
         session,
         owner,
-        errors=problems,
+        errors=on_page(CUSTOM_FORM, problems),
         form_name="custom",
         values=values,
         status_code=422,
@@ -537,7 +573,7 @@ async def save_target(request: Request, session: SessionDep, owner: OwnerDep) ->
             request,
             session,
             owner,
-            errors=problems,
+            errors=on_page(TARGET_FORM, problems),
             form_name=f"target-{nutrient}",
             values={"value": value},
             status_code=422,
@@ -559,10 +595,36 @@ def _logged(session: Any, owner: Owner, entry: Any) -> IntakeLogged:
     return IntakeLogged(**public.model_dump(), warnings=warnings)
 
 
+def _on_day(entry: Any, day: date | None) -> Any:
+    """``entry``, refused (so nothing is stored) when the ``day`` sent is not its day."""
+    if day is not None and day != entry.day:
+        raise Invalid(
+            f"This entry is on {entry.day.isoformat()}, not {day.isoformat()}: its day follows "
+            "eaten_at. Leave day out, or fix eaten_at.",
+            fields={"day": "does not match eaten_at"},
+        )
+    return entry
+
+
+def _intake_changes(entry_in: IntakeUpdate, stored: IntakeEntryPublic) -> IntakeUpdate:
+    """What a change sends that differs from the stored entry; what it cannot change (the kind,
+    source, unit and food) must be sent as stored, if at all."""
+    how = "delete the entry and log it again, or give a new description to look the food up"
+    check_unchanged("id", entry_in.id, stored.id, how="send the change to that entry's address")
+    check_unchanged("kind", entry_in.kind, stored.kind, how=how)
+    check_unchanged("source", entry_in.source, stored.source, how=how)
+    check_unchanged("unit", entry_in.unit, stored.unit, how=f"give quantity in it, or {how}")
+    food_id = None if entry_in.food is None else entry_in.food.id
+    check_unchanged("food.id", food_id, stored.food.id, how=how)
+    return changes_to(entry_in, stored, keep_with={"day": ["at"]})
+
+
 @api.post("/intake", response_model=IntakeLogged, status_code=201)
 def api_log_intake(intake_in: IntakeCreate, session: SessionDep, owner: OwnerDep) -> IntakeLogged:
-    """Log food, drink or a supplement dose; the answer carries the day's warnings."""
+    """Log food, drink or a supplement dose (a description to look up, or a food with its
+    amount, as an entry's GET body has them); the answer carries the day's warnings."""
     entry = nutrition_service.log_intake(session=session, owner=owner, intake_in=intake_in)
+    _on_day(entry, intake_in.day)
     session.commit()
     return _logged(session, owner, entry)
 
@@ -681,10 +743,16 @@ def api_get_intake(entry_id: IdPath, session: SessionDep, owner: OwnerDep) -> In
 def api_update_intake(
     entry_id: IdPath, entry_in: IntakeUpdate, session: SessionDep, owner: OwnerDep
 ) -> IntakeLogged:
-    """Change an entry's time, meal, amount (nutrients scale) or food (a new phrase)."""
+    """Change an entry's time, meal, amount (nutrients scale) or food (a new description). A
+    GET body may be sent back with fields edited: the fields sent as they are stay as they are."""
+    stored = nutrition_service.to_entry_public(
+        nutrition_service.get_entry(session=session, owner=owner, entry_id=entry_id)
+    )
+    entry_in = _intake_changes(entry_in, stored)
     entry = nutrition_service.update_entry(
         session=session, owner=owner, entry_id=entry_id, entry_in=entry_in
     )
+    _on_day(entry, entry_in.day)
     session.commit()
     return _logged(session, owner, entry)
 
@@ -810,7 +878,8 @@ def api_list_supplements(session: SessionDep, owner: OwnerDep) -> list[Supplemen
 def api_create_supplement(
     supplement_in: SupplementCreate, session: SessionDep, owner: OwnerDep
 ) -> SupplementPublic:
-    """Add a supplement; log doses with POST /api/v1/intake {"supplement_id", "quantity"}."""
+    """Add a supplement (amounts in ``nutrients``); log doses with POST /api/v1/intake
+    {"food": {"id": "supplement:<id>"}, "quantity"}."""
     row = catalog.create_supplement(session=session, owner=owner, supplement_in=supplement_in)
     session.commit()
     return catalog.to_supplement_public(row)

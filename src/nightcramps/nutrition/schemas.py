@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, field_validator, model_validator
 
-from nightcramps.inputs import Input
+from nightcramps.inputs import Input, deprecated, fixed, read_only, renamed
 from nightcramps.nutrition import constants as c
 
 Kind = Literal["food", "drink", "supplement"]
@@ -26,68 +26,152 @@ Phrase = Annotated[
 LabelMg = Annotated[float, Field(ge=0, le=c.MAX_LABEL_MG)]
 LabelAmount = Annotated[float, Field(ge=0, le=100_000)]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
+FoodId = Annotated[str, Field(max_length=40, pattern=r"^[a-z]+:[A-Za-z0-9_-]+$")]
+EATEN_AT = "When; without a zone it is read in your time zone. Default: now."
+DESCRIPTION_IN = (
+    'What was eaten or drunk, as written ("1 medium banana"). Without food, the food is looked '
+    "up from it; with food, it is how the entry reads."
+)
+DAY_IN = "Your local date of eaten_at; it follows eaten_at and must agree with it."
+
+
+class FoodRefIn(Input):
+    """A food as GET returns it in an entry's ``food``; only its id is read."""
+
+    id: FoodId = Field(
+        description='"usda:09040" (from search), "custom:3" (yours) or "supplement:2".'
+    )
+    name: str | None = read_only("the food's name.")
+
+
+class _EntryComputed(Input):
+    """What an entry's GET body holds that the food and amount decide."""
+
+    grams: float | None = read_only("the weight of the amount.")
+    volume_ml: float | None = read_only("the volume of the amount.")
+    nutrients: dict[str, Any] | None = read_only("the nutrients of the amount.")
+    warnings: list[dict[str, Any]] | None = read_only(
+        "what the answer to a POST or PATCH warned about."
+    )
 
 
 # ---------------------------------------------------------------------------- intake
 
 
-class IntakeCreate(Input):
-    """Log something eaten, drunk or taken. Give exactly one of ``phrase``, ``food_id`` or
-    ``supplement_id``.
+class IntakeCreate(_EntryComputed):
+    """Log something eaten, drunk or taken: a ``description`` to look up, or a ``food`` with
+    ``quantity`` and ``unit``, as an entry's GET body has them.
 
-    - ``phrase``: free text, looked up in your own foods first, then in the food database.
-    - ``food_id`` with ``quantity`` and ``unit``: a food from search ("usda:09040") or one of
-      your own ("custom:3"); ``unit`` is "g", "ml", "serving" or one of the food's measures
-      ("medium", "cup, sliced").
-    - ``supplement_id`` with ``quantity`` = the dose in units (tablets, sachets...).
+    - ``description``: free text, looked up in your own foods first, then in the food database.
+    - ``food`` ``{"id"}`` with ``quantity`` and ``unit``: a food from search ("usda:09040"), one
+      of your own ("custom:3") or a supplement ("supplement:2", quantity = the dose in units);
+      ``unit`` is "g", "ml", "serving" or one of the food's measures ("medium", "cup, sliced").
+      A ``description`` given with it is how the entry reads.
+
+    The old names still work: ``phrase`` for description, ``food_id`` and ``supplement_id`` for
+    food, ``at`` for eaten_at.
     """
 
     kind: Kind | None = Field(
         default=None,
-        description="food or drink (drinks count toward fluids); supplement with supplement_id.",
+        description="food or drink (drinks count toward fluids); supplement with a supplement.",
     )
-    phrase: Phrase | None = None
-    food_id: str | None = Field(default=None, max_length=40, pattern=r"^[a-z]+:[A-Za-z0-9_-]+$")
-    supplement_id: int | None = Field(default=None, ge=1, le=2_147_483_647)
+    description: Phrase | None = Field(default=None, exclude=True, description=DESCRIPTION_IN)
+    phrase: Phrase | None = deprecated("description", default=None)
+    food: FoodRefIn | None = Field(
+        default=None, exclude=True, description="The food, as GET returns it; with quantity."
+    )
+    food_id: str | None = deprecated(
+        "food", default=None, max_length=40, pattern=r"^[a-z]+:[A-Za-z0-9_-]+$"
+    )
+    supplement_id: int | None = deprecated(
+        'food ({"id": "supplement:<id>"})', default=None, ge=1, le=2_147_483_647
+    )
     quantity: float | None = Field(default=None, gt=0, le=100_000)
     unit: str | None = Field(default=None, min_length=1, max_length=80)
     at: datetime | None = Field(
-        default=None,
-        description="When; without a zone it is read in your time zone. Default: now.",
+        default=None, validation_alias=renamed("eaten_at", "at"), description=EATEN_AT
     )
+    day: date | None = Field(default=None, exclude=True, description=DAY_IN)
     meal: Meal | None = Field(
         default=None, description="Default: from the clock time (breakfast before 11:00...)."
     )
     source: Source = "manual"
 
+    @property
+    def label(self) -> str | None:
+        """How the entry is to read, when a description comes with a food."""
+        return self.description if self.phrase is None else None
+
     @model_validator(mode="after")
     def _one_way(self) -> IntakeCreate:
+        if self.food is not None:
+            self._take_food(self.food.id)
+        if self.description is not None and self.food_id is None and self.supplement_id is None:
+            if self.phrase is not None and self.phrase != self.description:
+                raise ValueError("give description only (phrase is its old name)")
+            self.phrase = self.description
         given = [n for n in ("phrase", "food_id", "supplement_id") if getattr(self, n) is not None]
-        if len(given) != 1:
+        if len(given) > 1:
             raise ValueError(
-                "give exactly one of phrase (e.g. '1 medium banana'), food_id or supplement_id"
+                "give exactly one of a description to look up or a food (phrase, food_id and "
+                "supplement_id are their old names)"
+            )
+        if not given:
+            raise ValueError(
+                "give a description (e.g. '1 medium banana') or a food with quantity and unit"
             )
         if self.supplement_id is not None:
             if self.kind not in (None, "supplement"):
-                raise ValueError("a supplement_id is logged as kind 'supplement'")
+                raise ValueError("a supplement is logged as kind 'supplement'")
             self.kind = "supplement"
         elif self.kind == "supplement":
-            raise ValueError("to log a supplement, give its supplement_id (see /supplements)")
+            raise ValueError(
+                'to log a supplement, give food {"id": "supplement:<id>"} (see /supplements)'
+            )
         if self.food_id is not None and (self.quantity is None or self.unit is None):
             raise ValueError(
-                "with food_id, give quantity and unit (e.g. 1 and 'medium', or 120 and 'g')"
+                "with a food, give quantity and unit (e.g. 1 and 'medium', or 120 and 'g')"
             )
         return self
 
+    def _take_food(self, food_id: str) -> None:
+        """``food.id`` as the old fields: a supplement's id, or any other food's."""
+        source, _, key = food_id.partition(":")
+        if source != "supplement":
+            if self.food_id not in (None, food_id):
+                raise ValueError("give food only (food_id is its old form)")
+            self.food_id = food_id
+            return
+        if not key.isdigit() or not 1 <= int(key) <= 2_147_483_647:
+            raise ValueError(f"there is no supplement {food_id!r}")
+        if self.supplement_id not in (None, int(key)):
+            raise ValueError("give food only (supplement_id is its old form)")
+        self.supplement_id = int(key)
 
-class IntakeUpdate(Input):
-    """Changes to an entry; fields left out stay. A new ``quantity`` rescales the nutrients; a
-    new ``phrase`` looks the food up again."""
 
-    at: datetime | None = None
+class IntakeUpdate(_EntryComputed):
+    """Changes to an entry; fields left out stay, and so do fields sent with the value they
+    have (an entry's GET body can be sent back with one field edited). A new ``quantity``
+    rescales the nutrients; a new ``description`` looks the food up again. The old names still
+    work: ``phrase`` for description, ``at`` for eaten_at."""
+
+    id: int | None = fixed("The entry's number, as in the address.")
+    at: datetime | None = Field(
+        default=None, validation_alias=renamed("eaten_at", "at"), description=EATEN_AT
+    )
+    day: date | None = Field(default=None, exclude=True, description=DAY_IN)
     meal: Meal | None = None
     quantity: float | None = Field(default=None, gt=0, le=100_000)
-    phrase: Phrase | None = None
+    phrase: Phrase | None = Field(
+        default=None,
+        validation_alias=renamed("description", "phrase"),
+        description="What was eaten or drunk, as written; a new one looks the food up again.",
+    )
+    kind: Kind | None = fixed("food, drink or supplement.")
+    source: Source | None = fixed("manual or import.")
+    unit: str | None = fixed("The unit of quantity.")
+    food: FoodRefIn | None = fixed("The food (a new description may change it).")
 
 
 class FoodRef(BaseModel):
@@ -222,7 +306,30 @@ class TargetOverrideIn(Input):
 # ---------------------------------------------------------------------------- own foods
 
 
+def _in_nutrients(name: str) -> Any:
+    return deprecated(f"nutrients.{name}", default=None)
+
+
 class _LabelNutrients(Input):
+    """The label's amounts as top-level fields: the old form of ``nutrients``."""
+
+    energy_kcal: LabelAmount | None = _in_nutrients("energy_kcal")
+    water_g: LabelAmount | None = _in_nutrients("water_g")
+    magnesium_mg: LabelMg | None = _in_nutrients("magnesium_mg")
+    potassium_mg: LabelMg | None = _in_nutrients("potassium_mg")
+    calcium_mg: LabelMg | None = _in_nutrients("calcium_mg")
+    sodium_mg: LabelMg | None = _in_nutrients("sodium_mg")
+    caffeine_mg: LabelMg | None = _in_nutrients("caffeine_mg")
+    alcohol_g: LabelAmount | None = _in_nutrients("alcohol_g")
+    protein_g: LabelAmount | None = _in_nutrients("protein_g")
+    carbohydrate_g: LabelAmount | None = _in_nutrients("carbohydrate_g")
+    fat_g: LabelAmount | None = _in_nutrients("fat_g")
+
+
+class LabelNutrientsIn(Input):
+    """A label's amounts, as GET returns them in ``nutrients``; leave out (or null) what the
+    label does not give: it is unknown, not zero."""
+
     energy_kcal: LabelAmount | None = None
     water_g: LabelAmount | None = None
     magnesium_mg: LabelMg | None = None
@@ -234,6 +341,19 @@ class _LabelNutrients(Input):
     protein_g: LabelAmount | None = None
     carbohydrate_g: LabelAmount | None = None
     fat_g: LabelAmount | None = None
+
+
+def _spread_nutrients(model: BaseModel, nutrients: BaseModel | None) -> None:
+    """Copy the amounts given in ``nutrients`` to the old top-level fields (both must agree)."""
+    if nutrients is None:
+        return
+    for name in nutrients.model_fields_set & set(type(model).model_fields):
+        value = getattr(nutrients, name)
+        if name in model.model_fields_set and getattr(model, name) != value:
+            raise ValueError(
+                f"give {name} in nutrients only (the top-level {name} is its old form)"
+            )
+        setattr(model, name, value)
 
 
 class CustomFoodCreate(_LabelNutrients):
@@ -248,11 +368,22 @@ class CustomFoodCreate(_LabelNutrients):
     serving_name: str = Field(default="serving", min_length=1, max_length=60)
     serving_g: float | None = Field(default=None, gt=0, le=c.MAX_ENTRY_GRAMS)
     serving_ml: float | None = Field(default=None, gt=0, le=c.MAX_ENTRY_ML)
+    nutrients: LabelNutrientsIn | None = Field(
+        default=None,
+        exclude=True,
+        description="The label's amounts per basis (the top-level amounts are their old form).",
+    )
+    food_id: str | None = read_only('"custom:<id>", to log it with.')
 
     @field_validator("name")
     @classmethod
     def _tidy(cls, value: str) -> str:
         return " ".join(value.split())
+
+    @model_validator(mode="after")
+    def _nutrients(self) -> CustomFoodCreate:
+        _spread_nutrients(self, self.nutrients)
+        return self
 
 
 class CustomFoodPublic(BaseModel):
@@ -269,18 +400,44 @@ class CustomFoodPublic(BaseModel):
     nutrients: dict[str, float | None]
 
 
-class SupplementCreate(Input):
-    """A supplement with the amounts its label gives per unit. The minerals default to 0: a
-    supplement label lists every mineral it contains, so one not listed is none."""
+def _not_recorded() -> Any:
+    return Field(default=None, description="Not recorded for a supplement: null.")
 
-    name: Name
-    unit_name: str = Field(default="tablet", min_length=1, max_length=40)
+
+class SupplementNutrientsIn(Input):
+    """A supplement's amounts per unit, as GET returns them in ``nutrients``. The minerals
+    default to 0 (a label lists every mineral it contains); the rest a supplement does not
+    record, so they are null."""
+
     magnesium_mg: LabelMg = 0
     potassium_mg: LabelMg = 0
     calcium_mg: LabelMg = 0
     sodium_mg: LabelMg = 0
     caffeine_mg: LabelMg = 0
     energy_kcal: LabelAmount | None = None
+    water_g: None = _not_recorded()
+    alcohol_g: None = _not_recorded()
+    protein_g: None = _not_recorded()
+    carbohydrate_g: None = _not_recorded()
+    fat_g: None = _not_recorded()
+
+
+class SupplementCreate(Input):
+    """A supplement with the amounts its label gives per unit, in ``nutrients`` (the top-level
+    amounts are their old form). The minerals default to 0: a supplement label lists every
+    mineral it contains, so one not listed is none."""
+
+    name: Name
+    unit_name: str = Field(default="tablet", min_length=1, max_length=40)
+    nutrients: SupplementNutrientsIn | None = Field(
+        default=None, exclude=True, description="The label's amounts per unit."
+    )
+    magnesium_mg: LabelMg = deprecated("nutrients.magnesium_mg", default=0)
+    potassium_mg: LabelMg = deprecated("nutrients.potassium_mg", default=0)
+    calcium_mg: LabelMg = deprecated("nutrients.calcium_mg", default=0)
+    sodium_mg: LabelMg = deprecated("nutrients.sodium_mg", default=0)
+    caffeine_mg: LabelMg = deprecated("nutrients.caffeine_mg", default=0)
+    energy_kcal: LabelAmount | None = deprecated("nutrients.energy_kcal", default=None)
     volume_ml_per_unit: float | None = Field(
         default=None,
         gt=0,
@@ -293,6 +450,11 @@ class SupplementCreate(Input):
     @classmethod
     def _tidy(cls, value: str) -> str:
         return " ".join(value.split())
+
+    @model_validator(mode="after")
+    def _nutrients(self) -> SupplementCreate:
+        _spread_nutrients(self, self.nutrients)
+        return self
 
 
 class SupplementPublic(BaseModel):

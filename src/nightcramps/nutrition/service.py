@@ -14,6 +14,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from nightcramps import timing
 from nightcramps.accounts import service as accounts_service
 from nightcramps.errors import Invalid, NotFound
 from nightcramps.nutrition import catalog, guidance, portions, rows, totals
@@ -38,20 +39,15 @@ from nightcramps.nutrition.schemas import (
 )
 from nightcramps.nutrition.targets import TARGET_NUTRIENTS, Targets, targets_for, unknown_targets
 from nightcramps.owner import Owner
-from nightcramps.storage.base import utcnow
+from nightcramps.timing import utcnow
 
-FUTURE_SLACK = timedelta(minutes=5)
-"""How far ahead of the clock an entry may be (clocks of phone and server differ a little)."""
-
-MAX_RANGE_DAYS = 3660
-"""The longest date range one call may ask for (about ten years)."""
+FUTURE_SLACK = timing.FUTURE_TOLERANCE
+MAX_RANGE_DAYS = timing.MAX_RANGE_DAYS
 
 MAX_ROW_ID = 2_147_483_647
 """Largest row id any database here stores (PostgreSQL INTEGER); larger ids are not found."""
 
-FIRST_YEAR, LAST_YEAR = 1900, 2999
-"""Days outside these years are refused as typing errors (and stay clear of date arithmetic
-overflows at year 1 and 9999)."""
+FIRST_YEAR, LAST_YEAR = timing.EARLIEST_YEAR, timing.LATEST_YEAR
 
 FACTOR_KEYS = ("fluid_ml", "magnesium_mg", "potassium_mg", "calcium_mg", "sodium_mg", "caffeine_mg")
 """The keys of :func:`daily_factors`, fixed: the insights feature relies on them."""
@@ -66,18 +62,19 @@ SOURCES = [c.DRI_SOURCE, c.WATER_SOURCE, c.MAGNESIUM_UL_SOURCE]
 
 
 def today(*, owner: Owner, now: datetime | None = None) -> date:
-    """The person's local date now."""
-    return (now or utcnow()).astimezone(owner.tz).date()
+    """The person's current day (see :func:`nightcramps.timing.day_of`: before the day starts,
+    at 00:30, it is still the day before)."""
+    return timing.today(owner, now)
 
 
 def _local_moment(value: datetime, owner: Owner) -> datetime:
     """A typed time: naive values are in the person's zone, aware ones kept."""
-    return value.replace(tzinfo=owner.tz) if value.tzinfo is None else value
+    return timing.local_moment(value, owner.tz)
 
 
 def meal_for(moment: datetime, *, owner: Owner) -> str:
     """The meal a moment falls in by the person's clock (see ``constants.MEAL_WINDOWS``)."""
-    hour = moment.astimezone(owner.tz).hour
+    hour = timing.local(moment, owner.tz).hour
     hour = hour + 24 if hour < c.MEAL_WINDOWS[0][1] else hour
     for name, start, end in c.MEAL_WINDOWS:
         if start <= hour < end:
@@ -91,7 +88,7 @@ def when(at: datetime | None, owner: Owner, now: datetime | None) -> datetime:
     check_day(moment.date())
     if moment > (now or utcnow()) + FUTURE_SLACK:
         raise Invalid(
-            f"{moment.astimezone(owner.tz):%Y-%m-%d %H:%M} is in the future; log what you have "
+            f"{timing.local(moment, owner.tz):%Y-%m-%d %H:%M} is in the future; log what you have "
             "already eaten or drunk.",
             fields={"at": "is in the future"},
         )
@@ -209,6 +206,8 @@ def _check_own_drinkable(own: portions.OwnFood, kind: str) -> None:
             "fluids. Log it as food (`nightcramps eat`, 'food' on the page, \"kind\": "
             '"food" in the API), or add it again as a drink (custom-food add --kind drink).',
             fields={"kind": "not a drink: log it as food"},
+            log_as="food",  # the web page logs it as food instead (nutrition.routes)
+            food_name=own.name,
         )
 
 
@@ -282,13 +281,15 @@ def log_intake(
     portion, kind = _portion(session, owner, intake_in)
     entry = IntakeEntry(
         person_id=owner.person_id,
-        day=moment.astimezone(owner.tz).date(),
+        day=timing.day_of(moment, owner),
         eaten_at=moment,
         meal=intake_in.meal or meal_for(moment, owner=owner),
         kind=kind,
         source=intake_in.source,
     )
     _apply_portion(entry, portion)
+    if intake_in.label is not None:  # a description sent with its food: how the entry reads
+        entry.description = intake_in.label[:300]
     session.add(entry)
     session.flush()
     return entry
@@ -326,15 +327,7 @@ def check_day(day: date) -> None:
 
 
 def _check_range(start: date, end: date) -> None:
-    if end < start:
-        raise Invalid(
-            f"The range ends ({end}) before it starts ({start}); swap the dates.",
-            fields={"to": "is before from"},
-        )
-    if (end - start).days > MAX_RANGE_DAYS:
-        raise Invalid("Ask for at most ten years at a time.", fields={"from": "too early"})
-    check_day(start)
-    check_day(end)
+    timing.check_range(start, end)
 
 
 def list_entries(
@@ -385,7 +378,7 @@ def update_entry(
         _apply_portion(entry, portion)
     if moment is not None:
         entry.eaten_at = moment
-        entry.day = moment.astimezone(owner.tz).date()
+        entry.day = timing.day_of(moment, owner)
         if "meal" not in changes:
             entry.meal = meal_for(moment, owner=owner)
     if changes.get("meal") is not None:

@@ -8,13 +8,14 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from nightcramps import timing
 from nightcramps.errors import Invalid, NotFound
 from nightcramps.foods.amounts import NUTRIENTS
 from nightcramps.nutrition import constants as c
 from nightcramps.nutrition import service
 from nightcramps.nutrition.models import IntakeEntry, IntakeFavourite
 from nightcramps.owner import Owner
-from nightcramps.storage.base import utcnow
+from nightcramps.timing import utcnow
 
 
 def _copy(
@@ -22,7 +23,7 @@ def _copy(
 ) -> IntakeEntry:
     entry = IntakeEntry(
         person_id=owner.person_id,
-        day=moment.astimezone(owner.tz).date(),
+        day=timing.day_of(moment, owner),
         eaten_at=moment,
         meal=service.meal_for(moment, owner=owner),
         kind=source.kind,
@@ -91,8 +92,8 @@ def repeat_meal(
         )
     copies = []
     for source in sources:
-        clock = source.eaten_at.astimezone(owner.tz)
-        moment = datetime.combine(to_day, clock.timetz().replace(tzinfo=None), tzinfo=owner.tz)
+        clock = timing.local(source.eaten_at, owner.tz).time()
+        moment = timing.moment_in_day(to_day, clock, owner)
         moment = min(moment, now)
         entry = _copy(session, owner, source, moment)
         entry.meal = meal

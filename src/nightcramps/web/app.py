@@ -12,6 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from nightcramps import __version__
 from nightcramps.accounts import routes as accounts_routes
@@ -27,12 +28,14 @@ from nightcramps.nutrition import routes as nutrition_routes
 from nightcramps.storage.engine import make_engine
 from nightcramps.storage.migrate import upgrade
 from nightcramps.storage.session import make_sessionmaker
+from nightcramps.timing import Clock, system_clock, use_clock
 from nightcramps.web import errors
 from nightcramps.web.deps import NotAllowedCsrf
 from nightcramps.web.openapi import install_openapi
 from nightcramps.web.templating import make_templates
 
 STATIC_DIR = Path(__file__).parent / "static"
+SESSION_COOKIE = "nightcramps_session"
 
 FEATURE_ROUTERS = [
     accounts_routes.pages,
@@ -54,17 +57,35 @@ FEATURE_ROUTERS = [
 ]
 
 
-def create_app(settings: Settings | None = None, *, migrate: bool = True) -> FastAPI:
+class ClockMiddleware:
+    """Serves every request on the app's clock: whatever asks for "now" while it is answered
+    (services, templates, the session's timestamps) reads ``clock``."""
+
+    def __init__(self, app: ASGIApp, clock: Clock) -> None:
+        self.app = app
+        self.clock = clock
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        with use_clock(self.clock):
+            await self.app(scope, receive, send)
+
+
+def create_app(
+    settings: Settings | None = None, *, migrate: bool = True, clock: Clock | None = None
+) -> FastAPI:
     """Build the app from ``settings`` (read from the environment when None).
 
     The database is migrated to the latest schema before the first request unless ``migrate`` is
-    False (tests that migrate once for the whole session pass False).
+    False (tests that migrate once for the whole session pass False). ``clock`` is what the app
+    takes for "now" (the machine's clock when None); tests pass a fixed one.
     """
     settings = settings or Settings()
+    clock = clock or system_clock
     engine = make_engine(settings.database_url)
     if migrate:
         upgrade(engine)
-    purge_expired(engine, settings)
+    with use_clock(clock):
+        purge_expired(engine, settings)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -81,19 +102,21 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
         redoc_url=None,
     )
     app.state.settings = settings
+    app.state.clock = clock
     app.state.engine = engine
     app.state.sessionmaker = make_sessionmaker(engine)
     app.state.templates = make_templates()
     app.add_middleware(
         SessionMiddleware,
         secret_key=settings.session_secret,
-        session_cookie="nightcramps_session",
+        session_cookie=SESSION_COOKIE,
         same_site="lax",
         https_only=settings.accounts and settings.secure_cookies,
         max_age=14 * 24 * 3600,
     )
     app.add_middleware(GZipMiddleware, minimum_size=1024)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=[*settings.allowed_hosts, "testserver"])
+    app.add_middleware(ClockMiddleware, clock=clock)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     errors.install_error_handlers(app)
     install_openapi(app)

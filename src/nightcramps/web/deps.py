@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Annotated
 
 from fastapi import Depends, Path, Request
@@ -52,6 +54,10 @@ def _bearer(request: Request) -> str | None:
     return None
 
 
+ZONE_FROM_BROWSER = "zone_from_browser"
+"""Session key: this browser session made the person, so its zone may stand in until confirmed."""
+
+
 def get_person(request: Request, session: SessionDep, settings: SettingsDep) -> Person:
     """The person making the request.
 
@@ -59,6 +65,22 @@ def get_person(request: Request, session: SessionDep, settings: SettingsDep) -> 
     nobody else gets in. In local mode everyone who can reach the loopback server is the one
     local person.
     """
+    person = _identify(request, session, settings)
+    # The layout's time zone notice (accounts/_timezone.html) reads who is asking from here. A
+    # copy, not the row: an error page is drawn after the session has rolled back and closed.
+    request.state.person = ZoneOfPerson(person.timezone, person.timezone_confirmed_at)
+    return person
+
+
+@dataclass(frozen=True, slots=True)
+class ZoneOfPerson:
+    """What the time zone notice needs of the person asking, as it was when they were found."""
+
+    timezone: str
+    timezone_confirmed_at: datetime | None
+
+
+def _identify(request: Request, session: Session, settings: Settings) -> Person:
     token = _bearer(request)
     if token is not None:
         request.state.auth = "token"
@@ -70,14 +92,24 @@ def get_person(request: Request, session: SessionDep, settings: SettingsDep) -> 
         request.state.auth = "cookie"
         return accounts_service.get_person(session=session, person_id=person_id)
     request.state.auth = "local"
-    return accounts_service.get_local_person(session=session, timezone=settings.default_timezone)
+    person = accounts_service.find_local_person(session=session)
+    if person is None:
+        person = accounts_service.get_local_person(
+            session=session, timezone=settings.default_timezone
+        )
+        # A person made by this browser's first visit takes the browser's zone until they confirm
+        # one (static/timezone.js sends it); one made earlier, e.g. by the CLI, is only asked.
+        request.session[ZONE_FROM_BROWSER] = True
+    return person
 
 
 CurrentPerson = Annotated[Person, Depends(get_person)]
 
 
 def get_owner(person: CurrentPerson, settings: SettingsDep) -> Owner:
-    return accounts_service.owner_of(person, cutover_hour=settings.night_cutover_hour)
+    return accounts_service.owner_of(
+        person, cutover_hour=settings.night_cutover_hour, day_start_hour=settings.day_start_hour
+    )
 
 
 OwnerDep = Annotated[Owner, Depends(get_owner)]

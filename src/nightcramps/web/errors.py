@@ -1,13 +1,15 @@
 """The one map from domain errors to HTTP, and the handlers that render them.
 
-Pages get ``{status}.html`` (or ``error.html``), htmx requests a fragment, ``/api`` JSON of the form
-``{"detail": message, "fields": {name: problem}}``.
+Pages get ``{status}.html`` (or ``error.html``), htmx requests a fragment that swaps into the
+page's ``#messages``, ``/api`` JSON of the form ``{"detail": message, "fields": {name: problem}}``.
+Every problem is said in words for people: how to fix it, never pydantic's wording, a pattern or
+(on a page) a schema name; pages name the field as the form labels it (``page_forms``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from urllib.parse import urlsplit
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -22,6 +24,9 @@ from nightcramps.errors import (
     NotFound,
     TooManyAttempts,
 )
+from nightcramps.web import page_forms
+from nightcramps.web.forms import ValidationProblem
+from nightcramps.web.problems import describe_validation_errors
 
 STATUS: dict[type[NightcrampsError], int] = {
     NotFound: 404,
@@ -45,34 +50,26 @@ def is_api(request: Request) -> bool:
     return request.url.path.startswith("/api/")
 
 
-def describe_validation_errors(errors: Any) -> dict[str, str]:
-    """Turn pydantic error entries into ``{field: what to fix}``, in words for people."""
-    fields: dict[str, str] = {}
-    for error in errors:
-        if error.get("type") == "json_invalid":
-            where = error.get("loc", ("body", 0))[-1]
-            reason = (error.get("ctx") or {}).get("error", "it does not parse")
-            fields.setdefault(
-                "body",
-                f"is not valid JSON ({reason}, at character {where}); check the quotes, "
-                "commas and braces (the fields are described in /openapi.json)",
-            )
-            continue
-        location = [str(part) for part in error.get("loc", ()) if part not in ("body", "query")]
-        name = ".".join(location) or "input"
-        message = str(error.get("msg", "is not valid"))
-        message = message.removeprefix("Value error, ")
-        if error.get("type") == "extra_forbidden":
-            message = "is not a field this accepts; remove it"
-        elif error.get("type") == "missing":
-            message = "is required"
-        fields.setdefault(name, message)
-    return fields
-
-
 def _summary(fields: dict[str, str]) -> str:
     parts = [f"{name}: {problem}" for name, problem in fields.items()]
     return "Please fix: " + "; ".join(parts) + "."
+
+
+STALE_DELETE = (
+    "This was already deleted (or undone in another tab); the page now shows what is stored."
+)
+"""Said when a page's Delete finds nothing to delete: the page was older than what is stored."""
+
+CHECK_FIELDS = "Please check the fields marked below."
+"""The message above a form's problems when each is said beside its field."""
+
+
+def _in_address(fields: Mapping[str, str]) -> str:
+    """Problems with a page's address (``/diary/2026-02-30``), said as sentences."""
+    said = [
+        f"{p[:1].upper()}{p[1:].rstrip('.')}." for k, p in fields.items() if k.startswith("path.")
+    ]
+    return " ".join(said) + " Check the address." if said else ""
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -91,6 +88,8 @@ def install_error_handlers(app: FastAPI) -> None:
         if is_api(request):
             body = {"detail": exc.message, "fields": exc.fields}
             return JSONResponse(body, status_code=status, headers=headers)
+        if isinstance(exc, NotFound) and _is_stale_action(request):
+            return _show_what_is_stored(request, exc)
         return render_error(request, status, exc.message, exc.fields, headers=headers)
 
     @app.exception_handler(RequestValidationError)
@@ -98,13 +97,18 @@ def install_error_handlers(app: FastAPI) -> None:
         fields = describe_validation_errors(exc.errors())
         if is_api(request):
             return JSONResponse({"detail": _summary(fields), "fields": fields}, status_code=422)
-        return render_error(request, 422, _summary(fields), fields)
+        address = _in_address(fields)
+        if address:
+            return render_error(request, 422, address, {})
+        return render_error(request, 422, CHECK_FIELDS, fields)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
         message = str(exc.detail)
         if exc.status_code == 404:
             message = "There is no page at this address."
+        elif exc.status_code == 405:
+            message = "This address cannot be used that way; go back and use the page's buttons."
         if is_api(request):
             return JSONResponse(
                 {"detail": message, "fields": {}}, status_code=exc.status_code, headers=exc.headers
@@ -112,24 +116,70 @@ def install_error_handlers(app: FastAPI) -> None:
         return render_error(request, exc.status_code, message, {}, headers=exc.headers)
 
 
+def _is_stale_action(request: Request) -> bool:
+    """A page's Delete or Undo (their forms post to ``.../delete`` and ``.../restore``)."""
+    return request.method == "POST" and request.url.path.endswith(("/delete", "/restore"))
+
+
+def _page_it_came_from(request: Request) -> str:
+    """The local address of the page a form was sent from ("/" when unknown or another site)."""
+    for header in ("HX-Current-URL", "Referer"):
+        sent = urlsplit(request.headers.get(header, ""))
+        if sent.netloc == request.url.netloc and sent.path.startswith("/"):
+            return sent.path + (f"?{sent.query}" if sent.query else "")
+    return "/"
+
+
+def _show_what_is_stored(request: Request, exc: NotFound) -> Response:
+    """A Delete of something already gone (or an Undo of something no longer deleted): the page
+    was stale. Say so and show the page again as it is now, rather than a bare "not found"."""
+    path = request.url.path
+    message = (
+        STALE_DELETE
+        if path.endswith("/delete")
+        else f"{exc.message} The page now shows what is stored."
+    )
+    request.session.setdefault("flashes", []).append(
+        {"message": message, "undo": None, "kind": "error"}
+    )
+    return RedirectResponse(_page_it_came_from(request), status_code=303)
+
+
 def render_error(
     request: Request,
     status: int,
     message: str,
-    fields: dict[str, str],
+    fields: Mapping[str, str],
     *,
     headers: Mapping[str, str] | None = None,
 ) -> Response:
-    """An error page, or for htmx a small fragment that swaps into the page's message area."""
+    """An error page, or for htmx a small fragment that swaps into the page's message area.
+
+    ``fields`` are said as the form's page labels them (``page_forms``). When they come from
+    validation the message is "check the fields marked below" and each is listed; a refusal's
+    own message stands, and its fields are only marked. Either way, for htmx, ``forms.js`` puts
+    each field's text beside that field and moves focus to the message.
+    """
     templates = request.app.state.templates
-    context = {"status": status, "message": message, "fields": fields}
+    validated = any(isinstance(p, ValidationProblem) for p in fields.values())
+    shown = page_forms.page_errors(request, fields)
+    context = {
+        "status": status,
+        "message": CHECK_FIELDS if validated or not message else message,
+        "fields": shown,
+        "listed": validated,
+        "flashes": request.session.pop("flashes", []) if "session" in request.scope else [],
+    }
     if request.headers.get("HX-Request"):
         response = templates.TemplateResponse(request, "_error.html", context, status_code=status)
         response.headers["HX-Retarget"] = "#messages"
         response.headers["HX-Reswap"] = "innerHTML"
+        # A refused form stays where it is: the address must not become the POST's.
+        response.headers["HX-Push-Url"] = "false"
     else:
         name = templates.env.select_template([f"{status}.html", "error.html"]).name
         response = templates.TemplateResponse(request, name, context, status_code=status)
+    response.headers["Cache-Control"] = "no-store"
     for key, value in (headers or {}).items():
         response.headers[key] = value
     return response  # type: ignore[no-any-return]

@@ -9,7 +9,7 @@ from fastapi.responses import RedirectResponse, Response
 from pydantic import BaseModel, ValidationError
 
 from nightcramps.web.deps import csrf_token
-from nightcramps.web.errors import describe_validation_errors
+from nightcramps.web.problems import describe_validation_errors
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -28,6 +28,12 @@ def render(
     response: Response = request.app.state.templates.TemplateResponse(
         request, name, {**base, **(context or {})}, status_code=status_code
     )
+    # Pages hold health data and change with every save: never served from a cache, so that
+    # Back (with htmx keeping no snapshots, see base.html) shows what is stored, not what was.
+    response.headers["Cache-Control"] = "no-store"
+    if status_code >= 400 and request.headers.get("HX-Request"):
+        # A refused form is shown again where it was: the address stays the page's, not the POST's.
+        response.headers["HX-Push-Url"] = "false"
     return response
 
 
@@ -44,8 +50,9 @@ def redirect(url: str) -> RedirectResponse:
 
 
 def parse_form(model: type[M], data: dict[str, Any]) -> tuple[M | None, dict[str, str]]:
-    """Validate form data with ``model``; returns the model or ``{field: problem}``."""
+    """Validate form data with ``model``; returns the model or ``{field: problem}`` (each a
+    ``ValidationProblem``, which a page says in its own words)."""
     try:
         return model.model_validate(data), {}
     except ValidationError as exc:
-        return None, describe_validation_errors(exc.errors())
+        return None, describe_validation_errors(exc.errors(), model)

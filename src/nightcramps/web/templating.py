@@ -10,8 +10,10 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
+from nightcramps import timing
 from nightcramps.constants import RELIEF_EFFECT_LABELS
 from nightcramps.guidance import service as guidance_service
+from nightcramps.web import page_forms
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
@@ -27,7 +29,7 @@ def format_local_time(value: datetime | None, tz: str = "UTC") -> str:
     """A stored UTC time as the person's local clock time, e.g. '03:10'."""
     if value is None:
         return "during the night"
-    return value.astimezone(ZoneInfo(tz)).strftime("%H:%M")
+    return timing.local(value, ZoneInfo(tz)).strftime("%H:%M")
 
 
 def format_night(value: date) -> str:
@@ -62,4 +64,6 @@ def make_templates() -> Jinja2Templates:
     env.filters["night"] = format_night
     env.filters["minutes"] = format_minutes
     env.globals["relief_effect_labels"] = RELIEF_EFFECT_LABELS
+    # A form's problems as its page says them: {% set errors = page_errors(request, errors) %}
+    env.globals["page_errors"] = page_forms.page_errors
     return Jinja2Templates(env=env)

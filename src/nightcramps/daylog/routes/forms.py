@@ -9,6 +9,7 @@ from typing import Any
 from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel
 
+from nightcramps import timing
 from nightcramps.daylog import service as daylog_service
 from nightcramps.daylog.constants import (
     MAX_CAFFEINE_MG_PER_ENTRY,
@@ -169,9 +170,9 @@ def _clock(text: str) -> time | None:
 
 
 def _at(day: date, clock: time, owner: Owner) -> datetime:
-    """A clock time typed on the page, placed on ``day`` (before 04:00: the morning after)."""
-    on = day + timedelta(days=1) if clock.hour < daylog_service.day_start_hour(owner) else day
-    return datetime.combine(on, clock, tzinfo=owner.tz)
+    """A clock time typed on the page, placed on ``day`` (before the day starts: the morning
+    after)."""
+    return timing.moment_in_day(day, clock, owner)
 
 
 @router.post("/today/{day}/caffeine")

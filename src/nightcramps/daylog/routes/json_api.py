@@ -1,7 +1,10 @@
 """The day log's JSON API under /api/v1: a day's factors and log, and the same six endpoints
 for each kind of entry (list, log, get, change, delete, restore). Each endpoint is written out
 with its own schemas so the OpenAPI document describes it exactly; what they share is in the
-small helpers below."""
+small helpers below.
+
+What a GET answers, a write accepts (docs/api.md): a change may send the GET body back with
+fields edited, and the fields sent as they are stay as they are."""
 
 from __future__ import annotations
 
@@ -50,6 +53,8 @@ from nightcramps.daylog.schemas import (
     StretchPublic,
     StretchUpdate,
 )
+from nightcramps.errors import Invalid
+from nightcramps.inputs import Input, changes_to, check_unchanged
 from nightcramps.owner import Owner
 from nightcramps.web.deps import IdPath, OwnerDep, SessionDep
 
@@ -59,6 +64,11 @@ FromQuery = Annotated[date | None, Query(alias="from", description="First day, Y
 ToQuery = Annotated[date | None, Query(alias="to", description="Last day, YYYY-MM-DD")]
 
 P = TypeVar("P", bound=BaseModel)
+U = TypeVar("U", bound=Input)
+
+DATED = {"day": ["at"]}
+"""A new day sent with the time sent back goes to the service with it, which refuses the two
+if they disagree (a new time with the old day sent back moves the entry)."""
 
 
 # ---------------------------------------------------------------------------- shared by entries
@@ -75,6 +85,34 @@ def _fetched(schema: type[P], session: Session, owner: Owner, kind: EntryKind, e
     """One live entry of this kind, as ``schema``."""
     public = daylog_service.get_entry(session=session, owner=owner, kind=kind, entry_id=entry_id)
     return _as(schema, public)
+
+
+def _edited(
+    update: U,
+    session: Session,
+    owner: Owner,
+    kind: EntryKind,
+    entry_id: int,
+    keep_with: dict[str, list[str]] | None = None,
+) -> U:
+    """``update`` with only what it changes in the stored entry; an ``id`` sent must be the
+    entry's own."""
+    check_unchanged(
+        "id", getattr(update, "id", None), entry_id, how="send the change to that entry's address"
+    )
+    stored = daylog_service.get_entry(session=session, owner=owner, kind=kind, entry_id=entry_id)
+    return changes_to(update, stored, keep_with=DATED if keep_with is None else keep_with)
+
+
+def _sleep_on_day(public: SleepPublic, day: date | None) -> SleepPublic:
+    """``public``, refused (so nothing is stored) when the ``day`` sent is not the day it ends."""
+    if day is not None and day != public.day:
+        raise Invalid(
+            f"This sleep ends on {public.day.isoformat()}, not {day.isoformat()}: a sleep belongs "
+            "to the day it ends in. Leave day out, or fix wake_at.",
+            fields={"day": "does not match wake_at"},
+        )
+    return public
 
 
 def _deleted(session: Session, owner: Owner, kind: EntryKind, entry_id: int) -> RawResponse:
@@ -119,7 +157,9 @@ def api_day_log(day: date, session: SessionDep, owner: OwnerDep) -> DayViewPubli
 def api_update_day(
     day: date, day_in: DayUpdate, session: SessionDep, owner: OwnerDep
 ) -> DayLogPublic:
-    """Set steps, standing, sitting, massage, heat and the "none today" answers."""
+    """Set steps, standing, sitting, massage, heat and the "none today" answers (the entries,
+    factors and values of a GET body sent back are ignored)."""
+    check_unchanged("day", day_in.day, day, how="a day's date is its address")
     result = daylog_service.update_day(session=session, owner=owner, day=day, day_in=day_in)
     session.commit()
     return result
@@ -158,6 +198,7 @@ def api_update_activity(
     entry_id: IdPath, activity_in: ActivityUpdate, session: SessionDep, owner: OwnerDep
 ) -> ActivityPublic:
     """Change a workout."""
+    activity_in = _edited(activity_in, session, owner, "activity", entry_id)
     public = daylog_service.update_activity(
         session=session, owner=owner, activity_id=entry_id, activity_in=activity_in
     )
@@ -207,6 +248,7 @@ def api_update_stretch(
     entry_id: IdPath, stretch_in: StretchUpdate, session: SessionDep, owner: OwnerDep
 ) -> StretchPublic:
     """Change a stretching session."""
+    stretch_in = _edited(stretch_in, session, owner, "stretch", entry_id)
     public = daylog_service.update_stretch(
         session=session, owner=owner, stretch_id=entry_id, stretch_in=stretch_in
     )
@@ -256,6 +298,7 @@ def api_update_alcohol(
     entry_id: IdPath, alcohol_in: AlcoholUpdate, session: SessionDep, owner: OwnerDep
 ) -> AlcoholPublic:
     """Change an alcohol entry."""
+    alcohol_in = _edited(alcohol_in, session, owner, "alcohol", entry_id)
     public = daylog_service.update_alcohol(
         session=session, owner=owner, alcohol_id=entry_id, alcohol_in=alcohol_in
     )
@@ -305,6 +348,7 @@ def api_update_caffeine(
     entry_id: IdPath, caffeine_in: CaffeineUpdate, session: SessionDep, owner: OwnerDep
 ) -> CaffeinePublic:
     """Change a caffeine entry."""
+    caffeine_in = _edited(caffeine_in, session, owner, "caffeine", entry_id)
     public = daylog_service.update_caffeine(
         session=session, owner=owner, caffeine_id=entry_id, caffeine_in=caffeine_in
     )
@@ -337,6 +381,7 @@ def api_list_sleep(
 def api_log_sleep(sleep_in: SleepCreate, session: SessionDep, owner: OwnerDep) -> SleepPublic:
     """Log a sleep (bedtime and wake time); it belongs to the day it ends in."""
     public = daylog_service.log_sleep(session=session, owner=owner, sleep_in=sleep_in)
+    public = _sleep_on_day(public, sleep_in.day)
     session.commit()
     return public
 
@@ -352,9 +397,11 @@ def api_update_sleep(
     entry_id: IdPath, sleep_in: SleepUpdate, session: SessionDep, owner: OwnerDep
 ) -> SleepPublic:
     """Change a sleep entry."""
+    sleep_in = _edited(sleep_in, session, owner, "sleep", entry_id, keep_with={})
     public = daylog_service.update_sleep(
         session=session, owner=owner, sleep_id=entry_id, sleep_in=sleep_in
     )
+    public = _sleep_on_day(public, sleep_in.day)
     session.commit()
     return public
 
@@ -407,6 +454,7 @@ def api_update_medicine(
     entry_id: IdPath, medicine_in: MedicineUpdate, session: SessionDep, owner: OwnerDep
 ) -> MedicinePublic:
     """Change a medicine's name, dose, dates or notes."""
+    medicine_in = _edited(medicine_in, session, owner, "medicine", entry_id)
     public = daylog_service.update_medicine(
         session=session, owner=owner, medicine_id=entry_id, medicine_in=medicine_in
     )

@@ -9,6 +9,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request, Response
 
+from nightcramps import timing
 from nightcramps.daylog import dayview
 from nightcramps.daylog import service as daylog_service
 from nightcramps.daylog.constants import COFFEE_CUP_CAFFEINE_MG, INTENSITY_WORDS
@@ -29,7 +30,7 @@ ACTIVITY_TYPES = ("walking", "running", "cycling", "swimming", "gym", "yoga", "g
 
 
 def _clock(value: datetime | None, owner: Owner) -> str:
-    return "" if value is None else value.astimezone(owner.tz).strftime("%H:%M")
+    return "" if value is None else timing.local(value, owner.tz).strftime("%H:%M")
 
 
 def _today_context(session: Any, owner: Owner, day: date, person_tz: str) -> dict[str, Any]:

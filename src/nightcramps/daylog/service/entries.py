@@ -19,7 +19,7 @@ from nightcramps.daylog.service.medicines import to_medicine_public
 from nightcramps.daylog.service.sleep import check_one_sleep, to_sleep_public
 from nightcramps.daylog.service.stretches import to_stretch_public
 from nightcramps.owner import Owner
-from nightcramps.storage.base import utcnow
+from nightcramps.timing import utcnow
 
 
 def to_public(kind: EntryKind, entry: Any) -> Any:

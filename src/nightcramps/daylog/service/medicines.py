@@ -10,8 +10,8 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from nightcramps import timing
 from nightcramps.daylog import medicines as medicine_matcher
-from nightcramps.daylog.constants import EARLIEST_DAY_YEAR
 from nightcramps.daylog.models import Medicine
 from nightcramps.daylog.schemas import (
     MedicineCheckPublic,
@@ -49,10 +49,8 @@ def _check_medicine_dates(
 ) -> None:
     current = today(owner=owner, now=now)
     for name, value in (("started_on", started_on), ("stopped_on", stopped_on)):
-        if value is not None and value.year < EARLIEST_DAY_YEAR:
-            raise Invalid(
-                f"{value.isoformat()} is too long ago; check the year.", fields={name: "too early"}
-            )
+        if value is not None:
+            timing.check_year(value, name)
     if started_on is not None and started_on > current:
         raise Invalid(
             f"The start date {started_on} is in the future; add the medicine once you start it.",

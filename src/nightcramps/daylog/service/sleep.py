@@ -14,6 +14,7 @@ from nightcramps.daylog.service._common import get_row, list_rows
 from nightcramps.daylog.service.timing import check_moment, local_moment
 from nightcramps.errors import Conflict, Invalid
 from nightcramps.owner import Owner
+from nightcramps.timing import morning_of
 
 
 def to_sleep_public(entry: SleepPeriod) -> SleepPublic:
@@ -33,8 +34,8 @@ def _sleep_span(
 ) -> tuple[datetime, datetime, date]:
     bed = local_moment(bed_at, owner=owner)
     wake = local_moment(wake_at, owner=owner)
-    check_moment(bed, now, "bed_at")
-    check_moment(wake, now, "wake_at")
+    check_moment(bed, "bed_at", now)
+    check_moment(wake, "wake_at", now)
     if wake <= bed:
         raise Invalid(
             f"The wake time ({wake:%Y-%m-%d %H:%M}) is not after the bedtime "
@@ -49,7 +50,7 @@ def _sleep_span(
         )
     # The sleep belongs to the day it ends in: the sleep before that day, known by its bedtime
     # (so it can help predict that night) and not caused by that night's cramps.
-    day = wake.astimezone(owner.tz).date()
+    day = morning_of(wake, owner)
     return bed, wake, day
 
 

@@ -10,6 +10,7 @@ var OFFLINE = [
   "/now",
   "/static/app.css",
   "/static/vendor/htmx-2.0.11.min.js",
+  "/static/forms.js",
   "/static/guidance/offline.js",
   "/static/guidance/routine.js",
   "/static/guidance/now.js",

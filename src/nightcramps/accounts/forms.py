@@ -1,0 +1,42 @@
+"""The profile and sign-up forms as their pages label them (see ``nightcramps.web.forms``)."""
+
+from __future__ import annotations
+
+from nightcramps.web.forms import PageField, PageForm
+
+TIMEZONE = PageField(
+    "Time zone", "type your city or region, for example London, and choose it from the list."
+)
+
+PROFILE_FORM = PageForm(
+    fields={
+        "display_name": PageField("Name", "use at most 100 characters."),
+        "birth_year": PageField(
+            "Birth year", "give the year you were born, from 1900 to this year, e.g. 1961."
+        ),
+        "sex": PageField("Sex", "choose female or male."),
+        "pregnant": PageField("Pregnancy", "tick pregnant or breastfeeding, or neither."),
+        "weight_kg": PageField(
+            "Weight in kg", "give your weight above 20 up to 400 kg, e.g. 72.5, or leave it empty."
+        ),
+        "timezone": TIMEZONE,
+    },
+    whole_form="pregnant",
+    whole_form_fix="pregnant and breastfeeding apply only with sex female; untick them or choose "
+    "female.",
+    aliases={"lactating": "pregnant"},
+)
+"""The profile page's form."""
+
+SIGNUP_FORM = PageForm(
+    fields={
+        "email": PageField("Email", "give your email address, e.g. name@example.com."),
+        "password": PageField("Password", "use at least 10 characters (at most 1,000)."),
+        "timezone": TIMEZONE,
+    },
+    whole_form="email",
+)
+"""The sign-up page's form (accounts mode)."""
+
+ROUTES = {"/profile": PROFILE_FORM, "/signup": SIGNUP_FORM}
+"""Each page route and the form its problems are said in."""
