@@ -175,3 +175,37 @@ def test_demo_gives_insights_something_to_work_on(cli: Cli, settings: Any) -> No
     assert insights["nights_used"] >= 60
     assessed = [f for f in insights["factors"] if f["verdict"] != "not enough data"]
     assert len(assessed) >= 8
+
+
+def test_night_set_records_sleep_disturbance_on_a_cramp_night(cli: Cli) -> None:
+    """`night set --sleep-disturbance 6` on a night with a cramp keeps the cramp and status."""
+    assert cli(*ADD).exit_code == 0
+    result = cli("night", "set", "--night-of", "2026-11-23", "--sleep-disturbance", "6", "--json")
+    assert result.exit_code == 0, result.stderr
+    night = json.loads(result.output)
+    assert night["sleep_disturbance_0_10"] == 6
+    assert night["status"] == "cramps" and night["cramp_count"] == 1
+    text = cli("night", "set", "--night-of", "2026-11-23", "--notes", "woke twice")
+    assert text.exit_code == 0 and "notes saved" in text.stdout
+    shown = json.loads(cli("night", "show", "2026-11-23", "--json").output)
+    assert shown["notes"] == "woke twice" and shown["sleep_disturbance_0_10"] == 6
+
+
+def test_night_set_works_for_a_night_without_cramps_and_defaults_to_last_night(cli: Cli) -> None:
+    """With no --night-of it sets last night (the 23rd), which stays unanswered, not cramp-free."""
+    result = cli("night", "set", "--sleep-disturbance", "0")
+    assert result.exit_code == 0, result.stderr
+    assert "Night of 2026-11-23: sleep disturbance 0/10." in result.stdout
+    shown = json.loads(cli("night", "show", "2026-11-23", "--json").output)
+    assert shown["status"] == "unknown" and shown["sleep_disturbance_0_10"] == 0
+
+
+def test_night_set_refuses_out_of_range_and_empty_changes(cli: Cli) -> None:
+    """11 is refused with the 0-10 range named; giving nothing to set says what to give."""
+    bad = cli("night", "set", "--night-of", "2026-11-23", "--sleep-disturbance", "11")
+    assert bad.exit_code == 1 and "0 (slept through) to 10" in bad.stderr
+    assert "got 11" in bad.stderr
+    empty = cli("night", "set", "--night-of", "2026-11-23")
+    assert empty.exit_code == 1 and "--sleep-disturbance" in empty.stderr
+    future = cli("night", "set", "--night-of", "2026-11-30", "--sleep-disturbance", "3")
+    assert future.exit_code == 1

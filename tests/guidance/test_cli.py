@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar
 
-from nightcramps.guidance import knowledge
+from nightcramps.guidance import knowledge, redflags
 from tests.factories import TEST_NOW
 
 Cli = Callable[..., Any]
@@ -75,6 +75,61 @@ def test_checkup_reports_a_long_cramp(cli: Cli) -> None:
     assert body["urgency"] == "see a doctor soon"
     text = cli("guidance", "checkup").stdout
     assert "A cramp lasted more than 10 minutes" in text and "does not diagnose" in text
+
+
+def test_checkup_without_a_terminal_reports_the_diary_and_says_how_to_answer(cli: Cli) -> None:
+    """Piped with no --answer, checkup reports at once and says the questions were not asked."""
+    result = cli("guidance", "checkup", input="")
+    assert result.exit_code == 0, result.stderr
+    assert "No warning signs in your diary" in result.stdout
+    assert "questions were not asked" in result.stdout and "--answer KEY=yes|no" in result.stdout
+    assert redflags.SAFETY_NET in result.stdout
+
+
+def test_checkup_answers_from_options_give_findings_with_urgency(cli: Cli) -> None:
+    """`--answer calf_swelling=yes --json` gives the urgent finding; the note goes to stderr."""
+    result = cli(
+        "guidance", "checkup", "--answer", "calf_swelling=yes", "--answer", "numbness=no", "--json"
+    )
+    assert result.exit_code == 0, result.stderr
+    body = json.loads(result.stdout)
+    assert body["urgency"] == "urgent"
+    assert [(f["key"], f["urgency"], f["source"]) for f in body["findings"]] == [
+        ("calf_swelling", "urgent", "checkup")
+    ]
+    assert "Not answered:" in result.stderr and "numbness" not in result.stderr
+    text = cli("guidance", "checkup", "--answer", "calf_swelling=yes").stdout
+    assert "Get medical help today" in text and "blood clot" in text
+    assert redflags.SAFETY_NET in text
+
+
+def test_checkup_refuses_an_unknown_key_or_value_naming_the_valid_ones(cli: Cli) -> None:
+    """A wrong key lists every valid key; a wrong value asks for yes or no."""
+    bad_key = cli("guidance", "checkup", "--answer", "dvt=yes")
+    assert bad_key.exit_code == 1
+    assert "'dvt'" in bad_key.stderr
+    assert all(q.key in bad_key.stderr for q in redflags.QUESTIONS)
+    bad_value = cli("guidance", "checkup", "--answer", "numbness=maybe")
+    assert bad_value.exit_code == 1 and "yes or no" in bad_value.stderr
+
+
+def test_checkup_asks_every_question_of_the_page(cli: Cli) -> None:
+    """With --ask it asks the page's questions in order; the quinine follow-up only after a yes."""
+    asked = [q for q in redflags.QUESTIONS if q.only_if is None]
+    result = cli("guidance", "checkup", "--ask", input="maybe\n" + "no\n" * len(asked))
+    assert result.exit_code == 0, result.stderr
+    for question in asked:
+        assert question.label in result.stdout
+    assert redflags.QUESTIONS_BY_KEY["quinine_bleeding"].label not in result.stdout
+    assert "Please answer yes or no." in result.stdout
+    assert "No warning signs in your answers or in your diary" in result.stdout
+    assert "not asked" not in result.stdout and redflags.SAFETY_NET in result.stdout
+    answers = ["no"] * (len(asked) - 1) + ["yes", "yes"]
+    followed = cli("guidance", "checkup", "--ask", "--json", input="\n".join(answers) + "\n")
+    assert followed.exit_code == 0, followed.stderr
+    body = json.loads(followed.stdout[followed.stdout.index("{") :])
+    assert body["urgency"] == "urgent"
+    assert {f["key"] for f in body["findings"]} == {"takes_quinine", "quinine_bleeding"}
 
 
 def test_reminder_set_write_and_clear(cli: Cli, tmp_path: Path) -> None:

@@ -86,6 +86,20 @@ def test_calf_swelling_is_urgent_and_does_not_diagnose() -> None:
     assert "you have" not in finding.message.lower()
 
 
+def test_calf_question_sets_aside_the_soreness_a_cramp_leaves() -> None:
+    """The DVT question sets aside cramp soreness yet asks swollen, red, warm or worsening."""
+    question = redflags.QUESTIONS_BY_KEY["calf_swelling"]
+    label = question.label.lower()
+    assert "painful to touch" not in label
+    assert "soreness a cramp can leave" in label
+    for sign in ("swollen", "red", "warm", "keeps getting worse"):
+        assert sign in label
+    assert question.urgency == "urgent"
+    assert question.citations == ("nice_cks", "nhs")
+    assert "deep vein thrombosis" in question.message
+    assert "quinine" not in label and "tonic" not in label
+
+
 def test_every_finding_sends_to_a_doctor_and_never_diagnoses() -> None:
     """All messages point to a doctor, prescriber or medical help and avoid 'you have'."""
     for finding in redflags.screen_answers({q.key: True for q in redflags.QUESTIONS}):

@@ -101,7 +101,7 @@ def test_checkup_answers_raise_an_urgent_finding(client: TestClient) -> None:
     assert "blood clot" in page.text
     assert 'value="yes" checked' in page.text
     banner = client.get("/guidance-banner")
-    assert "Calf swelling or redness" in banner.text
+    assert "Calf swelling, redness or worsening pain" in banner.text
 
 
 def test_checkup_without_csrf_is_refused(client: TestClient) -> None:

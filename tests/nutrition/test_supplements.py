@@ -7,8 +7,10 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy.orm import Session
 
+from nightcramps.daylog import service as daylog_service
+from nightcramps.daylog.schemas import MedicineCreate
 from nightcramps.errors import Conflict, Invalid, NotFound
-from nightcramps.nutrition import catalog
+from nightcramps.nutrition import catalog, medicine_magnesium
 from nightcramps.nutrition import service as nutrition_service
 from nightcramps.nutrition.models import IntakeEntry
 from nightcramps.nutrition.schemas import (
@@ -235,3 +237,94 @@ def test_pregnant_profile_gets_pregnancy_targets(session: Session, owner: Owner)
     set_profile(session, owner, birth_year=1996, sex="female", pregnant=True)
     targets = nutrition_service.person_targets(session=session, owner=owner, on=date(2026, 6, 1))
     assert (targets.magnesium_mg, targets.potassium_mg, targets.water_ml) == (350, 2900, 3000)
+
+
+def _medicine(session: Session, owner: Owner, now: datetime, name: str, dose: str = "") -> None:
+    medicine_in = MedicineCreate(name=name, dose=dose, started_on=date(2026, 11, 1))
+    daylog_service.add_medicine(session=session, owner=owner, medicine_in=medicine_in, now=now)
+
+
+def test_magnesium_medicine_counts_toward_the_supplement_limit(
+    session: Session, owner: Owner, now
+) -> None:
+    """Magnesium oxide 400 mg on the Medicines list plus a 200 mg tablet warns at 600 mg."""
+    _medicine(session, owner, now, "magnesium oxide 400 mg")
+    day = nutrition_service.get_day(session=session, owner=owner, day=DAY, with_gaps=False, now=now)
+    assert day.supplemental_magnesium_mg == 400
+    [warning] = day.warnings
+    assert warning.code == "supplemental_magnesium_above_limit"
+    assert "magnesium oxide 400 mg: 400 mg" in warning.message
+    tablet = make_magnesium_tablet(session, owner)
+    _dose(session, owner, tablet.id, 1, now)
+    day = nutrition_service.get_day(session=session, owner=owner, day=DAY, with_gaps=False, now=now)
+    assert day.supplemental_magnesium_mg == 600
+    assert [w.code for w in day.warnings] == ["supplemental_magnesium_above_limit"]
+
+
+def test_magnesium_medicine_dose_in_its_own_field_and_twice_a_day(
+    session: Session, owner: Owner, now
+) -> None:
+    """A dose field "200 mg twice a day" counts 400 mg; a stopped medicine counts only before."""
+    _medicine(session, owner, now, "Magnesium glycinate", dose="200 mg twice a day")
+    warnings = nutrition_service.day_warnings(session=session, owner=owner, day=DAY, now=now)
+    assert [w.code for w in warnings] == ["supplemental_magnesium_above_limit"]
+    assert "today: 400 mg" in warnings[0].message
+    before = nutrition_service.get_day(
+        session=session, owner=owner, day=date(2026, 10, 31), with_gaps=False, now=now
+    )
+    assert before.supplemental_magnesium_mg is None and before.warnings == []
+
+
+def test_magnesium_medicine_without_a_dose_is_unknown_not_zero(
+    session: Session, owner: Owner, now
+) -> None:
+    """A magnesium medicine with no readable dose leaves the total unknown and says so."""
+    _medicine(session, owner, now, "Slow-Mag")
+    day = nutrition_service.get_day(session=session, owner=owner, day=DAY, with_gaps=False, now=now)
+    assert day.supplemental_magnesium_mg is None
+    [note] = day.warnings
+    assert note.code == "magnesium_medicine_dose_unknown"
+    assert "Slow-Mag" in note.message and "could not be read" in note.message
+    assert "today" in note.message
+
+
+def test_a_medicine_that_is_not_magnesium_is_not_counted(
+    session: Session, owner: Owner, now
+) -> None:
+    """Furosemide 400 mg adds nothing to supplemental magnesium."""
+    _medicine(session, owner, now, "furosemide 40 mg")
+    day = nutrition_service.get_day(session=session, owner=owner, day=DAY, with_gaps=False, now=now)
+    assert day.supplemental_magnesium_mg is None and day.warnings == []
+
+
+def test_warning_for_a_past_day_names_that_day(session: Session, owner: Owner, now) -> None:
+    """Two tablets logged for Mon 23 Nov warn "on Mon 23 Nov", not "today"."""
+    tablet = make_magnesium_tablet(session, owner)
+    _dose(session, owner, tablet.id, 2, now, at=datetime(2026, 11, 23, 8, 0))
+    warnings = nutrition_service.day_warnings(
+        session=session, owner=owner, day=date(2026, 11, 23), now=now
+    )
+    [warning] = warnings
+    assert warning.message.startswith("Supplemental magnesium on Mon 23 Nov: 400 mg")
+    assert "today" not in warning.message
+    _dose(session, owner, tablet.id, 2, now)
+    [today_warning] = nutrition_service.day_warnings(session=session, owner=owner, day=DAY, now=now)
+    assert today_warning.message.startswith("Supplemental magnesium today: 400 mg")
+
+
+@pytest.mark.parametrize(
+    ("name", "dose", "mg"),
+    [
+        ("magnesium oxide 400 mg", "", 400.0),
+        ("Magnésium 300mg", "", 300.0),
+        ("magnesium glycerophosphate", "4 mmol three times a day", 4 * 24.305 * 3),
+        ("Mag-Ox 400", "", None),
+        ("calcium 500 mg + magnesium 200 mg", "", None),
+        ("magnesium citrate 200 mg", "as needed", None),
+    ],
+)
+def test_magnesium_doses_are_read_only_when_clear(name: str, dose: str, mg: float | None) -> None:
+    """One amount in mg or mmol (times a day) is read; anything unclear is unknown (None)."""
+    found = medicine_magnesium.read(name, dose)
+    assert found is not None
+    assert found.mg == (pytest.approx(mg) if mg is not None else None)

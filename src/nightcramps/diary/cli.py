@@ -12,10 +12,13 @@ from nightcramps.cli.parsing import parse_day, parse_moment
 from nightcramps.constants import MUSCLES, RELIEF_EFFECTS, RELIEF_METHODS, SIDES
 from nightcramps.dailyvalues import service as dailyvalues_service
 from nightcramps.diary import service as diary_service
-from nightcramps.diary.schemas import CrampCreate, CrampUpdate, NightCreate
+from nightcramps.diary.schemas import CrampCreate, CrampUpdate, NightCreate, NightUpdate
+from nightcramps.errors import Invalid
 
 cramp_app = typer.Typer(help="Log, change and delete cramps.", no_args_is_help=True)
-night_app = typer.Typer(help="Nights: mark cramp-free, list, show, delete.", no_args_is_help=True)
+night_app = typer.Typer(
+    help="Nights: mark cramp-free, set sleep disturbance, list, show, delete.", no_args_is_help=True
+)
 
 
 def _choices(values: tuple[str, ...]) -> str:
@@ -180,6 +183,59 @@ def night_no_cramps(
         emit_json(public)
     else:
         typer.echo(f"Night of {public.night_of}: no cramps.")
+
+
+@night_app.command("set")
+@command
+def night_set(
+    ctx: typer.Context,
+    night_of: Annotated[
+        str | None,
+        typer.Option(
+            "--night-of", help="The night (YYYY-MM-DD, its evening). Default: last night."
+        ),
+    ] = None,
+    disturbance: Annotated[
+        int | None, typer.Option("--sleep-disturbance", help="0 (slept through) to 10.")
+    ] = None,
+    notes: Annotated[
+        str | None, typer.Option(help="Free text; replaces the night's notes.")
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Set a night's sleep disturbance or notes, with or without cramps (its cramps stay)."""
+    if disturbance is None and notes is None:
+        raise Invalid(
+            "Give --sleep-disturbance 0-10 and/or --notes to set.",
+            fields={"--sleep-disturbance": "is required"},
+        )
+    if disturbance is not None and not 0 <= disturbance <= 10:
+        raise Invalid(
+            f"--sleep-disturbance must be from 0 (slept through) to 10; got {disturbance}.",
+            fields={"--sleep-disturbance": "must be 0-10"},
+        )
+    cli = state(ctx)
+    with cli.session() as session:
+        owner = cli.owner(session)
+        day = parse_day(night_of, "--night-of") or diary_service.last_night(owner=owner)
+        night_in = NightCreate(night_of=day, sleep_disturbance_0_10=disturbance)
+        night = diary_service.record_night(session=session, owner=owner, night_in=night_in)
+        if notes is not None:
+            night = diary_service.update_night(
+                session=session, owner=owner, day=day, night_in=NightUpdate(notes=notes)
+            )
+        public = diary_service.to_night_public(night)
+    if as_json:
+        emit_json(public)
+        return
+    told = (
+        []
+        if public.sleep_disturbance_0_10 is None
+        else [f"sleep disturbance {public.sleep_disturbance_0_10}/10"]
+    )
+    if notes is not None:
+        told.append("notes saved")
+    typer.echo(f"Night of {public.night_of}: {', '.join(told)}.")
 
 
 @night_app.command("list")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -10,7 +11,7 @@ import typer
 from nightcramps.cli.context import state
 from nightcramps.cli.output import JsonOption, command, emit_json, emit_table, write_file
 from nightcramps.errors import Invalid
-from nightcramps.guidance import reminders
+from nightcramps.guidance import redflags, reminders
 from nightcramps.guidance import service as guidance_service
 from nightcramps.guidance.knowledge import KINDS
 
@@ -76,26 +77,125 @@ def factor(
     typer.echo(f"{key}: {entry.title} [evidence: {entry.grade}] {entry.summary} ({entry.citation})")
 
 
+ANSWER_WORDS = {"yes": True, "y": True, "no": False, "n": False}
+
+
+def _parse_answers(given: list[str]) -> dict[str, bool]:
+    """``--answer KEY=yes|no`` values as answers, refused with the valid keys when wrong."""
+    keys = ", ".join(q.key for q in redflags.QUESTIONS)
+    answers: dict[str, bool] = {}
+    for item in given:
+        key, sep, value = item.partition("=")
+        key = key.strip()
+        if key not in redflags.QUESTIONS_BY_KEY:
+            raise Invalid(
+                f"--answer {item!r}: there is no question {key!r}. Write KEY=yes or KEY=no "
+                f"with one of: {keys}.",
+                fields={"--answer": item},
+            )
+        word = value.strip().lower()
+        if not sep or word not in ANSWER_WORDS:
+            raise Invalid(
+                f"--answer {item!r}: answer yes or no, e.g. --answer {key}=no.",
+                fields={"--answer": item},
+            )
+        answers[key] = ANSWER_WORDS[word]
+    return answers
+
+
+def _ask(question: redflags.Question) -> bool:
+    while True:
+        reply = typer.prompt(f"{question.label} (yes/no)").strip().lower()
+        if reply in ANSWER_WORDS:
+            return ANSWER_WORDS[reply]
+        typer.echo("Please answer yes or no.")
+
+
+def _ask_rest(answers: dict[str, bool]) -> dict[str, bool]:
+    """Ask, in the page's order, every question not answered yet; follow-ups only after a yes."""
+    answers = dict(answers)
+    for question in redflags.QUESTIONS:
+        if question.key in answers:
+            continue
+        if question.only_if is not None and answers.get(question.only_if) is not True:
+            continue
+        answers[question.key] = _ask(question)
+    return answers
+
+
+def _unanswered(answers: dict[str, bool]) -> list[str]:
+    return [
+        q.key
+        for q in redflags.QUESTIONS
+        if q.key not in answers and (q.only_if is None or answers.get(q.only_if) is True)
+    ]
+
+
 @app.command("checkup")
 @command
-def checkup(ctx: typer.Context, as_json: JsonOption = False) -> None:
-    """Warning signs in your diary of the last weeks (for the questionnaire, use the web page)."""
+def checkup(
+    ctx: typer.Context,
+    answer: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--answer",
+            metavar="KEY=yes|no",
+            help="Answer a question without being asked; repeat for several "
+            f"(keys: {', '.join(q.key for q in redflags.QUESTIONS)}).",
+        ),
+    ] = None,
+    ask: Annotated[
+        bool | None,
+        typer.Option(
+            "--ask/--no-ask",
+            help="Ask the questions (default: when run in a terminal and no --answer is given).",
+        ),
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """The warning-sign check-up: the questions of the /checkup page and your diary's last weeks."""
+    answers = _parse_answers(answer or [])
+    if ask is None:
+        ask = not answers and sys.stdin.isatty()
+    if ask:
+        answers = _ask_rest(answers)
     cli = state(ctx)
     with cli.session() as session:
         owner = cli.owner(session)
         result = guidance_service.to_checkup_public(
-            guidance_service.screen_diary(session=session, owner=owner)
+            [
+                *guidance_service.screen_answers(answers),
+                *guidance_service.screen_diary(session=session, owner=owner),
+            ]
         )
+    unanswered = _unanswered(answers)
+    if not answers:
+        note = (
+            "The warning-sign questions were not asked, so this comes from your diary alone. "
+            "Run `nightcramps guidance checkup` in a terminal (or with --ask) to answer them, or "
+            "give --answer KEY=yes|no for each, e.g. --answer calf_swelling=no."
+        )
+    elif unanswered:
+        note = f"Not answered: {', '.join(unanswered)} (give --answer KEY=yes|no for each)."
+    else:
+        note = ""
     if as_json:
         emit_json(result)
+        if note:
+            typer.echo(note, err=True)
         return
     if not result.findings:
-        typer.echo("No warning signs in your diary of the last four weeks.")
-        return
-    typer.echo(f"{result.headline}.\n")
-    for f in result.findings:
-        typer.echo(f"[{f.urgency}] {f.title}. {f.detail}\n  {f.message}\n  Source: {f.citation}\n")
-    typer.echo("NightCramps does not diagnose; a doctor should check.")
+        where = "your answers or in your diary" if answers else "your diary"
+        typer.echo(f"No warning signs in {where} of the last four weeks.")
+    else:
+        typer.echo(f"{result.headline}.\n")
+        for f in result.findings:
+            detail = f" {f.detail}" if f.detail else ""
+            typer.echo(f"[{f.urgency}] {f.title}.{detail}\n  {f.message}\n  Source: {f.citation}\n")
+        typer.echo("NightCramps does not diagnose; a doctor should check.")
+    if note:
+        typer.echo(note)
+    typer.echo(redflags.SAFETY_NET)
 
 
 @app.command("reminder")

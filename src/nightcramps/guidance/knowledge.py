@@ -828,12 +828,13 @@ ENTRIES: tuple[Entry, ...] = (
         article_claim="The article ends: consult your doctor if the cramps persist.",
         evidence="See a doctor if cramps last longer than ten minutes, disturb your sleep a lot, "
         "or come with numbness, swelling, weakness or muscles getting smaller (NHS; Mayo "
-        "Clinic). Calf swelling or redness can be a sign of a blood clot, which a doctor must "
-        "rule out (NICE CKS). Cramps in many muscles or in the daytime, or cramps that do not "
-        "ease with stretching, suggest another cause (BMJ Best Practice). A possibly "
-        "tetanus-infected wound or exposure to toxins such as lead or mercury needs urgent care "
-        "(NHS; Mayo Clinic). Cramps after a new medicine call for a medicine review (Garrison "
-        "2012).",
+        "Clinic). A calf that is swollen, red or warm, or a calf pain that keeps getting worse "
+        "instead of easing like the soreness a cramp leaves, can be a sign of a blood clot, "
+        "which a doctor must rule out (NICE CKS). Cramps in many muscles or in the daytime, or "
+        "cramps that do not ease with stretching, suggest another cause (BMJ Best Practice). "
+        "A possibly tetanus-infected wound or exposure to toxins such as lead or mercury needs "
+        "urgent care (NHS; Mayo Clinic). Cramps after a new medicine call for a medicine review "
+        "(Garrison 2012).",
         grade_note="Weak: guideline advice built on clinical experience rather than trials; "
         "checking costs little and can matter a lot.",
         advice="Use the check-up page to go through these signs; NightCramps also watches your "

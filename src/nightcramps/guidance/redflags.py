@@ -25,6 +25,9 @@ URGENCY_HEADLINES: dict[Urgency, str] = {
     "mention at next visit": "Mention this at your next doctor's visit",
 }
 
+SAFETY_NET = "If cramps persist or worry you, see a doctor anyway."
+"""The line the check-up ends with (page and CLI): the questions do not cover everything."""
+
 
 @dataclass(frozen=True, slots=True)
 class Finding:
@@ -77,12 +80,15 @@ class Question:
 QUESTIONS: tuple[Question, ...] = (
     Question(
         key="calf_swelling",
-        label="Is one calf swollen, red, warm or painful to touch, even between cramps?",
+        label="Leaving aside the soreness a cramp can leave for up to a day: is one calf "
+        "swollen, red or warm, or does it have a new pain that keeps getting worse over hours or "
+        "days instead of easing?",
         urgency="urgent",
-        title="Calf swelling or redness",
-        message="A swollen, red or warm calf can be a sign of a blood clot in the leg (deep vein "
-        "thrombosis). A doctor should check this today: contact your doctor's surgery for an "
-        "urgent appointment or an urgent care service.",
+        title="Calf swelling, redness or worsening pain",
+        message="A swollen, red or warm calf, or a calf pain that keeps getting worse instead of "
+        "easing, can be a sign of a blood clot in the leg (deep vein thrombosis). The ache after "
+        "a bad cramp usually eases within a day. A doctor should check this today: contact your "
+        "doctor's surgery for an urgent appointment or an urgent care service.",
         citations=("nice_cks", "nhs"),
     ),
     Question(

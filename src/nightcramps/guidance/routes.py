@@ -107,6 +107,7 @@ def checkup(request: Request, session: SessionDep, owner: OwnerDep) -> Response:
         "diary_findings": from_diary,
         "result": guidance_service.to_checkup_public([*from_answers, *from_diary]),
         "headlines": redflags.URGENCY_HEADLINES,
+        "safety_net": redflags.SAFETY_NET,
     }
     return render(request, "guidance/checkup.html", context)
 

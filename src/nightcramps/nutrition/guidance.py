@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
+
 from nightcramps.nutrition.schemas import Advice, Citation
+
+
+def day_words(day: date, today: date) -> str:
+    """How a message names its day: "today", or "on Mon 23 Nov" (with the year if not this one)."""
+    if day == today:
+        return "today"
+    return f"on {day:%a %d %b}" if day.year == today.year else f"on {day:%a %d %b %Y}"
+
 
 UL_CITATION = Citation(
     claim=(
@@ -30,25 +41,39 @@ COCHRANE_CITATION = Citation(
 )
 
 
-def supplemental_magnesium_warning(total_mg: float, limit_mg: float | None) -> Advice | None:
+def supplemental_magnesium_warning(
+    total_mg: float,
+    limit_mg: float | None,
+    *,
+    on_day: str = "today",
+    medicines: Sequence[tuple[str, float]] = (),
+) -> Advice | None:
     """The warning for a day's supplemental magnesium, or None when it is within the limit.
 
     ``limit_mg`` None means no upper level is set (infants): any supplemental magnesium is
-    then worth a doctor's advice.
+    then worth a doctor's advice. ``on_day`` names the day ("today", "on Mon 23 Nov");
+    ``medicines`` are the magnesium medicines counted in ``total_mg``, with their mg.
     """
     if total_mg <= 0 or (limit_mg is not None and total_mg <= limit_mg):
         return None
+    counted = ""
+    if medicines:
+        listed = "; ".join(f"{name}: {mg:,.0f} mg" for name, mg in medicines)
+        counted = (
+            f" This counts magnesium on your medicines list ({listed}), read from what you typed; "
+            "the weight of a magnesium salt can be more than the magnesium in it."
+        )
     if limit_mg is None:
         message = (
-            f"Supplemental magnesium today: {total_mg:,.0f} mg. No safe upper level is set for "
-            "infants; give magnesium supplements only on a doctor's advice."
+            f"Supplemental magnesium {on_day}: {total_mg:,.0f} mg.{counted} No safe upper level "
+            "is set for infants; give magnesium supplements only on a doctor's advice."
         )
     else:
         message = (
-            f"Supplemental magnesium today: {total_mg:,.0f} mg, above the {limit_mg:,.0f} mg "
-            "upper level for magnesium from supplements. Talk to a doctor before taking this "
-            "much, especially if you have kidney disease: the kidneys clear magnesium. Magnesium "
-            "from food does not count toward this limit."
+            f"Supplemental magnesium {on_day}: {total_mg:,.0f} mg, above the {limit_mg:,.0f} mg "
+            f"upper level for magnesium from supplements and medicines.{counted} Talk to a "
+            "doctor before taking this much, especially if you have kidney disease: the kidneys "
+            "clear magnesium. Magnesium from food does not count toward this limit."
         )
     message += (
         " For ordinary night cramps in older adults, magnesium supplements do no better than "
@@ -59,6 +84,22 @@ def supplemental_magnesium_warning(total_mg: float, limit_mg: float | None) -> A
         level="warning",
         message=message,
         evidence=[UL_CITATION, COCHRANE_CITATION],
+    )
+
+
+def magnesium_dose_unknown(names: Sequence[str], *, on_day: str = "today") -> Advice:
+    """A note for magnesium medicines whose dose could not be read: unknown, never zero."""
+    listed = "; ".join(names)
+    return Advice(
+        code="magnesium_medicine_dose_unknown",
+        level="info",
+        message=(
+            f"Magnesium on your medicines list taken {on_day} ({listed}): its dose could not be "
+            "read, so it is not in the supplemental magnesium total, which may be higher than "
+            'shown. Add the dose in mg to the medicine (for example "400 mg, once a day") to '
+            "count it toward the upper level for magnesium from supplements and medicines."
+        ),
+        evidence=[UL_CITATION],
     )
 
 
@@ -75,7 +116,9 @@ SODIUM_NOTE_CITATION = Citation(
 )
 
 
-def sodium_above_guide(total_mg: float | None, guide_mg: float | None) -> Advice | None:
+def sodium_above_guide(
+    total_mg: float | None, guide_mg: float | None, *, on_day: str = "today"
+) -> Advice | None:
     """A note when a day's sodium is above the CDRR (an upper guide, not a hard limit)."""
     if total_mg is None or guide_mg is None or total_mg <= guide_mg:
         return None
@@ -83,7 +126,7 @@ def sodium_above_guide(total_mg: float | None, guide_mg: float | None) -> Advice
         code="sodium_above_cdrr",
         level="info",
         message=(
-            f"Sodium today: {total_mg:,.0f} mg, above the {guide_mg:,.0f} mg guide for reducing "
+            f"Sodium {on_day}: {total_mg:,.0f} mg, above the {guide_mg:,.0f} mg guide for reducing "
             "chronic disease risk. The target shown is the minimum that is adequate; the guide "
             "is the amount to stay below over time."
         ),

@@ -533,7 +533,12 @@ class DayPublic(BaseModel):
     water: WaterTotal
     caffeine_mg: NutrientTotal
     energy_kcal: NutrientTotal
-    supplemental_magnesium_mg: float | None
+    supplemental_magnesium_mg: float | None = Field(
+        description="Magnesium from supplements and from magnesium medicines taken that day "
+        "whose dose could be read; null when none is known. A magnesium medicine whose dose "
+        "cannot be read is left out (unknown, not zero) and named in a warning "
+        "(magnesium_medicine_dose_unknown)."
+    )
     warnings: list[Advice]
     entries: list[IntakeEntryPublic]
     gaps: list[Gap]

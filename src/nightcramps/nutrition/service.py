@@ -16,8 +16,9 @@ from sqlalchemy.orm import Session
 
 from nightcramps import timing
 from nightcramps.accounts import service as accounts_service
+from nightcramps.daylog import service as daylog_service
 from nightcramps.errors import Invalid, NotFound
-from nightcramps.nutrition import catalog, guidance, portions, rows, totals
+from nightcramps.nutrition import catalog, guidance, medicine_magnesium, portions, rows, totals
 from nightcramps.nutrition import constants as c
 from nightcramps.nutrition import gaps as gaps_module
 from nightcramps.nutrition.models import (
@@ -472,34 +473,89 @@ def _entry_amounts(entry: IntakeEntry) -> totals.EntryAmounts:
     )
 
 
-def _warnings(entries: Sequence[IntakeEntry], targets: Targets) -> list[Advice]:
+def _magnesium_medicines(
+    session: Session, owner: Owner, day: date
+) -> list[medicine_magnesium.MedicineMagnesium]:
+    """The magnesium medicines on the Medicines list taken on ``day``, with their doses read."""
+    found = []
+    for medicine in daylog_service.medicines_on(session=session, owner=owner, day=day):
+        read = medicine_magnesium.read(medicine.name, medicine.dose)
+        if read is not None:
+            found.append(read)
+    return found
+
+
+def _supplemental(
+    amounts: Sequence[totals.EntryAmounts],
+    medicines: Sequence[medicine_magnesium.MedicineMagnesium],
+) -> float | None:
+    """Magnesium from supplements and from medicines read; None when none of it is known."""
+    parts = [totals.supplemental_magnesium(amounts), *(m.mg for m in medicines)]
+    known = [p for p in parts if p is not None]
+    return sum(known) if known else None
+
+
+def _warnings(
+    entries: Sequence[IntakeEntry],
+    targets: Targets,
+    medicines: Sequence[medicine_magnesium.MedicineMagnesium],
+    on_day: str,
+) -> list[Advice]:
     amounts = [_entry_amounts(e) for e in entries]
     found: list[Advice] = []
-    supplemental = totals.supplemental_magnesium(amounts)
+    supplemental = _supplemental(amounts, medicines)
     if supplemental is not None:
         warning = guidance.supplemental_magnesium_warning(
-            supplemental, targets.supplemental_magnesium_limit_mg
+            supplemental,
+            targets.supplemental_magnesium_limit_mg,
+            on_day=on_day,
+            medicines=[(m.name, m.mg) for m in medicines if m.mg is not None],
         )
         if warning is not None:
             found.append(warning)
+    unread = [m.name for m in medicines if m.mg is None]
+    if unread:
+        found.append(guidance.magnesium_dose_unknown(unread, on_day=on_day))
     sodium = totals.sum_entries(amounts).sodium_mg if amounts else None
-    note = guidance.sodium_above_guide(sodium, targets.sodium_upper_guide_mg)
+    note = guidance.sodium_above_guide(sodium, targets.sodium_upper_guide_mg, on_day=on_day)
     if note is not None:
         found.append(note)
     return found
 
 
-def day_warnings(*, session: Session, owner: Owner, day: date) -> list[Advice]:
-    """The warnings for a day's intake (supplemental magnesium above the limit, high sodium)."""
+def _when(day: date, owner: Owner, now: datetime | None) -> str:
+    return guidance.day_words(day, timing.today(owner, now))
+
+
+def day_warnings(
+    *, session: Session, owner: Owner, day: date, now: datetime | None = None
+) -> list[Advice]:
+    """The warnings for a day's intake (supplemental magnesium above the limit, counting
+    magnesium medicines taken that day; a magnesium medicine whose dose is unknown; high
+    sodium), worded for that day ("today", or "on Mon 23 Nov")."""
     entries = list_entries(session=session, owner=owner, start=day, end=day)
-    return _warnings(entries, person_targets(session=session, owner=owner, on=day))
+    return _warnings(
+        entries,
+        person_targets(session=session, owner=owner, on=day),
+        _magnesium_medicines(session, owner, day),
+        _when(day, owner, now),
+    )
 
 
-def get_day(*, session: Session, owner: Owner, day: date, with_gaps: bool = True) -> DayPublic:
+def get_day(
+    *,
+    session: Session,
+    owner: Owner,
+    day: date,
+    with_gaps: bool = True,
+    now: datetime | None = None,
+) -> DayPublic:
     """A day's intake against the person's targets, with warnings and foods to close gaps.
 
-    Nothing logged → ``logged`` False and every total unknown (None), never zero.
+    Nothing logged → ``logged`` False and every total unknown (None), never zero. Supplemental
+    magnesium counts magnesium medicines taken that day (Medicines list) as well as supplements.
     """
+    medicines = _magnesium_medicines(session, owner, day)
     entries = list_entries(session=session, owner=owner, start=day, end=day)
     targets = person_targets(session=session, owner=owner, on=day)
     amounts = [_entry_amounts(e) for e in entries]
@@ -514,8 +570,8 @@ def get_day(*, session: Session, owner: Owner, day: date, with_gaps: bool = True
         water=totals.water_total(amounts, targets.water_ml),
         caffeine_mg=totals.nutrient_total(summed, "caffeine_mg"),
         energy_kcal=totals.nutrient_total(summed, "energy_kcal"),
-        supplemental_magnesium_mg=totals.supplemental_magnesium(amounts),
-        warnings=_warnings(entries, targets),
+        supplemental_magnesium_mg=_supplemental(amounts, medicines),
+        warnings=_warnings(entries, targets, medicines, _when(day, owner, now)),
         entries=[to_entry_public(e) for e in entries],
         gaps=found_gaps,
     )
