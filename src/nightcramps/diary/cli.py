@@ -153,19 +153,21 @@ def cramp_restore(
     typer.echo(f"Restored cramp {cramp_id}.")
 
 
+NightOfOption = Annotated[
+    str | None,
+    typer.Option("--night-of", help="The night (YYYY-MM-DD, its evening). Default: last night."),
+]
+DisturbanceOption = Annotated[
+    int | None, typer.Option("--sleep-disturbance", help="0 (slept through) to 10.")
+]
+
+
 @night_app.command("no-cramps")
 @command
 def night_no_cramps(
     ctx: typer.Context,
-    night_of: Annotated[
-        str | None,
-        typer.Option(
-            "--night-of", help="The night (YYYY-MM-DD, its evening). Default: last night."
-        ),
-    ] = None,
-    disturbance: Annotated[
-        int | None, typer.Option("--sleep-disturbance", help="0 (slept through) to 10.")
-    ] = None,
+    night_of: NightOfOption = None,
+    disturbance: DisturbanceOption = None,
     notes: Annotated[str, typer.Option(help="Free text.")] = "",
     as_json: JsonOption = False,
 ) -> None:
@@ -189,15 +191,8 @@ def night_no_cramps(
 @command
 def night_set(
     ctx: typer.Context,
-    night_of: Annotated[
-        str | None,
-        typer.Option(
-            "--night-of", help="The night (YYYY-MM-DD, its evening). Default: last night."
-        ),
-    ] = None,
-    disturbance: Annotated[
-        int | None, typer.Option("--sleep-disturbance", help="0 (slept through) to 10.")
-    ] = None,
+    night_of: NightOfOption = None,
+    disturbance: DisturbanceOption = None,
     notes: Annotated[
         str | None, typer.Option(help="Free text; replaces the night's notes.")
     ] = None,
