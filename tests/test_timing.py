@@ -200,12 +200,15 @@ def test_shift_month_crosses_years() -> None:
 
 
 def test_utcnow_reads_the_clock_in_use() -> None:
-    """Inside use_clock, utcnow is that clock's time (in UTC); outside, the system's again."""
-    fixed = datetime(2026, 12, 31, 23, 30, tzinfo=LONDON)
-    with timing.use_clock(timing.fixed_clock(fixed)):
-        assert timing.utcnow() == fixed
-        assert timing.utcnow().tzinfo is UTC
-    assert abs(timing.utcnow() - datetime.now(UTC)) < timedelta(seconds=5)
+    """Inside use_clock, utcnow is that clock's time (in UTC); leaving the block puts back the
+    clock that was in use before it."""
+    outer = datetime(2026, 12, 1, 13, 0, tzinfo=UTC)
+    inner = datetime(2026, 12, 31, 23, 30, tzinfo=LONDON)
+    with timing.use_clock(timing.fixed_clock(outer)):
+        with timing.use_clock(timing.fixed_clock(inner)):
+            assert timing.utcnow() == inner
+            assert timing.utcnow().tzinfo is UTC
+        assert timing.utcnow() == outer
 
 
 def test_a_ticking_clock_starts_where_it_is_told_and_moves_on() -> None:
