@@ -39,16 +39,16 @@ test: lint types docs unit wheel
 
 ## lint: ruff check and ruff format --check
 lint: $(VENV)/.dev-installed
-	$(BIN)/ruff check src tests benchmarks scripts docs/_cli_reference.py
-	$(BIN)/ruff format --check src tests benchmarks scripts docs/_cli_reference.py
+	$(BIN)/ruff check src tests benchmarks scripts docs/_cli_reference.py docs/_claims.py
+	$(BIN)/ruff format --check src tests benchmarks scripts docs/_cli_reference.py docs/_claims.py
 
 ## types: mypy --strict on src and tests
 types: $(VENV)/.dev-installed
 	$(BIN)/mypy
 
-## docs: generated CLI reference is current (cog --check)
+## docs: generated CLI reference and guidance claims tables are current (cog --check)
 docs: $(VENV)/.dev-installed
-	$(BIN)/cog --check docs/cli.md
+	$(BIN)/cog --check docs/cli.md docs/guidance.md
 
 ## unit: pytest on SQLite, then again on a real PostgreSQL started by scripts/test-services.sh
 unit: $(VENV)/.dev-installed node_modules/.installed

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import sys
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
@@ -39,6 +40,28 @@ def test_every_command_is_in_the_cli_reference() -> None:
     for path in _cli_reference.commands():
         title = " ".join(["nightcramps", *path])
         assert f"## `{title}`" in text, f"{title} is missing from docs/cli.md"
+
+
+def _docs_module(name: str) -> Any:
+    sys.path.insert(0, str(DOCS))
+    try:
+        return importlib.import_module(name)
+    finally:
+        sys.path.remove(str(DOCS))
+
+
+def test_guidance_claims_tables_are_current() -> None:
+    """docs/guidance.md holds the generated knowledge index, claims table and sources as the code
+    has them now."""
+    claims = _docs_module("_claims")
+    text = (DOCS / "guidance.md").read_text(encoding="utf-8")
+    for name in ("knowledge_index", "claims", "sources"):
+        block = getattr(claims, name)()
+        assert f"cog.out(_claims.{name}())" in text, f"docs/guidance.md has no {name} block"
+        assert block in text, (
+            f"docs/guidance.md's {name} table is out of date: regenerate it with "
+            "`.venv/bin/cog -r docs/guidance.md` (`make docs` checks it)"
+        )
 
 
 def test_readme_quick_start_is_the_two_commands() -> None:

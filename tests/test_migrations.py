@@ -82,3 +82,29 @@ def test_intake_after_midnight_is_redated_to_the_day_before(tmp_path: Path) -> N
     command.downgrade(alembic_config(engine), "0005")
     assert days() == ["2026-11-24", "2026-11-24"]
     engine.dispose()
+
+
+def test_health_conditions_start_not_answered(tmp_path: Path) -> None:
+    """Migration 0007 gives an existing person every health answer NULL ("not answered") and no
+    review time, so the pages ask them once; its downgrade drops the columns again."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'old.sqlite3'}")
+    upgrade(engine, "0006")
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO person (id, is_local, display_name, pregnant, lactating, timezone, "
+                "created_at) VALUES (1, 1, '', 0, 0, 'Europe/London', '2026-11-01 00:00:00')"
+            )
+        )
+    upgrade(engine, "0007")
+    columns = (
+        "kidney_disease, liver_disease, diabetes, thyroid_disease, heart_failure, "
+        "fluid_limit_ml, pregnancy_started_on, conditions_reviewed_at"
+    )
+    with engine.connect() as conn:
+        row = conn.execute(text(f"SELECT {columns} FROM person")).one()
+    assert tuple(row) == (None,) * 8
+    command.downgrade(alembic_config(engine), "0006")
+    names = {c["name"] for c in inspect(engine).get_columns("person")}
+    assert "kidney_disease" not in names and "conditions_reviewed_at" not in names
+    engine.dispose()

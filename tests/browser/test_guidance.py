@@ -9,8 +9,11 @@ from zoneinfo import ZoneInfo
 from playwright.sync_api import Page, expect
 from sqlalchemy.orm import Session
 
+from nightcramps.accounts import service as accounts_service
+from nightcramps.accounts.schemas import ProfileUpdate
 from nightcramps.daylog import service as daylog_service
 from nightcramps.diary import service as diary_service
+from nightcramps.guidance import redflags
 from nightcramps.owner import Owner
 from tests.browser.conftest import BROWSER_NOW, axe_violations
 
@@ -148,3 +151,47 @@ def test_cramp_now_screen_is_accessible_at_every_step(page: Page, live_url: str)
     page.get_by_role("button", name="Severity 3 of 10, log the cramp").click()
     expect(page.get_by_text("Logged on the night of")).to_be_visible()
     assert axe_violations(page) == []
+
+
+def test_checkup_follows_a_pregnancy_and_says_how_urgent(
+    page: Page, live_url: str, session: Session, owner: Owner
+) -> None:
+    """At 24 weeks of pregnancy the check-up asks about pre-eclampsia; a yes is for today (the
+    midwife), a partial check says so, and dark urine after exertion is an emergency."""
+    person = accounts_service.get_person(session=session, person_id=owner.person_id)
+    accounts_service.update_profile(
+        session=session,
+        person=person,
+        profile_in=ProfileUpdate(sex="female", pregnant=True, pregnancy_week=24),
+        now=BROWSER_NOW,
+    )
+    session.commit()
+    page.goto(live_url + "/checkup")
+    expect(page.get_by_text("You are pregnant (week 24)")).to_be_visible()
+    question = page.locator("fieldset", has_text="pain just below your ribs")
+    question.get_by_text("Yes").click()
+    page.get_by_role("button", name="Check my answers").click()
+    result = page.locator("#result")
+    expect(result).to_contain_text("Get medical help today")
+    expect(result).to_contain_text("Possible signs of pre-eclampsia")
+    expect(result).to_contain_text("midwife")
+    expect(result).to_contain_text("Cramps in pregnancy")  # the profile note, for next visit
+    expect(result).to_contain_text(redflags.SAFETY_NET)
+    assert axe_violations(page) == []
+    page.locator("fieldset", has_text="is your urine dark").get_by_text("Yes").click()
+    page.get_by_role("button", name="Check my answers").click()
+    expect(result.get_by_role("heading")).to_have_text("Get emergency help now")
+    expect(result).to_contain_text("Call 999 (UK), 911 (US)")
+
+
+def test_checkup_without_a_warning_sign_says_what_was_not_answered(
+    page: Page, live_url: str
+) -> None:
+    """Answering a few questions "no" is not an all-clear: the page counts those not answered."""
+    page.goto(live_url + "/checkup")
+    for text in ("Is one calf swollen", "longer than 10 minutes"):
+        page.locator("fieldset", has_text=text).get_by_text("No").click()
+    page.get_by_role("button", name="Check my answers").click()
+    result = page.locator("#result")
+    expect(result).to_contain_text("No warning signs found")
+    expect(result).to_contain_text("questions are not answered, so the check is not complete")

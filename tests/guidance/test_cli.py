@@ -72,7 +72,7 @@ def test_checkup_reports_a_long_cramp(cli: Cli) -> None:
     )
     assert added.exit_code == 0, added.stderr
     body = json.loads(cli("guidance", "checkup", "--json").stdout)
-    assert body["urgency"] == "see a doctor soon"
+    assert body["urgency"] == "soon"
     text = cli("guidance", "checkup").stdout
     assert "A cramp lasted more than 10 minutes" in text and "does not diagnose" in text
 
@@ -87,17 +87,19 @@ def test_checkup_without_a_terminal_reports_the_diary_and_says_how_to_answer(cli
 
 
 def test_checkup_answers_from_options_give_findings_with_urgency(cli: Cli) -> None:
-    """`--answer calf_swelling=yes --json` gives the urgent finding; the note goes to stderr."""
+    """`--answer calf_swelling=yes --json` gives the same-day finding; the note goes to stderr."""
     result = cli(
         "guidance", "checkup", "--answer", "calf_swelling=yes", "--answer", "numbness=no", "--json"
     )
     assert result.exit_code == 0, result.stderr
     body = json.loads(result.stdout)
-    assert body["urgency"] == "urgent"
+    assert body["urgency"] == "today" and "NHS 111" in body["action"]
     assert [(f["key"], f["urgency"], f["source"]) for f in body["findings"]] == [
-        ("calf_swelling", "urgent", "checkup")
+        ("calf_swelling", "today", "checkup")
     ]
-    assert "Not answered:" in result.stderr and "numbness" not in result.stderr
+    assert "calf_swelling_breathless" in body["unanswered"]
+    listed = result.stderr.split("Not answered: ")[1].split(" (give")[0].split(", ")
+    assert "numbness" not in listed and "saddle_numbness" in listed
     text = cli("guidance", "checkup", "--answer", "calf_swelling=yes").stdout
     assert "Get medical help today" in text and "blood clot" in text
     assert redflags.SAFETY_NET in text
@@ -115,7 +117,7 @@ def test_checkup_refuses_an_unknown_key_or_value_naming_the_valid_ones(cli: Cli)
 
 def test_checkup_asks_every_question_of_the_page(cli: Cli) -> None:
     """With --ask it asks the page's questions in order; the quinine follow-up only after a yes."""
-    asked = [q for q in redflags.QUESTIONS if q.only_if is None]
+    asked = [q for q in redflags.questions_for() if q.only_if is None]
     result = cli("guidance", "checkup", "--ask", input="maybe\n" + "no\n" * len(asked))
     assert result.exit_code == 0, result.stderr
     for question in asked:
@@ -128,8 +130,19 @@ def test_checkup_asks_every_question_of_the_page(cli: Cli) -> None:
     followed = cli("guidance", "checkup", "--ask", "--json", input="\n".join(answers) + "\n")
     assert followed.exit_code == 0, followed.stderr
     body = json.loads(followed.stdout[followed.stdout.index("{") :])
-    assert body["urgency"] == "urgent"
+    assert body["urgency"] == "today"
     assert {f["key"] for f in body["findings"]} == {"takes_quinine", "quinine_bleeding"}
+    assert redflags.QUESTIONS_BY_KEY["preeclampsia"].label not in followed.stdout
+
+
+def test_questions_lists_the_keys_asked_of_you(cli: Cli) -> None:
+    """`guidance questions --json` lists the questions for this profile, in order."""
+    result = cli("guidance", "questions", "--json")
+    assert result.exit_code == 0, result.stderr
+    keys = [q["key"] for q in json.loads(result.stdout)]
+    assert keys == [q.key for q in redflags.questions_for()]
+    table = cli("guidance", "questions").stdout
+    assert "cold_pale_leg" in table and "emergency" in table
 
 
 def test_reminder_set_write_and_clear(cli: Cli, tmp_path: Path) -> None:

@@ -3,15 +3,27 @@
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import re
+import sys
 from pathlib import Path
+from typing import Any, get_args
 
 import pytest
 
+from nightcramps.daylog import medicine_data
 from nightcramps.errors import NotFound
 from nightcramps.guidance import knowledge, redflags, routines
 from nightcramps.guidance import service as guidance_service
-from nightcramps.guidance.citations import CITATIONS, Citation, cite
+from nightcramps.guidance.citations import (
+    _ALL,
+    ACCESSED_YEAR,
+    CITATIONS,
+    Citation,
+    CitationKind,
+    cite,
+)
+from nightcramps.nutrition.schemas import EvidenceGrade
 
 PACKAGE = Path(guidance_service.__file__).resolve().parent
 STATIC = PACKAGE.parent / "web" / "static" / "guidance"
@@ -65,10 +77,11 @@ def test_every_cause_and_remedy_of_the_article_is_covered() -> None:
 
 
 def test_article_claims_are_graded_as_in_the_evidence_review() -> None:
-    """Magnesium is contradicted, stretching moderate, fluids without trial evidence."""
+    """Magnesium is contradicted, stretching weak (two small trials disagree), fluids without
+    trial evidence."""
     assert knowledge.BY_SLUG["magnesium"].grade == "contradicted"
     assert knowledge.BY_SLUG["electrolytes"].grade == "contradicted"
-    assert knowledge.BY_SLUG["bedtime-stretching"].grade == "moderate"
+    assert knowledge.BY_SLUG["bedtime-stretching"].grade == "weak"
     assert knowledge.BY_SLUG["fluids"].grade == "none"
     assert knowledge.BY_SLUG["overexertion"].grade == "moderate"
 
@@ -95,6 +108,96 @@ def test_guidance_for_specific_factors() -> None:
     assert guidance_service.guidance_for("exertion_ratio").slug == "overexertion"
 
 
+def test_one_unreplicated_trial_is_weak() -> None:
+    """Vitamin K2 rests on one trial that has not been repeated, so it is weak, and says why."""
+    entry = knowledge.BY_SLUG["vitamin-k2"]
+    assert entry.grade == "weak"
+    assert "not yet repeated" in entry.grade_note
+
+
+def test_stretching_is_weak_but_still_worth_trying() -> None:
+    """Bedtime stretching names both trials, says why it is weak, and still recommends trying it;
+    the routines carry the grade of the entry that grades them."""
+    entry = knowledge.BY_SLUG["bedtime-stretching"]
+    assert {"hallegraeff2012", "coppin2005"} <= set(entry.citations)
+    assert "disagree" in entry.grade_note and "worth trying" in entry.advice
+    for routine in routines.ROUTINES:
+        assert routine.grade == knowledge.BY_SLUG[routine.evidence_slug].grade, routine.slug
+
+
+def test_regulators_judgement_is_not_put_on_the_review() -> None:
+    """The quinine entry gives the review's effect size, and the risk judgement to regulators."""
+    evidence = knowledge.BY_SLUG["quinine-warning"].evidence
+    for sentence in _sentences(evidence):
+        if "justify" in sentence:
+            assert "FDA 2010" in sentence and "El-Tawil" not in sentence, sentence
+
+
+CONSUMER_ONLY = "rests only on"
+
+
+def test_an_entry_on_consumer_pages_alone_says_so() -> None:
+    """An entry whose sources are all consumer pages is at most weak and says in its grade note
+    that it rests on them alone."""
+    for entry in knowledge.ENTRIES:
+        if all(CITATIONS[key].kind == "consumer" for key in entry.citations):
+            assert entry.grade in ("weak", "none"), entry.slug
+            assert CONSUMER_ONLY in entry.grade_note, entry.slug
+
+
+def test_every_citation_has_authors_a_year_and_a_kind() -> None:
+    """Each citation names its authors (or the issuing body), a plausible year and a known kind;
+    keys are unique."""
+    kinds = set(get_args(CitationKind))
+    for citation in CITATIONS.values():
+        assert citation.authors.strip(), citation.key
+        assert 1900 < citation.year <= ACCESSED_YEAR, citation.key
+        assert citation.kind in kinds, citation.key
+        assert not citation.accessed or citation.year == ACCESSED_YEAR, citation.key
+    assert len(CITATIONS) == len(_ALL), "two citations share a key"
+
+
+def _cited_keys() -> list[tuple[str, tuple[str, ...]]]:
+    claims: list[tuple[str, tuple[str, ...]]] = []
+    claims += [(f"entry {e.slug}", e.citations) for e in knowledge.ENTRIES]
+    claims += [(f"question {q.key}", q.citations) for q in redflags.QUESTIONS]
+    claims += [(f"rule {r.key}", r.citations) for r in getattr(redflags, "RULES", ())]
+    claims += [(f"note {n.key}", n.citations) for n in getattr(redflags, "PROFILE_NOTES", ())]
+    claims += [(f"medicine {c.key}", c.citations) for c in medicine_data.CLASSES.values()]
+    claims += [(f"routine {r.slug}", r.citations) for r in routines.ROUTINES]
+    return claims
+
+
+def test_every_claim_cites_known_keys() -> None:
+    """Entries, questions, diary rules, profile notes, medicine classes and routines cite only keys
+    of CITATIONS, and at least one each."""
+    for claim, keys in _cited_keys():
+        assert keys, claim
+        unknown = [key for key in keys if key not in CITATIONS]
+        assert unknown == [], (claim, unknown)
+
+
+def test_intake_notes_cite_known_sources_on_the_product_scale() -> None:
+    """Each claim shown with intake has a grade of the guidance scale and a source made of short
+    forms of CITATIONS."""
+    shorts = {c.short for c in CITATIONS.values()}
+    assert set(get_args(EvidenceGrade)) == set(knowledge.GRADES)
+    rows = _claims().intake_rows()
+    assert rows
+    for claim, grade, source in rows:
+        assert grade in knowledge.GRADES, claim
+        assert source and all(part in shorts for part in source.split("; ")), (claim, source)
+
+
+def _claims() -> Any:
+    docs = str(Path(__file__).resolve().parents[2] / "docs")
+    sys.path.insert(0, docs)
+    try:
+        return importlib.import_module("_claims")
+    finally:
+        sys.path.remove(docs)
+
+
 def test_citations_name_the_original_publication() -> None:
     """Citations are authors + journal + year (or the issuing body), never a web address."""
     for citation in CITATIONS.values():
@@ -112,16 +215,30 @@ def test_short_citations_read_as_in_the_brief() -> None:
     )
     assert (
         CITATIONS["garrison2020"].short
-        == "Garrison SR et al., Cochrane Database Syst Rev 2020, CD009402"
+        == "Garrison SR et al., Cochrane Database Syst Rev 2020;9:CD009402"
     )
+    assert CITATIONS["garrison2012"].authors.startswith("Garrison SR, Dormuth CR")
     assert CITATIONS["nice_cks"].short == "NICE Clinical Knowledge Summaries 2012: Leg cramps"
+    assert CITATIONS["allen2012"].short.startswith("Allen RE, Kirby KA, ")
     assert cite("allen2012", "coppin2005").startswith("Allen RE, Kirby KA, Am Fam Physician 2012")
 
 
-def test_citation_without_year_or_locator() -> None:
-    """A body's page without a known year is cited by body and title."""
-    c = Citation("x", None, "Leg cramps", "NHS", None, "", "guideline")
-    assert c.short == "NHS: Leg cramps"
+def test_undated_page_says_accessed() -> None:
+    """A page that shows no date is cited with the year it was read, marked "accessed", and
+    health information for the public is typed consumer, not guideline."""
+    c = Citation("x", "NHS", "Leg cramps", "NHS", 2026, "", "consumer", True, True)
+    assert c.short == "NHS, accessed 2026: Leg cramps"
+    assert CITATIONS["nhs"].accessed and CITATIONS["nhs"].kind == "consumer"
+    assert CITATIONS["mayo"].kind == "consumer" and not CITATIONS["mayo"].accessed
+
+
+def test_a_body_is_never_cut_to_et_al() -> None:
+    """Many personal authors become "First et al."; a body's name with a comma stays whole."""
+    assert CITATIONS["eltawil2015"].cited_authors == "El-Tawil S et al."
+    body = Citation(
+        "x", "Getting It Right First Time (GIRFT), NHS England", "t", "s", 2023, "", "guideline"
+    )
+    assert body.cited_authors == body.authors
 
 
 # ---------------------------------------------------------------------------- no quinine advice

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
 
+from nightcramps.conditions import Conditions
 from nightcramps.guidance import redflags
+from nightcramps.guidance.citations import CITATIONS
 from nightcramps.guidance.redflags import CrampFact, DiaryFacts, MedicineFact, NightFact
 
 TODAY = date(2026, 11, 23)
@@ -50,13 +53,30 @@ def keys(findings: list[redflags.Finding]) -> list[str]:
 # ---------------------------------------------------------------------------- questionnaire
 
 
+def person(**changes: object) -> Conditions:
+    """A profile with nothing known, changed by ``changes``."""
+    return replace(redflags.UNKNOWN_PROFILE, **changes)  # type: ignore[arg-type]
+
+
+def asked_of(question: redflags.Question) -> Conditions:
+    """A profile the question is asked of (pregnant at week 30 for the pregnancy ones ...)."""
+    for candidate in (
+        person(),
+        person(pregnant=True, pregnancy_week=30),
+        person(diabetes=True),
+    ):
+        if question.applies(candidate):
+            return candidate
+    raise AssertionError(f"no test profile is asked {question.key}")
+
+
 @pytest.mark.parametrize("question", redflags.QUESTIONS, ids=lambda q: q.key)
 def test_a_yes_raises_the_question_finding(question: redflags.Question) -> None:
     """Answering yes raises the question's finding with its urgency and a source."""
     answers: dict[str, bool | None] = {question.key: True}
     if question.only_if:
         answers[question.only_if] = True
-    found = {f.key: f for f in redflags.screen_answers(answers)}
+    found = {f.key: f for f in redflags.screen_answers(answers, asked_of(question))}
     assert question.key in found
     assert found[question.key].urgency == question.urgency
     assert found[question.key].citation
@@ -65,9 +85,98 @@ def test_a_yes_raises_the_question_finding(question: redflags.Question) -> None:
 @pytest.mark.parametrize("question", redflags.QUESTIONS, ids=lambda q: q.key)
 def test_a_no_or_no_answer_raises_nothing(question: redflags.Question) -> None:
     """'No' and unanswered questions raise no finding."""
-    assert redflags.screen_answers({question.key: False}) == []
-    assert redflags.screen_answers({question.key: None}) == []
-    assert redflags.screen_answers({}) == []
+    profile = asked_of(question)
+    assert redflags.screen_answers({question.key: False}, profile) == []
+    assert redflags.screen_answers({question.key: None}, profile) == []
+    assert redflags.screen_answers({}, profile) == []
+
+
+@pytest.mark.parametrize("question", redflags.QUESTIONS, ids=lambda q: q.key)
+def test_every_question_cites_one_of_the_four_review_sources(question: redflags.Question) -> None:
+    """Each question rests on NICE CKS, Allen & Kirby, BMJ Best Practice or Garrison, or names
+    the guideline its urgency comes from, and every key is a known citation."""
+    assert set(question.citations) <= set(CITATIONS)
+    review = {"nice_cks", "allen2012", "bmj_bp", "garrison2012", "hallegraeff2017", "fda2010"}
+    assert review & set(question.citations) or any(
+        k.startswith(("nice_", "girft")) for k in question.citations
+    ), question.key
+
+
+def test_pregnancy_questions_are_asked_only_in_pregnancy_from_week_20() -> None:
+    """Pre-eclampsia is asked in pregnancy from 20 weeks or at an unknown week, never otherwise."""
+
+    def asked(profile: Conditions) -> bool:
+        return "preeclampsia" in [q.key for q in redflags.questions_for(profile)]
+
+    assert not asked(person())
+    assert not asked(person(pregnant=True, pregnancy_week=12))
+    assert asked(person(pregnant=True, pregnancy_week=20))
+    assert asked(person(pregnant=True, pregnancy_week=None))
+    # and the question is ignored for someone it was not asked of
+    assert redflags.screen_answers({"preeclampsia": True}, person()) == []
+    (found,) = redflags.screen_answers({"preeclampsia": True}, person(pregnant=True))
+    assert found.urgency == "today" and "midwife" in found.message
+
+
+def test_known_conditions_replace_the_symptom_questions_with_a_note() -> None:
+    """With diabetes on the profile, the diabetes symptoms question gives way to low sugar at
+    night and a note for the diabetes review; not knowing keeps the symptom question."""
+    unknown = [q.key for q in redflags.questions_for(person())]
+    known = [q.key for q in redflags.questions_for(person(diabetes=True))]
+    assert "diabetes_symptoms" in unknown and "low_sugar_night" not in unknown
+    assert "diabetes_symptoms" not in known and "low_sugar_night" in known
+    assert keys(redflags.screen_profile(person(diabetes=True))) == ["profile:diabetes"]
+    assert redflags.screen_profile(person()) == []
+    dialysis = redflags.screen_profile(person(kidney_disease="dialysis"))
+    assert keys(dialysis) == ["profile:dialysis"]
+    assert "kidney_symptoms" not in [
+        q.key for q in redflags.questions_for(person(kidney_disease="stage_3"))
+    ]
+
+
+def test_a_diuretic_on_the_list_is_named_with_the_potassium_sign() -> None:
+    """Palpitations on a diuretic are for today, and the message says why a blood test matters."""
+    (plain,) = redflags.screen_answers({"palpitations_weakness": True}, person())
+    (on_diuretic,) = redflags.screen_answers(
+        {"palpitations_weakness": True},
+        person(medicine_classes=frozenset({"potassium_sparing_diuretic"})),
+    )
+    assert plain.urgency == on_diuretic.urgency == "today"
+    assert "diuretic" not in plain.message and "diuretic" in on_diuretic.message
+
+
+def test_age_and_diabetes_are_named_with_the_artery_signs() -> None:
+    """Claudication at 70 (or with diabetes) says narrowed arteries are more common; at 30 not."""
+    (young,) = redflags.screen_answers({"walking_pain": True}, person(age=30))
+    (old,) = redflags.screen_answers({"walking_pain": True}, person(age=70))
+    (diabetic,) = redflags.screen_answers({"rest_pain_foot": True}, person(diabetes=True))
+    assert "more common from 50" not in young.message
+    assert "more common from 50" in old.message and "more common from 50" in diabetic.message
+
+
+def test_the_same_day_cases_of_the_review_are_not_flattened() -> None:
+    """Pre-eclampsia, limb ischaemia, cauda equina, low potassium, low calcium: today or now."""
+    pregnant = person(pregnant=True, pregnancy_week=34)
+    for key, level in (
+        ("preeclampsia", "today"),
+        ("rest_pain_foot", "today"),
+        ("cold_pale_leg", "emergency"),
+        ("saddle_numbness", "emergency"),
+        ("palpitations_weakness", "today"),
+        ("tingling_mouth", "today"),
+        ("dark_urine", "emergency"),
+    ):
+        (found,) = redflags.screen_answers({key: True}, pregnant)
+        assert found.urgency == level, key
+
+
+def test_unanswered_lists_only_the_questions_asked() -> None:
+    """Follow-ups count as unanswered only after a yes; pregnancy ones only in pregnancy."""
+    everything_no = {q.key: False for q in redflags.questions_for(person())}
+    assert redflags.unanswered(everything_no, person()) == []
+    assert "calf_swelling_breathless" not in redflags.unanswered({}, person())
+    assert "calf_swelling_breathless" in redflags.unanswered({"calf_swelling": True}, person())
+    assert "preeclampsia" in redflags.unanswered(everything_no, person(pregnant=True))
 
 
 def test_bleeding_counts_only_for_people_who_take_quinine() -> None:
@@ -75,13 +184,13 @@ def test_bleeding_counts_only_for_people_who_take_quinine() -> None:
     assert redflags.screen_answers({"quinine_bleeding": True}) == []
     both = redflags.screen_answers({"quinine_bleeding": True, "takes_quinine": True})
     assert keys(both) == ["quinine_bleeding", "takes_quinine"]
-    assert both[0].urgency == "urgent"
+    assert both[0].urgency == "today"
 
 
-def test_calf_swelling_is_urgent_and_does_not_diagnose() -> None:
-    """Calf swelling is urgent; the message says what it can be a sign of, not what you have."""
+def test_calf_swelling_needs_help_today_and_does_not_diagnose() -> None:
+    """Calf swelling is for today; the message says what it can be a sign of, not what you have."""
     (finding,) = redflags.screen_answers({"calf_swelling": True})
-    assert finding.urgency == "urgent"
+    assert finding.urgency == "today"
     assert "can be a sign of" in finding.message
     assert "you have" not in finding.message.lower()
 
@@ -94,27 +203,42 @@ def test_calf_question_sets_aside_the_soreness_a_cramp_leaves() -> None:
     assert "soreness a cramp can leave" in label
     for sign in ("swollen", "red", "warm", "keeps getting worse"):
         assert sign in label
-    assert question.urgency == "urgent"
-    assert question.citations == ("nice_cks", "nhs")
+    assert question.urgency == "today"
+    assert question.citations[0] == "nice_cks"
     assert "deep vein thrombosis" in question.message
     assert "quinine" not in label and "tonic" not in label
 
 
 def test_every_finding_sends_to_a_doctor_and_never_diagnoses() -> None:
-    """All messages point to a doctor, prescriber or medical help and avoid 'you have'."""
-    for finding in redflags.screen_answers({q.key: True for q in redflags.QUESTIONS}):
-        text = finding.message.lower()
-        assert any(w in text for w in ("doctor", "prescriber", "medical help", "gp")), finding.key
-        assert "you have " not in text
+    """All messages point to a doctor, midwife, team or emergency care and avoid 'you have'."""
+    signs = [(q.key, q.message) for q in redflags.QUESTIONS]
+    signs += [(r.key, r.message) for r in redflags.RULES]
+    signs += [(n.key, n.message) for n in redflags.PROFILE_NOTES]
+    for key, message in signs:
+        text = message.lower()
+        helpers = (
+            "doctor",
+            "prescriber",
+            "medical help",
+            "gp",
+            "midwife",
+            "team",
+            "emergency",
+            "hospital",
+            "mention",
+        )
+        assert any(w in text for w in helpers), key
+        assert "you have " not in text, key
+        assert "stop taking" not in text, key
 
 
 def test_findings_are_sorted_most_urgent_first() -> None:
-    """Urgent findings come before 'see a doctor soon' and 'mention at next visit'."""
+    """Emergency comes before today, soon and next visit."""
     found = redflags.screen_answers(
-        {"takes_quinine": True, "numbness": True, "toxin_exposure": True}
+        {"takes_quinine": True, "numbness": True, "toxin_exposure": True, "dark_urine": True}
     )
-    assert [f.urgency for f in found] == ["urgent", "see a doctor soon", "mention at next visit"]
-    assert redflags.worst_urgency(found) == "urgent"
+    assert [f.urgency for f in found] == ["emergency", "today", "soon", "next visit"]
+    assert redflags.worst_urgency(found) == "emergency"
     assert redflags.worst_urgency([]) is None
 
 
@@ -123,9 +247,9 @@ def test_findings_are_sorted_most_urgent_first() -> None:
 
 def test_a_cramp_over_ten_minutes_fires() -> None:
     """A 15-minute cramp last night asks the person to see a doctor."""
-    finding = redflags.rule_long_cramp(facts([cramp(duration_min=15)]))
+    finding = redflags.RULES_BY_KEY["long_cramp"].check(facts([cramp(duration_min=15)]))
     assert finding is not None
-    assert finding.urgency == "see a doctor soon"
+    assert finding.urgency == "soon"
     assert "15-minute cramp" in finding.detail
 
 
@@ -136,12 +260,14 @@ def test_a_cramp_over_ten_minutes_fires() -> None:
 )
 def test_long_cramp_does_not_fire(fact: CrampFact) -> None:
     """Ten minutes exactly, an unknown duration or an old cramp raise nothing."""
-    assert redflags.rule_long_cramp(facts([fact])) is None
+    assert redflags.RULES_BY_KEY["long_cramp"].check(facts([fact])) is None
 
 
 def test_several_long_cramps_are_counted() -> None:
     """With several long cramps the longest is named and the count given."""
-    finding = redflags.rule_long_cramp(facts([cramp(duration_min=12), cramp(2, duration_min=25)]))
+    finding = redflags.RULES_BY_KEY["long_cramp"].check(
+        facts([cramp(duration_min=12), cramp(2, duration_min=25)])
+    )
     assert finding is not None
     assert "25-minute" in finding.detail and "2 cramps" in finding.detail
 
@@ -151,7 +277,7 @@ def test_several_long_cramps_are_counted() -> None:
 
 def test_thigh_cramps_on_three_nights_fire() -> None:
     """Cramps outside calf and foot on three nights of four weeks are a red flag."""
-    found = redflags.rule_unusual_muscles(
+    found = redflags.RULES_BY_KEY["unusual_muscles"].check(
         facts([cramp(1, muscle="thigh"), cramp(5, muscle="hamstring"), cramp(9, muscle="other")])
     )
     assert found is not None and "3 nights" in found.detail
@@ -160,24 +286,26 @@ def test_thigh_cramps_on_three_nights_fire() -> None:
 def test_thigh_cramps_on_two_nights_or_one_night_do_not_fire() -> None:
     """Two nights, or three thigh cramps in one night, are not 'repeatedly'."""
     assert (
-        redflags.rule_unusual_muscles(facts([cramp(1, muscle="thigh"), cramp(3, muscle="thigh")]))
+        redflags.RULES_BY_KEY["unusual_muscles"].check(
+            facts([cramp(1, muscle="thigh"), cramp(3, muscle="thigh")])
+        )
         is None
     )
     same_night = [cramp(1, muscle="thigh") for _ in range(3)]
-    assert redflags.rule_unusual_muscles(facts(same_night)) is None
+    assert redflags.RULES_BY_KEY["unusual_muscles"].check(facts(same_night)) is None
 
 
 def test_three_muscles_in_one_night_fire() -> None:
     """Calf, foot and thigh cramping in one night count as many muscles."""
     night = [cramp(2, muscle="calf"), cramp(2, muscle="foot"), cramp(2, muscle="thigh")]
-    found = redflags.rule_many_muscles_one_night(facts(night))
+    found = redflags.RULES_BY_KEY["many_muscles"].check(facts(night))
     assert found is not None and "3 different muscles" in found.detail
 
 
 def test_calf_and_foot_in_one_night_do_not_fire() -> None:
     """Calf and foot together are common and not 'many muscles'."""
     night = [cramp(2, muscle="calf"), cramp(2, muscle="foot"), cramp(2, muscle="calf")]
-    assert redflags.rule_many_muscles_one_night(facts(night)) is None
+    assert redflags.RULES_BY_KEY["many_muscles"].check(facts(night)) is None
 
 
 # ---------------------------------------------------------------------------- diary: sides, time
@@ -185,10 +313,10 @@ def test_calf_and_foot_in_one_night_do_not_fire() -> None:
 
 def test_both_legs_often_fires() -> None:
     """Three of four cramps in both legs: mention it at the next visit."""
-    found = redflags.rule_both_sides_often(
+    found = redflags.RULES_BY_KEY["both_sides"].check(
         facts([cramp(1, side="both"), cramp(2, side="both"), cramp(3, side="both"), cramp(4)])
     )
-    assert found is not None and found.urgency == "mention at next visit"
+    assert found is not None and found.urgency == "next visit"
 
 
 @pytest.mark.parametrize(
@@ -201,12 +329,14 @@ def test_both_legs_often_fires() -> None:
 )
 def test_both_legs_sometimes_does_not_fire(cramps: list[CrampFact]) -> None:
     """Fewer than three, or under half of the cramps, in both legs raise nothing."""
-    assert redflags.rule_both_sides_often(facts(cramps)) is None
+    assert redflags.RULES_BY_KEY["both_sides"].check(facts(cramps)) is None
 
 
 def test_daytime_cramps_fire() -> None:
     """Three cramps beginning in the afternoon are a red flag."""
-    found = redflags.rule_daytime_cramps(facts([cramp(d, local_hour=14) for d in (1, 4, 8)]))
+    found = redflags.RULES_BY_KEY["daytime"].check(
+        facts([cramp(d, local_hour=14) for d in (1, 4, 8)])
+    )
     assert found is not None and "3 cramps" in found.detail
 
 
@@ -216,7 +346,7 @@ def test_daytime_cramps_fire() -> None:
 def test_night_or_few_daytime_cramps_do_not_fire(hours: list[int | None]) -> None:
     """Two daytime cramps, night-time cramps or unknown times raise nothing."""
     cramps = [cramp(i + 1, local_hour=h) for i, h in enumerate(hours)]
-    assert redflags.rule_daytime_cramps(facts(cramps)) is None
+    assert redflags.RULES_BY_KEY["daytime"].check(facts(cramps)) is None
 
 
 # ---------------------------------------------------------------------------- diary: frequency
@@ -233,27 +363,75 @@ def rising_facts(recent_cramps: int, recent_free: int = 10, baseline_free: int =
 
 def test_doubling_of_cramps_fires() -> None:
     """Six cramps in the last 14 nights against two in the 28 before: more frequent."""
-    found = redflags.rule_frequency_rising(rising_facts(6))
-    assert found is not None and found.urgency == "mention at next visit"
-    assert "a week" in found.detail
+    found = redflags.RULES_BY_KEY["rising"].check(rising_facts(6))
+    assert found is not None and found.urgency == "soon"
+    assert "a week in the last 2 weeks" in found.detail
 
 
 def test_few_recent_cramps_do_not_fire() -> None:
     """Three recent cramps are too few to call a rise."""
-    assert redflags.rule_frequency_rising(rising_facts(3)) is None
+    assert redflags.RULES_BY_KEY["rising"].check(rising_facts(3)) is None
 
 
 def test_too_few_logged_nights_do_not_fire() -> None:
     """Without enough known nights in either period nothing is said (unknown is not zero)."""
-    assert redflags.rule_frequency_rising(rising_facts(6, baseline_free=5)) is None
+    assert redflags.RULES_BY_KEY["rising"].check(rising_facts(6, baseline_free=5)) is None
     sparse = facts([cramp(d) for d in (0, 1, 2, 3)] + [cramp(20)], free=range(14, 40))
-    assert redflags.rule_frequency_rising(sparse) is None
+    assert redflags.RULES_BY_KEY["rising"].check(sparse) is None
 
 
 def test_a_steady_rate_does_not_fire() -> None:
     """Cramps at the same rate as before are not rising."""
     steady = facts([cramp(d) for d in range(0, 42, 3)], free=[d for d in range(42) if d % 3])
-    assert redflags.rule_frequency_rising(steady) is None
+    assert redflags.RULES_BY_KEY["rising"].check(steady) is None
+
+
+def test_a_slower_rise_over_four_weeks_fires() -> None:
+    """Seven cramps in the last 4 weeks against four in the 4 before (all nights logged): the
+    2-week doubling does not fire, the 4-week rise of half does."""
+    recent = [cramp(d) for d in (1, 5, 9, 13, 17, 21, 25)]
+    before = [cramp(d) for d in (30, 37, 44, 51)]
+    cramp_days = {c.night_of for c in recent + before}
+    free = [d for d in range(56) if ago(d) not in cramp_days]
+    found = redflags.RULES_BY_KEY["rising"].check(facts(recent + before, free=free))
+    assert found is not None and found.urgency == "soon"
+    assert "in the last 4 weeks against 1.0 a week in the 4 weeks before" in found.detail
+
+
+def test_a_rise_over_weeks_needs_the_earlier_weeks_logged() -> None:
+    """The same cramps with the earlier four weeks mostly unlogged say nothing."""
+    days = (1, 9, 15, 19, 21, 25, 27)
+    recent = [cramp(d) for d in days]
+    free = [d for d in range(28) if d not in days] + list(range(28, 38))
+    assert redflags.RULES_BY_KEY["rising"].check(facts(recent, free=free)) is None
+
+
+# ---------------------------------------------------------------------------- diary: stretching
+
+
+def test_stretching_that_does_not_help_fires() -> None:
+    """Three stretched cramps with no effect: stretching not easing cramps is a warning sign."""
+    failed = [cramp(d, relief=("stretch",), relief_effect="none") for d in (1, 3, 6)]
+    found = redflags.RULES_BY_KEY["stretching_fails"].check(facts(failed))
+    assert found is not None and found.urgency == "soon"
+    assert "3 of the 3 cramps you stretched" in found.detail
+
+
+@pytest.mark.parametrize(
+    "cramps",
+    [
+        [cramp(d, relief=("stretch",), relief_effect="mostly") for d in (1, 3, 6)],
+        [cramp(d, relief=("stretch",), relief_effect="none") for d in (1, 3)],
+        [cramp(d, relief=("massage",), relief_effect="none") for d in (1, 3, 6)],
+        [cramp(d, relief=("stretch",), relief_effect="none") for d in (1, 3, 6)]
+        + [cramp(d, relief=("stretch",), relief_effect="completely") for d in (2, 4, 5, 7)],
+        [cramp(d, relief=("stretch",), relief_effect=None) for d in (1, 3, 6)],
+    ],
+    ids=["it-helped", "two-only", "not-stretched", "minority", "effect-unknown"],
+)
+def test_stretching_that_helps_or_too_few_does_not_fire(cramps: list[CrampFact]) -> None:
+    """Stretching that helped, two failures, other relief, a minority or unknown effect: quiet."""
+    assert redflags.RULES_BY_KEY["stretching_fails"].check(facts(cramps)) is None
 
 
 # ---------------------------------------------------------------------------- diary: sleep
@@ -261,15 +439,28 @@ def test_a_steady_rate_does_not_fire() -> None:
 
 def test_sleep_disturbed_a_lot_on_four_nights_fires() -> None:
     """Sleep disturbance of 7 or more on four of the last 14 nights: see a doctor."""
-    found = redflags.rule_sleep_disturbed(facts(disturbance={1: 8, 2: 7, 5: 9, 9: 10}))
+    found = redflags.RULES_BY_KEY["sleep_disturbed"].check(
+        facts(disturbance={1: 8, 2: 7, 5: 9, 9: 10})
+    )
     assert found is not None and "4 of the last 14" in found.detail
 
 
 def test_sleep_disturbed_less_does_not_fire() -> None:
     """Three bad nights, or scores under 7, raise nothing."""
-    assert redflags.rule_sleep_disturbed(facts(disturbance={1: 8, 2: 7, 5: 9})) is None
-    assert redflags.rule_sleep_disturbed(facts(disturbance={1: 6, 2: 6, 5: 6, 9: 6})) is None
-    assert redflags.rule_sleep_disturbed(facts(disturbance={20: 9, 21: 9, 22: 9, 23: 9})) is None
+    assert (
+        redflags.RULES_BY_KEY["sleep_disturbed"].check(facts(disturbance={1: 8, 2: 7, 5: 9}))
+        is None
+    )
+    assert (
+        redflags.RULES_BY_KEY["sleep_disturbed"].check(facts(disturbance={1: 6, 2: 6, 5: 6, 9: 6}))
+        is None
+    )
+    assert (
+        redflags.RULES_BY_KEY["sleep_disturbed"].check(
+            facts(disturbance={20: 9, 21: 9, 22: 9, 23: 9})
+        )
+        is None
+    )
 
 
 # ---------------------------------------------------------------------------- diary: medicines
@@ -283,7 +474,7 @@ def test_cramps_after_a_new_medicine_fire_when_there_were_none_before() -> None:
     """Cramp-free nights before, cramps after starting a medicine: talk to the prescriber."""
     f = facts([cramp(5), cramp(8)], free=range(21, 45), medicines=(statin(20),))
     (finding,) = redflags.rule_after_new_medicine(f)
-    assert finding.urgency == "see a doctor soon"
+    assert finding.urgency == "soon"
     assert "atorvastatin" in finding.title and "Statins" in finding.detail
     assert "became more frequent" in finding.detail
     assert "never stop" in finding.message.lower()

@@ -77,7 +77,7 @@ def test_answers_are_screened_from_the_schema() -> None:
     found = guidance_service.screen_answers(CheckupAnswers(calf_swelling=True, numbness=False))
     assert [f.key for f in found] == ["calf_swelling"]
     public = guidance_service.to_checkup_public(found)
-    assert public.urgency == "urgent" and public.headline == "Get medical help today"
+    assert public.urgency == "today" and public.headline == "Get medical help today"
     assert guidance_service.to_checkup_public([]).urgency is None
 
 

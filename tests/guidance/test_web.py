@@ -8,7 +8,7 @@ from datetime import timedelta
 from fastapi.testclient import TestClient
 from icalendar import Calendar
 
-from nightcramps.guidance import knowledge
+from nightcramps.guidance import knowledge, redflags
 from tests.factories import TEST_NOW
 
 
@@ -79,16 +79,16 @@ def test_index_and_entry_pages(client: TestClient) -> None:
         assert f'href="/guidance/{entry.slug}"' in index.text
     page = client.get("/guidance/bedtime-stretching")
     assert "What the article says" in page.text and "What the evidence says" in page.text
-    assert "Hallegraeff JM et al." in page.text and "Coppin RJ et al." in page.text
-    assert "Evidence: moderate" in page.text
+    assert "Hallegraeff JM, van der Schans CP" in page.text and "Coppin RJ, Wicke DM" in page.text
+    assert "Evidence: weak" in page.text and "NHS, accessed 2026" in page.text
     assert client.get("/guidance/unicorn").status_code == 404
 
 
 # ---------------------------------------------------------------------------- check-up
 
 
-def test_checkup_answers_raise_an_urgent_finding(client: TestClient) -> None:
-    """Answering yes to calf swelling shows the urgent advice on the check-up page."""
+def test_checkup_answers_raise_a_same_day_finding(client: TestClient) -> None:
+    """Answering yes to calf swelling shows "get medical help today" and what to do."""
     token = _csrf(client)
     answer = client.post(
         "/checkup",
@@ -98,7 +98,8 @@ def test_checkup_answers_raise_an_urgent_finding(client: TestClient) -> None:
     assert answer.status_code == 303
     page = client.get("/checkup")
     assert "Get medical help today" in page.text
-    assert "blood clot" in page.text
+    assert "NHS 111" in page.text and "blood clot" in page.text
+    assert "With that leg: are you short of breath" in page.text
     assert 'value="yes" checked' in page.text
     banner = client.get("/guidance-banner")
     assert "Calf swelling, redness or worsening pain" in banner.text
@@ -120,9 +121,22 @@ def test_api_checkup_combines_answers_and_diary(client: TestClient) -> None:
     """POST /api/v1/checkup screens answers; a 15-minute cramp in the diary is found as well."""
     client.post("/api/v1/cramp-now", json=_cramp_now(duration_s=900))
     body = client.post("/api/v1/checkup", json={"takes_quinine": True}).json()
-    assert body["urgency"] == "see a doctor soon"
+    assert body["urgency"] == "soon" and body["action"].startswith("Book an appointment")
     assert [f["key"] for f in body["findings"]] == ["long_cramp", "takes_quinine"]
-    assert client.get("/api/v1/checkup").json()["findings"][0]["key"] == "long_cramp"
+    assert "numbness" in body["unanswered"] and "takes_quinine" not in body["unanswered"]
+    alone = client.get("/api/v1/checkup").json()
+    assert alone["findings"][0]["key"] == "long_cramp"
+    assert alone["safety_net"] == redflags.SAFETY_NET
+
+
+def test_api_lists_the_questions_asked_of_this_person(client: TestClient) -> None:
+    """GET /api/v1/checkup/questions: every question for a non-pregnant person, in order."""
+    asked = client.get("/api/v1/checkup/questions").json()
+    keys = [q["key"] for q in asked]
+    assert keys == [q.key for q in redflags.questions_for(redflags.UNKNOWN_PROFILE)]
+    assert "preeclampsia" not in keys
+    first = asked[0]
+    assert first["urgency"] == "emergency" and first["citation"] and first["only_if"] is None
 
 
 def test_api_checkup_refuses_unknown_questions(client: TestClient) -> None:

@@ -135,6 +135,7 @@ def test_day_json_shape(cli: Cli) -> None:
         "warnings",
         "entries",
         "gaps",
+        "gap_notes",
     }
     assert [n["nutrient"] for n in data["nutrients"]] == [
         "magnesium_mg",

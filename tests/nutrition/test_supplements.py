@@ -55,7 +55,7 @@ def test_two_tablets_above_350_mg_warn_with_doctor_kidney_and_sources(
     assert "kidney disease" in warning.message
     sources = " ".join(c.source for c in warning.evidence)
     assert "Institute of Medicine" in sources and "Garrison" in sources and "2020" in sources
-    assert {c.grade for c in warning.evidence} == {"guideline", "contradicted"}
+    assert {c.grade for c in warning.evidence} == {"weak", "contradicted"}
 
 
 def test_food_magnesium_does_not_count_toward_the_supplement_limit(

@@ -20,6 +20,20 @@ PROFILE_FORM = PageForm(
             "Weight in kg", "give your weight above 20 up to 400 kg, e.g. 72.5, or leave it empty."
         ),
         "timezone": TIMEZONE,
+        "kidney_disease": PageField("Kidney disease", "choose one of the answers in the list."),
+        "liver_disease": PageField("Liver disease", "choose yes, no or not answered."),
+        "diabetes": PageField("Diabetes", "choose yes, no or not answered."),
+        "thyroid_disease": PageField("Thyroid disease", "choose yes, no or not answered."),
+        "heart_failure": PageField("Heart failure", "choose yes, no or not answered."),
+        "fluid_limit_ml": PageField(
+            "Daily fluid limit",
+            "give the limit your doctor set in ml a day, from 500 to 3,000 (e.g. 1500), or "
+            "leave it empty if you have none.",
+        ),
+        "pregnancy_week": PageField(
+            "Pregnancy week",
+            "give the week you are in now, from 1 to 42, or leave it empty.",
+        ),
     },
     whole_form="pregnant",
     whole_form_fix="pregnant and breastfeeding apply only with sex female; untick them or choose "

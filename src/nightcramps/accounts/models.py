@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Boolean, ForeignKey, Integer, Numeric, String
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, Numeric, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from nightcramps.storage.base import Base, UTCDateTime, utcnow
@@ -36,6 +36,22 @@ class Person(Base):
     visit), and the pages keep asking until it is confirmed."""
     is_local: Mapped[bool] = mapped_column(Boolean, default=False)
     """True for the single person of local mode."""
+    # Health conditions that change the advice (``nightcramps.conditions``). None is "not
+    # answered", never "no": the advice then stays as it is for anyone.
+    kidney_disease: Mapped[str | None] = mapped_column(String(20))
+    """'no', 'yes_stage_unknown', 'stage_1_2', 'stage_3', 'stage_4', 'stage_5' or 'dialysis'."""
+    liver_disease: Mapped[bool | None] = mapped_column(Boolean)
+    diabetes: Mapped[bool | None] = mapped_column(Boolean)
+    thyroid_disease: Mapped[bool | None] = mapped_column(Boolean)
+    heart_failure: Mapped[bool | None] = mapped_column(Boolean)
+    fluid_limit_ml: Mapped[int | None] = mapped_column(Integer)
+    """A daily fluid limit a doctor set, in ml; None when none is recorded."""
+    pregnancy_started_on: Mapped[date | None] = mapped_column(Date)
+    """The local date of pregnancy week 0, from the week the person gave on the day they gave it,
+    so that the week moves on by itself; read only while ``pregnant`` is true."""
+    conditions_reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    """When the person last answered or confirmed the health questions; None while the pages
+    still ask them to."""
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 

@@ -14,6 +14,7 @@ from nightcramps import timing
 from nightcramps.accounts import service as accounts_service
 from nightcramps.accounts import zones
 from nightcramps.accounts.schemas import ProfilePublic, ProfileUpdate, SignUp
+from nightcramps.conditions import KIDNEY_LABELS
 from nightcramps.errors import NightcrampsError, NotFound
 from nightcramps.inputs import Input, check_unchanged
 from nightcramps.web.deps import (
@@ -164,17 +165,33 @@ def signout(request: Request) -> Response:
     return redirect("/signin?signed_out=1" if request.app.state.settings.accounts else "/")
 
 
+YES_NO = {"yes": True, "no": False}
+"""The answers of a yes/no health question; anything else (the "not answered" choice) is None."""
+
+
+def _profile_context(person: Any, values: dict[str, Any], errors: dict[str, str]) -> dict[str, Any]:
+    stored = accounts_service.to_profile_public(person, today_year=_this_year())
+    return {
+        "values": values,
+        "errors": errors,
+        "zones": _zone_options(),
+        "kidney_choices": list(KIDNEY_LABELS.items()),
+        "ask_conditions": stored.conditions_reviewed_at is None,
+        "week_stale": stored.pregnancy_week_stale,
+    }
+
+
 @pages.get("/profile")
 def profile_page(request: Request, person: CurrentPerson) -> Response:
-    """The profile form."""
+    """The profile form, with the health questions that change the advice."""
     profile = accounts_service.to_profile_public(person, today_year=_this_year())
-    context = {"values": profile.model_dump(), "errors": {}, "zones": _zone_options()}
+    context = _profile_context(person, profile.model_dump(), {})
     return render(request, "accounts/profile.html", context)
 
 
 @pages.post("/profile")
 async def save_profile(request: Request, session: SessionDep, person: CurrentPerson) -> Response:
-    """Save the profile."""
+    """Save the profile; its health questions count as answered, "not answered" included."""
     form = await request.form()
     data = {
         "display_name": form.get("display_name") or "",
@@ -184,14 +201,23 @@ async def save_profile(request: Request, session: SessionDep, person: CurrentPer
         "lactating": form.get("lactating") == "on",
         "weight_kg": form.get("weight_kg") or None,
         "timezone": form.get("timezone") or person.timezone,
+        "kidney_disease": form.get("kidney_disease") or None,
+        "fluid_limit_ml": form.get("fluid_limit_ml") or None,
+        "pregnancy_week": form.get("pregnancy_week") or None,
     }
+    for name in ("liver_disease", "diabetes", "thyroid_disease", "heart_failure"):
+        data[name] = YES_NO.get(str(form.get(name) or ""))
+    if person.pregnant and not data["pregnant"]:
+        data["pregnancy_week"] = None  # unticking pregnant ends it: its week goes with it
     profile_in, problems = parse_form(ProfileUpdate, data)
     if "timezone" in problems:
         problems["timezone"] = _unknown_zone(str(data["timezone"]))
     if profile_in is not None:
         old_zone = person.timezone
         try:
-            accounts_service.update_profile(session=session, person=person, profile_in=profile_in)
+            accounts_service.update_profile(
+                session=session, person=person, profile_in=profile_in, conditions_reviewed=True
+            )
         except NightcrampsError as exc:
             problems = exc.fields or {"profile": exc.message}
         else:
@@ -202,7 +228,7 @@ async def save_profile(request: Request, session: SessionDep, person: CurrentPer
                 note = zone_change_note(old_zone, person.timezone, now=timing.utcnow())
                 flash(request, note)
             return redirect("/profile")
-    context = {"values": data, "errors": problems, "zones": _zone_options()}
+    context = _profile_context(person, data, problems)
     return render(request, "accounts/profile.html", context, status_code=422)
 
 

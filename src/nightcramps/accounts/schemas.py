@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Literal
 
 from pydantic import BaseModel, Field, field_validator, model_validator
 
-from nightcramps import timing
+from nightcramps import conditions, timing
 from nightcramps.accounts import zones
+from nightcramps.conditions import KidneyStatus
 from nightcramps.inputs import Input, fixed, read_only
 
 Sex = Literal["female", "male"]
@@ -29,6 +31,32 @@ class ProfileUpdate(Input):
     timezone: str | None = None
     email: str | None = fixed("The account's sign-in email.")
     age: int | None = read_only("whole years, from birth_year.")
+    kidney_disease: KidneyStatus | None = Field(
+        default=None, description="Kidney disease and its stage, or dialysis; null: not answered."
+    )
+    liver_disease: bool | None = Field(default=None, description="Null: not answered.")
+    diabetes: bool | None = Field(default=None, description="Null: not answered.")
+    thyroid_disease: bool | None = Field(default=None, description="Null: not answered.")
+    heart_failure: bool | None = Field(default=None, description="Null: not answered.")
+    fluid_limit_ml: int | None = Field(
+        default=None,
+        ge=conditions.FLUID_LIMIT_MIN_ML,
+        le=conditions.FLUID_LIMIT_MAX_ML,
+        description="A daily fluid limit your doctor set, in ml; null: none recorded.",
+    )
+    pregnancy_week: int | None = Field(
+        default=None,
+        ge=conditions.PREGNANCY_WEEK_MIN,
+        le=conditions.PREGNANCY_WEEK_MAX,
+        description="This week of pregnancy (needs pregnant); it then moves on by itself. Sent "
+        "back unchanged, it keeps the stored date.",
+    )
+    pregnancy_week_stale: bool | None = read_only(
+        "true when the week computed is past 43 (give the week again)."
+    )
+    conditions_reviewed_at: datetime | None = read_only(
+        "when the health answers were last answered or changed."
+    )
 
     @field_validator("birth_year")
     @classmethod
@@ -61,6 +89,23 @@ class ProfilePublic(BaseModel):
     lactating: bool
     weight_kg: float | None
     timezone: str
+    kidney_disease: KidneyStatus | None
+    liver_disease: bool | None
+    diabetes: bool | None
+    thyroid_disease: bool | None
+    heart_failure: bool | None
+    fluid_limit_ml: int | None
+    pregnancy_week: int | None = Field(
+        description="This week of pregnancy, counted on from the week given; null when not "
+        "pregnant, not given or out of date (see pregnancy_week_stale)."
+    )
+    pregnancy_week_stale: bool = Field(
+        description="The week given has run past 43: give the current week again."
+    )
+    conditions_reviewed_at: datetime | None = Field(
+        description="When the health answers were last answered or changed (UTC); null: the "
+        "pages still ask for them."
+    )
 
 
 class SignUp(Input):

@@ -5,8 +5,9 @@ from __future__ import annotations
 import hashlib
 import secrets
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from argon2 import PasswordHasher
@@ -14,9 +15,12 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from nightcramps import conditions, timing
 from nightcramps.accounts import zones
 from nightcramps.accounts.models import ApiToken, LoginAttempt, Person
 from nightcramps.accounts.schemas import ProfilePublic, ProfileUpdate, SignUp
+from nightcramps.conditions import Conditions, KidneyStatus
+from nightcramps.daylog import service as daylog_service
 from nightcramps.errors import Conflict, Invalid, NotAllowed, NotFound, TooManyAttempts
 from nightcramps.owner import Owner
 from nightcramps.timing import utcnow
@@ -180,8 +184,26 @@ def revoke_token(*, session: Session, person_id: int, token_id: int) -> None:
     session.flush()
 
 
-def update_profile(*, session: Session, person: Person, profile_in: ProfileUpdate) -> Person:
-    """Change a person's profile; fields left out stay as they are."""
+def update_profile(
+    *,
+    session: Session,
+    person: Person,
+    profile_in: ProfileUpdate,
+    conditions_reviewed: bool = False,
+    now: datetime | None = None,
+) -> Person:
+    """Change a person's profile; fields left out stay as they are.
+
+    A health answer (``conditions.CONDITION_FIELDS``) that differs from the stored one records
+    ``conditions_reviewed_at``; so does ``conditions_reviewed`` (the profile page's form, sent
+    with its health questions, answers them even where they are left "not answered"); answers
+    sent back as they are stored record nothing. ``pregnancy_week`` is stored as the date of week
+    0, so the week moves on; sent as the week shown, it keeps the stored date.
+
+    Raises:
+        Invalid: pregnancy or a pregnancy week without sex female and pregnant; an empty zone.
+    """
+    now = now or utcnow()
     changes = profile_in.model_dump(exclude_unset=True)
     sex = changes.get("sex", person.sex)
     pregnant = changes.get("pregnant", person.pregnant)
@@ -191,11 +213,20 @@ def update_profile(*, session: Session, person: Person, profile_in: ProfileUpdat
             "Pregnant or lactating can only be set with sex 'female'.",
             fields={"pregnant": "needs sex female"},
         )
+    if changes.get("pregnancy_week") is not None and not pregnant:
+        raise Invalid(
+            "A pregnancy week needs pregnant set as well; set pregnant, or leave the week empty.",
+            fields={"pregnancy_week": "tick pregnant as well, or leave the week empty"},
+        )
     if "timezone" in changes and changes["timezone"] is None:
         raise Invalid(
             "The time zone cannot be empty; give an IANA name such as Europe/London.",
             fields={"timezone": "cannot be empty"},
         )
+    answered = _answers_changed(person, changes, now)
+    week_sent = "pregnancy_week" in changes
+    week = changes.pop("pregnancy_week", None)
+    _set_pregnancy(person, week, sent=week_sent, pregnant=bool(pregnant), now=now)
     for name, value in changes.items():
         if name == "weight_kg" and value is not None:
             value = Decimal(str(round(value, 1)))
@@ -205,9 +236,57 @@ def update_profile(*, session: Session, person: Person, profile_in: ProfileUpdat
             value = False
         setattr(person, name, value)
     if "timezone" in changes:  # chosen in the profile (or by the API or CLI): no longer a guess
-        person.timezone_confirmed_at = utcnow()
+        person.timezone_confirmed_at = now
+    if answered or conditions_reviewed:
+        person.conditions_reviewed_at = now
     session.flush()
     return person
+
+
+def _calendar_today(person: Person, now: datetime | None = None) -> date:
+    """The person's calendar date now: pregnancy weeks count whole days of their calendar."""
+    owner = Owner(person_id=person.id, tz=ZoneInfo(person.timezone))
+    return timing.morning_of(now or utcnow(), owner)
+
+
+def _pregnancy_week(person: Person, today: date) -> int | None:
+    """The current pregnancy week, or None when not pregnant, not given or out of date."""
+    if not person.pregnant:
+        return None
+    week = conditions.pregnancy_week_on(person.pregnancy_started_on, today)
+    return None if conditions.pregnancy_week_is_stale(week) else week
+
+
+def _answers_changed(person: Person, changes: dict[str, Any], now: datetime) -> bool:
+    """Whether ``changes`` gives a health answer other than the stored one."""
+    today = _calendar_today(person, now)
+    for name in conditions.CONDITION_FIELDS:
+        if name not in changes:
+            continue
+        if name == "pregnancy_week":
+            stored = _pregnancy_week(person, today)
+        else:
+            stored = getattr(person, name)
+        if changes[name] != stored:
+            return True
+    return False
+
+
+def _set_pregnancy(
+    person: Person, week: int | None, *, sent: bool, pregnant: bool, now: datetime
+) -> None:
+    """Store a pregnancy week (if ``sent``) as the date of week 0; a pregnancy that ends clears
+    it, so an old date never comes back with a new pregnancy."""
+    if not pregnant:
+        person.pregnancy_started_on = None
+        return
+    if not sent:
+        return
+    today = _calendar_today(person, now)
+    if week is None:
+        person.pregnancy_started_on = None
+    elif week != _pregnancy_week(person, today):  # the week shown, sent back: keep its date
+        person.pregnancy_started_on = conditions.pregnancy_start(week, today)
 
 
 def confirm_timezone(*, session: Session, person: Person, timezone: str) -> Person:
@@ -242,8 +321,18 @@ def set_provisional_timezone(*, session: Session, person: Person, timezone: str)
     return True
 
 
-def to_profile_public(person: Person, *, today_year: int) -> ProfilePublic:
-    """The profile as shown back, with age derived from the birth year."""
+def to_profile_public(
+    person: Person, *, today_year: int, now: datetime | None = None
+) -> ProfilePublic:
+    """The profile as shown back, with age derived from the birth year and the pregnancy week
+    counted on from the one given."""
+    today = _calendar_today(person, now)
+    week = (
+        conditions.pregnancy_week_on(person.pregnancy_started_on, today)
+        if person.pregnant
+        else None
+    )
+    stale = conditions.pregnancy_week_is_stale(week)
     return ProfilePublic(
         display_name=person.display_name,
         email=person.email,
@@ -254,4 +343,53 @@ def to_profile_public(person: Person, *, today_year: int) -> ProfilePublic:
         lactating=person.lactating,
         weight_kg=None if person.weight_kg is None else float(person.weight_kg),
         timezone=person.timezone,
+        kidney_disease=_kidney_status(person.kidney_disease),
+        liver_disease=person.liver_disease,
+        diabetes=person.diabetes,
+        thyroid_disease=person.thyroid_disease,
+        heart_failure=person.heart_failure,
+        fluid_limit_ml=person.fluid_limit_ml,
+        pregnancy_week=None if stale else week,
+        pregnancy_week_stale=stale,
+        conditions_reviewed_at=person.conditions_reviewed_at,
+    )
+
+
+def _kidney_status(value: str | None) -> KidneyStatus | None:
+    """The stored kidney answer as its type (anything else, which no input writes, is None)."""
+    for status in conditions.KIDNEY_STATUSES:
+        if value == status:
+            return status
+    return None
+
+
+def conditions_answered(*, session: Session, owner: Owner) -> bool:
+    """Whether the person has answered (or confirmed) the health questions: until then the
+    profile and the food pages ask them to, once."""
+    return get_person(session=session, person_id=owner.person_id).conditions_reviewed_at is not None
+
+
+def conditions_for(*, session: Session, owner: Owner, now: datetime | None = None) -> Conditions:
+    """What the app knows of ``owner``'s health that changes its advice: the profile's answers
+    (None where not answered), their pregnancy week and age today, and the classes of the
+    medicines they take today (started by today and not stopped before it).
+
+    The check-up, the supplement warnings, "close the gap" and the guidance caveats read it.
+    """
+    person = get_person(session=session, person_id=owner.person_id)
+    today = _calendar_today(person, now)
+    taking = daylog_service.medicines_on(session=session, owner=owner, day=timing.today(owner, now))
+    return Conditions(
+        kidney_disease=_kidney_status(person.kidney_disease),
+        liver_disease=person.liver_disease,
+        diabetes=person.diabetes,
+        thyroid_disease=person.thyroid_disease,
+        heart_failure=person.heart_failure,
+        fluid_limit_ml=person.fluid_limit_ml,
+        pregnant=person.pregnant,
+        pregnancy_week=_pregnancy_week(person, today),
+        age=None if person.birth_year is None else today.year - person.birth_year,
+        sex=person.sex,
+        medicine_classes=frozenset(m.class_key for med in taking for m in med.matches),
+        answered=person.conditions_reviewed_at is not None,
     )

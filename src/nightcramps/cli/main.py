@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import threading
-from typing import Annotated
+from enum import Enum, StrEnum
+from typing import Annotated, Any
 
 import typer
 
@@ -47,7 +48,7 @@ nutrition_cli.register(app)  # eat, drink, day, targets, supplement, custom-food
 db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
 token_app = typer.Typer(help="Personal access tokens for the HTTP API.", no_args_is_help=True)
 profile_app = typer.Typer(
-    help="Your profile (age, sex, pregnancy, time zone).", no_args_is_help=True
+    help="Your profile (age, sex, pregnancy, time zone, health conditions).", no_args_is_help=True
 )
 app.add_typer(db_app, name="db")
 app.add_typer(token_app, name="token")
@@ -195,6 +196,58 @@ def profile_show(ctx: typer.Context, as_json: JsonOption = False) -> None:
             typer.echo(f"{key}: {'unknown' if value is None else value}")
 
 
+class Answer(StrEnum):
+    """A yes/no health question; "unknown" clears it to not answered."""
+
+    yes = "yes"
+    no = "no"
+    unknown = "unknown"
+
+
+class KidneyAnswer(StrEnum):
+    """The profile's kidney answers (``conditions.KIDNEY_STATUSES``), and "unknown"."""
+
+    no = "no"
+    yes_stage_unknown = "yes_stage_unknown"
+    stage_1_2 = "stage_1_2"
+    stage_3 = "stage_3"
+    stage_4 = "stage_4"
+    stage_5 = "stage_5"
+    dialysis = "dialysis"
+    unknown = "unknown"
+
+
+CLEARED = ("none", "unknown")
+"""What clears a number answer (--fluid-limit-ml, --pregnancy-week)."""
+
+AnswerOption = Annotated[Answer | None, typer.Option(case_sensitive=False)]
+
+
+def _answer(value: Enum | None) -> tuple[bool, Any]:
+    """(given, value for ProfileUpdate) of a health option: "unknown" is None."""
+    if value is None:
+        return False, None
+    if value.value == "unknown":
+        return True, None
+    return True, {"yes": True, "no": False}.get(value.value, value.value)
+
+
+def _whole_number(text: str | None, option: str, low: int, high: int) -> tuple[bool, int | None]:
+    """(given, value) of a number option that "none" or "unknown" clears."""
+    if text is None:
+        return False, None
+    if text.strip().lower() in CLEARED:
+        return True, None
+    try:
+        return True, int(text)
+    except ValueError:
+        raise fail(
+            f"{option} takes a whole number from {low} to {high:,}, or 'none' to clear it; "
+            f"not {text!r}.",
+            code=2,
+        ) from None
+
+
 @profile_app.command("set")
 @command
 def profile_set(
@@ -206,9 +259,37 @@ def profile_set(
     weight_kg: Annotated[float | None, typer.Option("--weight-kg")] = None,
     timezone: Annotated[str | None, typer.Option(help="IANA zone, e.g. Europe/London.")] = None,
     name: Annotated[str | None, typer.Option(help="Display name.")] = None,
+    kidney_disease: Annotated[
+        KidneyAnswer | None,
+        typer.Option(help="Kidney disease and its stage, or dialysis; unknown: not answered."),
+    ] = None,
+    liver_disease: AnswerOption = None,
+    diabetes: AnswerOption = None,
+    thyroid_disease: AnswerOption = None,
+    heart_failure: AnswerOption = None,
+    fluid_limit_ml: Annotated[
+        str | None,
+        typer.Option(help="Daily fluid limit your doctor set, 500-3000 ml; none: no limit."),
+    ] = None,
+    pregnancy_week: Annotated[
+        str | None,
+        typer.Option(help="This week of pregnancy, 1-42 (needs --pregnant); it then moves on."),
+    ] = None,
+    conditions_reviewed: Annotated[
+        bool,
+        typer.Option(
+            "--conditions-reviewed",
+            help="Record that your health answers are reviewed as they stand (the pages then "
+            "stop asking).",
+        ),
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
-    """Change your profile; only the options given change."""
+    """Change your profile; only the options given change.
+
+    The health options change the advice you get. Giving any of them answers the health
+    questions; "unknown" (or "none") leaves one not answered.
+    """
     cli = state(ctx)
     raw = {
         "birth_year": birth_year,
@@ -219,10 +300,24 @@ def profile_set(
         "timezone": timezone,
         "display_name": name,
     }
-    profile_in = ProfileUpdate.model_validate({k: v for k, v in raw.items() if v is not None})
+    data = {k: v for k, v in raw.items() if v is not None}
+    answers = {
+        "kidney_disease": _answer(kidney_disease),
+        "liver_disease": _answer(liver_disease),
+        "diabetes": _answer(diabetes),
+        "thyroid_disease": _answer(thyroid_disease),
+        "heart_failure": _answer(heart_failure),
+        "fluid_limit_ml": _whole_number(fluid_limit_ml, "--fluid-limit-ml", 500, 3000),
+        "pregnancy_week": _whole_number(pregnancy_week, "--pregnancy-week", 1, 42),
+    }
+    data |= {k: value for k, (given, value) in answers.items() if given}
+    answered = conditions_reviewed or any(given for given, _ in answers.values())
+    profile_in = ProfileUpdate.model_validate(data)
     with cli.session() as session:
         person = accounts_service.get_person(session=session, person_id=cli.person_id(session))
-        accounts_service.update_profile(session=session, person=person, profile_in=profile_in)
+        accounts_service.update_profile(
+            session=session, person=person, profile_in=profile_in, conditions_reviewed=answered
+        )
         profile = accounts_service.to_profile_public(person, today_year=timing.utcnow().year)
     if as_json:
         emit_json(profile)

@@ -14,8 +14,14 @@ original publications:
   were also reported in studies of clonazepam, citalopram, celecoxib, gabapentin and zolpidem.
   The per-drug figures of the review's table were not found, so no size is given.
 * NICE CKS 2012, the Merck Manual and BMJ Best Practice: expert lists without sizes.
+* Product information (labels and SmPCs) and a few studies for the classes added in issue 10
+  (fibrates, ACE inhibitors, nifedipine and amlodipine, gabapentinoids, citalopram and
+  escitalopram). A side effect listed on a label is not a measured association: these classes
+  are graded weak, and their summaries say how thin the link is.
 
-Evidence grades follow the key in evidence.md: strong, moderate, weak, none, contradicted.
+``DrugClass.citations`` are keys into ``nightcramps.guidance.citations.CITATIONS``, the one list
+of sources the whole product cites from. Evidence grades follow the key in evidence.md: strong,
+moderate, weak, none, contradicted.
 """
 
 from __future__ import annotations
@@ -23,23 +29,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from nightcramps.daylog.schemas import EvidenceGrade
-
-GARRISON_2012 = (
-    "Garrison SR, Dormuth CR, Morrow RL, Carney GA, Khan KM. Nocturnal leg cramps and "
-    "prescription use that precedes them: a sequence symmetry analysis. Arch Intern Med "
-    "2012;172(2):120-126."
-)
-ALLEN_KIRBY_2012 = "Allen RE, Kirby KA. Nocturnal leg cramps. Am Fam Physician 2012;86(4):350-355."
-NICE_CKS_2012 = "NICE Clinical Knowledge Summaries. Leg cramps. Revised September 2012."
-MERCK = (
-    "Merck Manual Consumer Version. Some causes of muscle cramps (table); "
-    "revision year not recorded."
-)
-BMJ_BEST_PRACTICE = "BMJ Best Practice. Muscle cramps (topic 569); revision year not recorded."
-FDA_QUININE_2010 = (
-    "US Food and Drug Administration. Drug Safety Communication: new risk management plan and "
-    "patient Medication Guide for Qualaquin (quinine sulfate). 8 July 2010."
-)
 
 PRESCRIBER = (
     "Talk to your prescriber if your cramps began or got worse after you started it: they can "
@@ -72,6 +61,7 @@ class DrugClass:
     summary: str
     """One or two sentences on what was found, in plain words."""
     citations: tuple[str, ...]
+    """Keys into ``guidance.citations.CITATIONS``; the first is the main source."""
     association: Association | None = None
     guidance: str = PRESCRIBER
 
@@ -112,7 +102,7 @@ CLASSES: dict[str, DrugClass] = {
             summary=_garrison("any diuretic", 1.47, 1.33, 1.63)
             + " The association was strongest for potassium-sparing and thiazide diuretics; "
             "add the medicine's name to see its own figure.",
-            citations=(GARRISON_2012,),
+            citations=("garrison2012",),
             association=_asr(1.47, 1.33, 1.63, "<.001"),
         ),
         DrugClass(
@@ -120,7 +110,7 @@ CLASSES: dict[str, DrugClass] = {
             name="Potassium-sparing diuretic",
             evidence_grade="moderate",
             summary=_garrison("a potassium-sparing diuretic", 2.12, 1.61, 2.78),
-            citations=(GARRISON_2012,),
+            citations=("garrison2012",),
             association=_asr(2.12, 1.61, 2.78, "<.001"),
         ),
         DrugClass(
@@ -128,7 +118,7 @@ CLASSES: dict[str, DrugClass] = {
             name="Thiazide or thiazide-like diuretic",
             evidence_grade="moderate",
             summary=_garrison("a thiazide or thiazide-like diuretic", 1.48, 1.29, 1.68),
-            citations=(GARRISON_2012,),
+            citations=("garrison2012",),
             association=_asr(1.48, 1.29, 1.68, "<.001"),
         ),
         DrugClass(
@@ -137,7 +127,7 @@ CLASSES: dict[str, DrugClass] = {
             evidence_grade="weak",
             summary=_garrison("a loop diuretic", 1.20, 1.00, 1.44)
             + " This was not statistically significant (p = .07).",
-            citations=(GARRISON_2012,),
+            citations=("garrison2012",),
             association=_asr(1.20, 1.00, 1.44, ".07", significant=False),
         ),
         DrugClass(
@@ -146,7 +136,7 @@ CLASSES: dict[str, DrugClass] = {
             evidence_grade="weak",
             summary=_garrison("a statin", 1.16, 1.04, 1.29)
             + " The association is small. The NHS and the Merck Manual also list statins.",
-            citations=(GARRISON_2012, MERCK),
+            citations=("garrison2012", "merck"),
             association=_asr(1.16, 1.04, 1.29, ".004"),
         ),
         DrugClass(
@@ -155,7 +145,7 @@ CLASSES: dict[str, DrugClass] = {
             evidence_grade="moderate",
             summary=_garrison("a long-acting beta-agonist inhaler alone", 2.17, 1.56, 3.02)
             + " For all long-acting beta-agonists together the ratio was 2.42 (2.02 to 2.89).",
-            citations=(GARRISON_2012,),
+            citations=("garrison2012",),
             association=_asr(2.17, 1.56, 3.02, "<.001"),
         ),
         DrugClass(
@@ -166,7 +156,7 @@ CLASSES: dict[str, DrugClass] = {
                 "a combined long-acting beta-agonist and corticosteroid inhaler", 2.55, 2.06, 3.12
             )
             + " For all long-acting beta-agonists together the ratio was 2.42 (2.02 to 2.89).",
-            citations=(GARRISON_2012,),
+            citations=("garrison2012",),
             association=_asr(2.55, 2.06, 3.12, "<.001"),
         ),
         DrugClass(
@@ -174,46 +164,47 @@ CLASSES: dict[str, DrugClass] = {
             name="Intravenous iron sucrose",
             evidence_grade="weak",
             summary=_AAFP_STRONG,
-            citations=(ALLEN_KIRBY_2012,),
+            citations=("allen2012",),
         ),
         DrugClass(
             key="conjugated_estrogens",
             name="Conjugated estrogens",
             evidence_grade="weak",
             summary=_AAFP_STRONG,
-            citations=(ALLEN_KIRBY_2012,),
+            citations=("allen2012",),
         ),
         DrugClass(
             key="raloxifene",
             name="Raloxifene",
             evidence_grade="weak",
             summary=_AAFP_STRONG + " The Merck Manual lists it too.",
-            citations=(ALLEN_KIRBY_2012, MERCK),
+            citations=("allen2012", "merck"),
         ),
         DrugClass(
             key="naproxen",
             name="Naproxen",
             evidence_grade="weak",
             summary=_AAFP_STRONG,
-            citations=(ALLEN_KIRBY_2012,),
+            citations=("allen2012",),
         ),
         DrugClass(
             key="teriparatide",
             name="Teriparatide",
             evidence_grade="weak",
             summary=_AAFP_STRONG + " The Merck Manual lists it too.",
-            citations=(ALLEN_KIRBY_2012, MERCK),
+            citations=("allen2012", "merck"),
         ),
         DrugClass(
             key="reported_in_trials",
             name="Cramps reported in drug trials",
             evidence_grade="weak",
             summary=(
-                "Cramps were reported in studies of clonazepam, citalopram, celecoxib, "
-                "gabapentin and zolpidem (American Academy of Family Physicians' review). The "
-                "overall rate is low and no size of the association is available."
+                "Cramps were reported in studies of clonazepam, celecoxib and zolpidem "
+                "(American Academy of Family Physicians' review, which also names citalopram "
+                "and gabapentin: they are shown under their own classes). The overall rate is "
+                "low and no size of the association is available."
             ),
-            citations=(ALLEN_KIRBY_2012,),
+            citations=("allen2012",),
         ),
         DrugClass(
             key="short_acting_beta_agonist",
@@ -223,21 +214,75 @@ CLASSES: dict[str, DrugClass] = {
                 "NICE Clinical Knowledge Summaries (salbutamol) and the Merck Manual "
                 "(bronchodilators)"
             ),
-            citations=(NICE_CKS_2012, MERCK),
+            citations=("nice_cks", "merck"),
         ),
         DrugClass(
-            key="nifedipine",
-            name="Nifedipine",
+            key="dihydropyridine_ccb",
+            name="Calcium-channel blocker: nifedipine or amlodipine",
             evidence_grade="weak",
-            summary=_listed("NICE Clinical Knowledge Summaries"),
-            citations=(NICE_CKS_2012,),
+            summary=(
+                "NICE Clinical Knowledge Summaries name nifedipine among medicines that can "
+                "cause cramps, and amlodipine's US label lists muscle cramps among side effects "
+                "seen in fewer than 1 in 100 trial patients, where it is not known whether the "
+                "medicine caused them. The evidence points both ways: a small study of veterans "
+                "treated for night cramps found no link with calcium-channel blockers, and "
+                "medicines of this family (diltiazem, amlodipine) have been tried in small "
+                "studies as a treatment for cramps. The link is thin."
+            ),
+            citations=(
+                "nice_cks",
+                "norvasc_label2011",
+                "haskell1997",
+                "katzberg2010",
+                "ally2015",
+            ),
+        ),
+        DrugClass(
+            key="ace_inhibitor",
+            name="ACE inhibitor",
+            evidence_grade="weak",
+            summary=(
+                "The UK product information for ramipril lists muscle cramps among its common "
+                "side effects (up to 1 in 10 people), without saying how often they happened "
+                "on placebo. A review of placebo-controlled trials of ACE inhibitors found more "
+                "cough, dizziness, low blood pressure and high potassium, but did not report "
+                "cramps among them, and no study of cramps after starting an ACE inhibitor was "
+                "found. The link is thin."
+            ),
+            citations=("tritace_smpc2016", "natakuathung2022"),
+        ),
+        DrugClass(
+            key="gabapentinoid",
+            name="Gabapentinoid (gabapentin, pregabalin)",
+            evidence_grade="weak",
+            summary=(
+                "The American Academy of Family Physicians' review notes that cramps were "
+                "reported in studies of gabapentin, and pregabalin's product information lists "
+                "muscle cramp among its side effects. How often they cause cramps, compared "
+                "with not taking them, is not known: the link is thin."
+            ),
+            citations=("allen2012", "lyrica_smpc2004"),
+        ),
+        DrugClass(
+            key="citalopram_escitalopram",
+            name="Citalopram or escitalopram (SSRI antidepressant)",
+            evidence_grade="weak",
+            summary=(
+                "The American Academy of Family Physicians' review notes that cramps were "
+                "reported in studies of citalopram. Escitalopram is the active form of the same "
+                "molecule and was not found studied for cramps on its own; the UK medicines "
+                "regulator lists muscle cramps among the common side effects of SSRI "
+                "antidepressants as a group. No size of the association is available: the link "
+                "is thin."
+            ),
+            citations=("allen2012", "mhra_ssri2015"),
         ),
         DrugClass(
             key="arb",
             name="Angiotensin receptor blocker (ARB)",
             evidence_grade="weak",
             summary=_listed("the Merck Manual"),
-            citations=(MERCK,),
+            citations=("merck",),
         ),
         DrugClass(
             key="beta_blocker_isa",
@@ -246,56 +291,64 @@ CLASSES: dict[str, DrugClass] = {
             summary=_listed("BMJ Best Practice and the Merck Manual")
             + " Other beta-blockers showed no association (they were a negative control in "
             "Garrison et al. 2012).",
-            citations=(BMJ_BEST_PRACTICE, MERCK, GARRISON_2012),
+            citations=("bmj_bp", "merck", "garrison2012"),
         ),
         DrugClass(
             key="chemotherapy",
             name="Chemotherapy (cisplatin, vincristine)",
             evidence_grade="weak",
             summary=_listed("the Merck Manual"),
-            citations=(MERCK,),
+            citations=("merck",),
         ),
         DrugClass(
             key="imatinib",
             name="Imatinib",
             evidence_grade="weak",
             summary=_listed("BMJ Best Practice"),
-            citations=(BMJ_BEST_PRACTICE,),
+            citations=("bmj_bp",),
         ),
         DrugClass(
-            key="clofibrate",
-            name="Clofibrate",
+            key="fibrate",
+            name="Fibrate (fenofibrate, gemfibrozil, bezafibrate, ciprofibrate, clofibrate)",
             evidence_grade="weak",
-            summary=_listed("the Merck Manual"),
-            citations=(MERCK,),
+            summary=(
+                "The Merck Manual lists clofibrate among medicines that can cause muscle "
+                "cramps, and muscle spasms are among the reports collected after fenofibrate "
+                "came on the US market. Every fibrate can harm muscle (myopathy: pain and "
+                "weakness), more often with kidney disease or together with a statin. No study "
+                "measured how often fibrates bring on night cramps, so the link is thin."
+            ),
+            citations=("merck", "tricor_label2021", "hodel2002"),
+            guidance=PRESCRIBER
+            + " Tell them soon about muscle pain, tenderness or weakness you cannot explain.",
         ),
         DrugClass(
             key="donepezil",
             name="Donepezil",
             evidence_grade="weak",
             summary=_listed("the Merck Manual"),
-            citations=(MERCK,),
+            citations=("merck",),
         ),
         DrugClass(
             key="tolcapone",
             name="Tolcapone",
             evidence_grade="weak",
             summary=_listed("the Merck Manual"),
-            citations=(MERCK,),
+            citations=("merck",),
         ),
         DrugClass(
             key="pyrazinamide",
             name="Pyrazinamide",
             evidence_grade="weak",
             summary=_listed("the Merck Manual"),
-            citations=(MERCK,),
+            citations=("merck",),
         ),
         DrugClass(
             key="oral_contraceptive",
             name="Oral contraceptive",
             evidence_grade="weak",
             summary=_listed("the Merck Manual"),
-            citations=(MERCK,),
+            citations=("merck",),
         ),
         DrugClass(
             key="stimulant",
@@ -305,7 +358,7 @@ CLASSES: dict[str, DrugClass] = {
                 "the Merck Manual (amphetamines, caffeine, ephedrine, nicotine, "
                 "pseudoephedrine and others)"
             ),
-            citations=(MERCK,),
+            citations=("merck",),
         ),
         DrugClass(
             key="sedative",
@@ -316,7 +369,7 @@ CLASSES: dict[str, DrugClass] = {
                 "a cause of muscle cramps: the link is with withdrawal, not with taking them. "
                 "No size of the association is available."
             ),
-            citations=(MERCK,),
+            citations=("merck",),
             guidance=(
                 "Cramps are linked with coming off these medicines suddenly. Plan any change "
                 "with your prescriber, and talk to them if cramps began after a change of dose."
@@ -331,7 +384,7 @@ CLASSES: dict[str, DrugClass] = {
                 "night cramps can cause serious and life-threatening blood disorders, and that "
                 "this risk outweighs any benefit."
             ),
-            citations=(FDA_QUININE_2010,),
+            citations=("fda2010",),
             guidance=(
                 "Talk to your prescriber about it. Seek medical help at once if you notice easy "
                 "bruising, nosebleeds, bleeding gums, blood in urine or stool, or unusual spots "
@@ -356,6 +409,9 @@ class Drug:
 PSD = "potassium_sparing_diuretic"
 THZ = "thiazide_diuretic"
 LOOP = "loop_diuretic"
+ACE = "ace_inhibitor"
+"""Key other features rely on (``nightcramps.conditions``: no potassium push); keep it."""
+DHP = "dihydropyridine_ccb"
 ICS = "_inhaled_corticosteroid"
 """Not a class: marks an inhaled corticosteroid, which turns a LABA match into LABA + ICS."""
 
@@ -394,10 +450,12 @@ DRUGS: tuple[Drug, ...] = (
     Drug("cyclopenthiazide", (THZ,), ("navidrex",)),
     Drug("methyclothiazide", (THZ,), ("enduron",)),
     Drug("xipamide", (THZ,), ("diurexan",)),
-    Drug("lisinopril + hydrochlorothiazide", (THZ,), ("zestoretic", "prinzide")),
-    Drug("enalapril + hydrochlorothiazide", (THZ,), ("vaseretic",)),
-    Drug("quinapril + hydrochlorothiazide", (THZ,), ("accuretic",)),
-    Drug("perindopril + indapamide", (THZ,), ("coversyl plus", "preterax")),
+    Drug("lisinopril + hydrochlorothiazide", (ACE, THZ), ("zestoretic", "prinzide")),
+    Drug("enalapril + hydrochlorothiazide", (ACE, THZ), ("vaseretic", "innozide")),
+    Drug("quinapril + hydrochlorothiazide", (ACE, THZ), ("accuretic",)),
+    Drug("captopril + hydrochlorothiazide", (ACE, THZ), ("capozide",)),
+    Drug("perindopril + indapamide", (ACE, THZ), ("coversyl plus", "preterax")),
+    Drug("perindopril + indapamide + amlodipine", (ACE, THZ, DHP), ("triplixam",)),
     Drug("atenolol + chlorthalidone", (THZ,), ("tenoretic", "co tenidone")),
     Drug("bisoprolol + hydrochlorothiazide", (THZ,), ("ziac",)),
     Drug("losartan + hydrochlorothiazide", ("arb", THZ), ("hyzaar", "cozaar comp")),
@@ -407,7 +465,7 @@ DRUGS: tuple[Drug, ...] = (
     Drug("olmesartan + hydrochlorothiazide", ("arb", THZ), ("olmetec plus",)),
     Drug("telmisartan + hydrochlorothiazide", ("arb", THZ), ("micardis plus",)),
     Drug("azilsartan + chlorthalidone", ("arb", THZ), ("edarbyclor",)),
-    Drug("olmesartan + amlodipine + hydrochlorothiazide", ("arb", THZ), ("tribenzor",)),
+    Drug("olmesartan + amlodipine + hydrochlorothiazide", ("arb", THZ, DHP), ("tribenzor",)),
     # Loop diuretics.
     Drug("furosemide", (LOOP,), ("frusemide", "lasix", "furoscix")),
     Drug("bumetanide", (LOOP,), ("bumex", "burinex")),
@@ -425,7 +483,8 @@ DRUGS: tuple[Drug, ...] = (
     Drug("ezetimibe + simvastatin", ("statin",), ("vytorin", "inegy")),
     Drug("ezetimibe + rosuvastatin", ("statin",), ("roszet",)),
     Drug("ezetimibe + atorvastatin", ("statin",), ("atozet",)),
-    Drug("amlodipine + atorvastatin", ("statin",), ("caduet",)),
+    Drug("amlodipine + atorvastatin", ("statin", DHP), ("caduet",)),
+    Drug("atorvastatin + perindopril + amlodipine", ("statin", ACE, DHP), ("triveram",)),
     # Long-acting beta-agonists (with a LAMA or alone).
     Drug("salmeterol", ("laba",), ("serevent",)),
     Drug("formoterol", ("laba",), ("eformoterol", "foradil", "oxis", "perforomist", "atimos")),
@@ -448,7 +507,7 @@ DRUGS: tuple[Drug, ...] = (
     Drug("budesonide + formoterol", ("laba_ics",), ("symbicort", "duoresp", "fobumix", "breyna")),
     Drug("mometasone + formoterol", ("laba_ics",), ("dulera", "zenhale")),
     Drug("fluticasone furoate + vilanterol", ("laba_ics",), ("breo", "relvar")),
-    Drug("beclometasone + formoterol", ("laba_ics",), ("fostair",)),
+    Drug("beclometasone + formoterol", ("laba_ics",), ("fostair", "foster")),
     Drug("fluticasone + formoterol", ("laba_ics",), ("flutiform",)),
     Drug("fluticasone + umeclidinium + vilanterol", ("laba_ics",), ("trelegy",)),
     Drug("beclometasone + formoterol + glycopyrronium", ("laba_ics",), ("trimbow",)),
@@ -472,6 +531,9 @@ DRUGS: tuple[Drug, ...] = (
             "premarin",
             "prempro",
             "premphase",
+            "premique",
+            "prempak c",
+            "prempak",
             "duavee",
         ),
     ),
@@ -484,10 +546,12 @@ DRUGS: tuple[Drug, ...] = (
     Drug("teriparatide", ("teriparatide",), ("forteo", "forsteo", "bonsity", "movymia", "terrosa")),
     # American Academy of Family Physicians 2012: cramps reported in studies.
     Drug("clonazepam", ("reported_in_trials", "sedative"), ("klonopin", "rivotril")),
-    Drug("citalopram", ("reported_in_trials",), ("celexa", "cipramil")),
     Drug("celecoxib", ("reported_in_trials",), ("celebrex",)),
-    Drug("gabapentin", ("reported_in_trials",), ("neurontin", "gralise")),
     Drug("zolpidem", ("reported_in_trials",), ("ambien", "stilnox", "edluar")),
+    Drug("citalopram", ("citalopram_escitalopram",), ("celexa", "cipramil")),
+    Drug("escitalopram", ("citalopram_escitalopram",), ("cipralex", "lexapro")),
+    Drug("gabapentin", ("gabapentinoid",), ("neurontin", "gralise", "horizant")),
+    Drug("pregabalin", ("gabapentinoid",), ("lyrica", "alzain", "axalid")),
     # NICE CKS 2012 (salbutamol, nifedipine) and the Merck Manual (bronchodilators).
     Drug(
         "salbutamol",
@@ -497,7 +561,29 @@ DRUGS: tuple[Drug, ...] = (
     Drug("levosalbutamol", ("short_acting_beta_agonist",), ("levalbuterol", "xopenex")),
     Drug("terbutaline", ("short_acting_beta_agonist",), ("bricanyl",)),
     Drug("ipratropium + salbutamol", ("short_acting_beta_agonist",), ("combivent",)),
-    Drug("nifedipine", ("nifedipine",), ("adalat", "procardia", "coracten")),
+    Drug("nifedipine", (DHP,), ("adalat", "procardia", "coracten")),
+    # Amlodipine: its label; felodipine and lercanidipine are left out (no cramps found on
+    # their labels), and so is verapamil.
+    Drug("amlodipine", (DHP,), ("norvasc", "istin", "katerzia", "norliqva")),
+    # ACE inhibitors: labels and a review of placebo-controlled trials (a thin link).
+    Drug("lisinopril", (ACE,), ("zestril", "prinivil", "qbrelis")),
+    Drug("ramipril", (ACE,), ("tritace", "altace")),
+    Drug("enalapril", (ACE,), ("innovace", "vasotec")),
+    Drug("perindopril", (ACE,), ("coversyl",)),
+    Drug("captopril", (ACE,), ("capoten", "noyada")),
+    Drug("quinapril", (ACE,), ("accupril", "accupro")),
+    Drug("trandolapril", (ACE,), ("gopten",)),
+    Drug("fosinopril", (ACE,), ("monopril",)),
+    Drug("benazepril", (ACE,), ("lotensin",)),
+    Drug("moexipril", (ACE,), ("univasc",)),
+    Drug("cilazapril", (ACE,), ("vascace",)),
+    Drug("imidapril", (ACE,), ("tanatril",)),
+    Drug("zofenopril", (ACE,), ("zofenil",)),
+    Drug("amlodipine + benazepril", (ACE, DHP), ("lotrel",)),
+    Drug("perindopril + amlodipine", (ACE, DHP)),
+    Drug("trandolapril + verapamil", (ACE,), ("tarka",)),
+    Drug("ramipril + felodipine", (ACE,), ("triapin",)),
+    Drug("enalapril + lercanidipine", (ACE,), ("zanipress", "coripren")),
     # Merck Manual: angiotensin receptor blockers.
     Drug("losartan", ("arb",), ("cozaar",)),
     Drug("valsartan", ("arb",), ("diovan",)),
@@ -508,9 +594,9 @@ DRUGS: tuple[Drug, ...] = (
     Drug("azilsartan", ("arb",), ("edarbi",)),
     Drug("eprosartan", ("arb",), ("teveten",)),
     Drug("sacubitril + valsartan", ("arb",), ("entresto",)),
-    Drug("amlodipine + valsartan", ("arb",), ("exforge",)),
-    Drug("amlodipine + olmesartan", ("arb",), ("azor", "sevikar")),
-    Drug("telmisartan + amlodipine", ("arb",), ("twynsta",)),
+    Drug("amlodipine + valsartan", ("arb", DHP), ("exforge",)),
+    Drug("amlodipine + olmesartan", ("arb", DHP), ("azor", "sevikar")),
+    Drug("telmisartan + amlodipine", ("arb", DHP), ("twynsta",)),
     # BMJ Best Practice and Merck: beta-blockers with intrinsic sympathomimetic activity.
     Drug("pindolol", ("beta_blocker_isa",), ("visken",)),
     Drug("acebutolol", ("beta_blocker_isa",), ("sectral",)),
@@ -522,7 +608,29 @@ DRUGS: tuple[Drug, ...] = (
     Drug("cisplatin", ("chemotherapy",), ("platinol",)),
     Drug("vincristine", ("chemotherapy",), ("oncovin",)),
     Drug("imatinib", ("imatinib",), ("gleevec", "glivec")),
-    Drug("clofibrate", ("clofibrate",), ("atromid",)),
+    # Fibrates: Merck (clofibrate), the fenofibrate label, myopathy with every fibrate.
+    Drug("clofibrate", ("fibrate",), ("atromid",)),
+    Drug(
+        "fenofibrate",
+        ("fibrate",),
+        (
+            "fenofibric acid",
+            "tricor",
+            "trilipix",
+            "fibricor",
+            "antara",
+            "fenoglide",
+            "triglide",
+            "lipofen",
+            "lipantil",
+            "supralip",
+            "lipidil",
+        ),
+    ),
+    Drug("gemfibrozil", ("fibrate",), ("lopid",)),
+    Drug("bezafibrate", ("fibrate",), ("bezalip",)),
+    Drug("ciprofibrate", ("fibrate",), ("modalim",)),
+    Drug("simvastatin + fenofibrate", ("statin", "fibrate")),
     Drug("donepezil", ("donepezil",), ("aricept",)),
     Drug("tolcapone", ("tolcapone",), ("tasmar",)),
     Drug("pyrazinamide", ("pyrazinamide",), ("rifater",)),

@@ -25,6 +25,7 @@ from nightcramps.daylog.schemas import (
     MedicineCheckPublic,
     MedicineMatchPublic,
 )
+from nightcramps.guidance import citations as guidance_citations
 
 MAX_PHRASE_WORDS = 3
 FUZZY_MIN_LENGTH = 5
@@ -45,6 +46,10 @@ _STOPWORDS = frozenset(
     besylate besilate succinate tartrate""".split()
 )
 """Words that describe a dose or form, never a drug: skipped when guessing typos."""
+
+_NEAR_MISSES = frozenset({"lipid", "lyric", "lyrics", "lyrical", "faster", "footer", "fester"})
+"""Everyday words one typing error from a brand ("lipid" and Lopid, "faster" and Foster): they
+are never read as a misspelt medicine."""
 
 
 def normalise(text: str) -> str:
@@ -105,7 +110,7 @@ def _allowed_typos(word: str) -> int:
 
 def _closest(word: str) -> str | None:
     """The known one-word name within the allowed typing errors of ``word`` (None if none)."""
-    if len(word) < FUZZY_MIN_LENGTH or word in _STOPWORDS:
+    if len(word) < FUZZY_MIN_LENGTH or word in _STOPWORDS or word in _NEAR_MISSES:
         return None
     limit = _allowed_typos(word)
     best: tuple[int, str] | None = None
@@ -201,7 +206,11 @@ def _strength(hit: ClassHit) -> tuple[int, float, str]:
 
 
 def to_public(hit: ClassHit) -> MedicineMatchPublic:
-    """The public view of a class found in a medicine's name."""
+    """The public view of a class found in a medicine's name.
+
+    Citations are shown in their short form from the product's one list of sources
+    (``guidance.citations``), e.g. "Garrison SR et al., Arch Intern Med 2012;172(2):120-126".
+    """
     drug_class = hit.drug_class
     association = drug_class.association
     return MedicineMatchPublic(
@@ -222,7 +231,7 @@ def to_public(hit: ClassHit) -> MedicineMatchPublic:
         ),
         evidence_grade=drug_class.evidence_grade,
         summary=drug_class.summary,
-        citations=list(drug_class.citations),
+        citations=[guidance_citations.CITATIONS[key].short for key in drug_class.citations],
         guidance=drug_class.guidance,
     )
 

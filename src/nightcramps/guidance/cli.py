@@ -10,6 +10,7 @@ import typer
 
 from nightcramps.cli.context import state
 from nightcramps.cli.output import JsonOption, command, emit_json, emit_table, write_file
+from nightcramps.conditions import Conditions
 from nightcramps.errors import Invalid
 from nightcramps.guidance import redflags, reminders
 from nightcramps.guidance import service as guidance_service
@@ -111,24 +112,17 @@ def _ask(question: redflags.Question) -> bool:
         typer.echo("Please answer yes or no.")
 
 
-def _ask_rest(answers: dict[str, bool]) -> dict[str, bool]:
-    """Ask, in the page's order, every question not answered yet; follow-ups only after a yes."""
+def _ask_rest(answers: dict[str, bool], person: Conditions) -> dict[str, bool]:
+    """Ask, in the page's order, every question for this person not answered yet; follow-ups
+    only after a yes."""
     answers = dict(answers)
-    for question in redflags.QUESTIONS:
+    for question in redflags.questions_for(person):
         if question.key in answers:
             continue
         if question.only_if is not None and answers.get(question.only_if) is not True:
             continue
         answers[question.key] = _ask(question)
     return answers
-
-
-def _unanswered(answers: dict[str, bool]) -> list[str]:
-    return [
-        q.key
-        for q in redflags.QUESTIONS
-        if q.key not in answers and (q.only_if is None or answers.get(q.only_if) is True)
-    ]
 
 
 @app.command("checkup")
@@ -140,8 +134,8 @@ def checkup(
         typer.Option(
             "--answer",
             metavar="KEY=yes|no",
-            help="Answer a question without being asked; repeat for several "
-            f"(keys: {', '.join(q.key for q in redflags.QUESTIONS)}).",
+            help="Answer a question without being asked; repeat for several (`guidance "
+            "questions` lists the keys asked of you).",
         ),
     ] = None,
     ask: Annotated[
@@ -153,30 +147,28 @@ def checkup(
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """The warning-sign check-up: the questions of the /checkup page and your diary's last weeks."""
+    """The warning-sign check-up: the questions of the /checkup page (adapted to your profile),
+    your diary's last weeks and the conditions on your profile."""
     answers = _parse_answers(answer or [])
     if ask is None:
         ask = not answers and sys.stdin.isatty()
-    if ask:
-        answers = _ask_rest(answers)
     cli = state(ctx)
     with cli.session() as session:
         owner = cli.owner(session)
-        result = guidance_service.to_checkup_public(
-            [
-                *guidance_service.screen_answers(answers),
-                *guidance_service.screen_diary(session=session, owner=owner),
-            ]
+        if ask:
+            person = guidance_service.conditions(session=session, owner=owner)
+            answers = _ask_rest(answers, person)
+        result = guidance_service.checkup(
+            session=session, owner=owner, answers=answers if answers else None
         )
-    unanswered = _unanswered(answers)
     if not answers:
         note = (
-            "The warning-sign questions were not asked, so this comes from your diary alone. "
-            "Run `nightcramps guidance checkup` in a terminal (or with --ask) to answer them, or "
-            "give --answer KEY=yes|no for each, e.g. --answer calf_swelling=no."
+            "The warning-sign questions were not asked, so this comes from your diary and "
+            "profile alone. Run `nightcramps guidance checkup` in a terminal (or with --ask) to "
+            "answer them, or give --answer KEY=yes|no for each, e.g. --answer calf_swelling=no."
         )
-    elif unanswered:
-        note = f"Not answered: {', '.join(unanswered)} (give --answer KEY=yes|no for each)."
+    elif result.unanswered:
+        note = f"Not answered: {', '.join(result.unanswered)} (give --answer KEY=yes|no for each)."
     else:
         note = ""
     if as_json:
@@ -188,14 +180,30 @@ def checkup(
         where = "your answers or in your diary" if answers else "your diary"
         typer.echo(f"No warning signs in {where} of the last four weeks.")
     else:
-        typer.echo(f"{result.headline}.\n")
+        typer.echo(f"{result.headline}. {result.action}\n")
         for f in result.findings:
             detail = f" {f.detail}" if f.detail else ""
             typer.echo(f"[{f.urgency}] {f.title}.{detail}\n  {f.message}\n  Source: {f.citation}\n")
         typer.echo("NightCramps does not diagnose; a doctor should check.")
     if note:
         typer.echo(note)
-    typer.echo(redflags.SAFETY_NET)
+    typer.echo(result.safety_net)
+
+
+@app.command("questions")
+@command
+def questions(ctx: typer.Context, as_json: JsonOption = False) -> None:
+    """The check-up questions asked of you (some depend on your profile), with their keys."""
+    cli = state(ctx)
+    with cli.session() as session:
+        asked = guidance_service.questions(session=session, owner=cli.owner(session))
+    if as_json:
+        emit_json(asked)
+        return
+    emit_table(
+        [(q.key, q.urgency, q.label) for q in asked],
+        ("key", "urgency if yes", "question"),
+    )
 
 
 @app.command("reminder")

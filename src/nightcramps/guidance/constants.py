@@ -89,3 +89,24 @@ asked again (answers are kept in the browser session only, never in the database
 REMINDER_WINDOW_H = 6
 """After the bedtime reminder time, the home page says "time for your bedtime stretches" for this
 many hours unless the routine has been logged for that night."""
+
+RISING_WEEKS_DAYS = 28
+"""The slower check for cramps "getting more frequent over weeks" (NICE CKS; NHS: see a GP if
+cramps keep coming or get worse): the last four weeks against the four before, in nights."""
+
+RISING_WEEKS_MIN_NIGHTS = 14
+"""Nights with a known answer needed in each four-week period (half of it, as above)."""
+
+RISING_WEEKS_MIN_CRAMPS = 6
+"""At least this many cramps in the last four weeks (about one and a half a week), so that a rise
+from one cramp to two is not called a trend."""
+
+RISING_WEEKS_FACTOR = 1.5
+"""The last four weeks' rate must be at least this multiple of the four weeks before. Over a
+longer period a smaller rise stands out from night-to-night noise; the threshold is ours."""
+
+STRETCH_FAILED_MIN_CRAMPS = 3
+STRETCH_FAILED_SHARE = 0.5
+"""Cramps logged as stretched with "no effect": at least this many in four weeks, and at least
+this share of the stretched cramps whose effect was given. Ordinary cramps respond to stretching;
+cramps that do not suggest another cause (BMJ Best Practice; Allen & Kirby 2012). Ours."""

@@ -205,12 +205,14 @@ ENTRIES: tuple[Entry, ...] = (
         article_claim="The article says dehydration causes cramps by upsetting the electrolyte "
         "balance and tiring the muscles.",
         evidence="No study has shown that people with night cramps are short of fluid. A review "
-        "for family doctors finds no fluid or electrolyte abnormality behind ordinary night "
-        "cramps (Allen & Kirby 2012), while NHS and Mayo Clinic pages still mention not drinking "
-        "enough as a possible cause. In a large US survey, the blood's concentration hardly "
+        "for family doctors puts ordinary night cramps down to muscle fatigue and nerve "
+        "dysfunction rather than to electrolyte or other abnormalities (Allen & Kirby 2012), "
+        "while the NHS lists not drinking enough as a possible cause and Mayo Clinic advises "
+        "plenty of fluids. In a large US survey, the blood's concentration hardly "
         "differed between people who drank little and people who drank a lot, so most people "
         "keep their water balance across a wide range of intakes (Institute of Medicine 2004).",
-        grade_note="Weak: expert opinion only, and partly contradicted.",
+        grade_note="Weak: rests on consumer health pages (NHS, Mayo Clinic) only, and the "
+        "review of its mechanism points elsewhere.",
         advice="Drink when thirsty and more in heat or exercise. Whether more fluid helps you can "
         "be tested with a personal experiment.",
         citations=("allen2012", "nhs", "mayo", "iom2004"),
@@ -258,15 +260,19 @@ ENTRIES: tuple[Entry, ...] = (
         title="Long sitting or standing",
         kind="cause",
         grade="weak",
-        summary="Mentioned by health pages; never studied.",
+        summary="Long standing at work went with night cramps in men in one survey; long sitting "
+        "has not been studied.",
         article_claim=NOT_IN_ARTICLE,
-        evidence="Health information pages mention sitting for long periods, sitting awkwardly, "
-        "and standing or working on concrete floors (Cleveland Clinic). No study has tested "
-        "these.",
-        grade_note="Weak: expert and consumer sources only.",
+        evidence="In a survey of 2,165 Korean workers, men whose work kept them standing for long "
+        "periods reported night cramps more often; in women the link was not significant (Bahk "
+        "2012). Health information pages also mention sitting for long periods, sitting "
+        "awkwardly, and standing or working on concrete floors (Cleveland Clinic). No study has "
+        "looked at long sitting, and none has tested whether changing it helps.",
+        grade_note="Weak: one cross-sectional survey for standing; long sitting rests on a "
+        "consumer health page only.",
         advice="If you log long sitting or standing days, NightCramps can show whether your cramp "
         "nights follow them.",
-        citations=("cleveland",),
+        citations=("bahk2012", "cleveland"),
     ),
     Entry(
         slug="foot-position",
@@ -276,9 +282,10 @@ ENTRIES: tuple[Entry, ...] = (
         summary="Toes pointed under tight covers shorten the calf; an untested idea.",
         article_claim=NOT_IN_ARTICLE,
         evidence="Lying with the knees bent and the toes pointed keeps the calf short, which may "
-        "make it easier to cramp; Mayo Clinic suggests untucking the covers at the foot of the "
-        "bed. This is a theory and has not been tested.",
-        grade_note="Weak: theory and expert advice only.",
+        "make it easier to cramp; Mayo Clinic suggests loosening the covers at the foot of the "
+        "bed. This is a theory: no study of foot position in bed was found.",
+        grade_note="Weak: rests only on a theory and the advice of a consumer health page (Mayo "
+        "Clinic); nothing has tested it.",
         advice="Loose covers at the foot of the bed cost nothing to try.",
         citations=("mayo",),
     ),
@@ -335,7 +342,8 @@ ENTRIES: tuple[Entry, ...] = (
         summary="Cramps are very common during haemodialysis.",
         article_claim=NOT_IN_ARTICLE,
         evidence="Haemodialysis is strongly associated with cramps: between 15% and 87% of "
-        "people have them during dialysis (BMJ Best Practice; Allen & Kirby 2012).",
+        "people have them during dialysis (BMJ Best Practice). A review for family doctors also "
+        "lists haemodialysis among the conditions linked with night cramps (Allen & Kirby 2012).",
         grade_note="Moderate as an association.",
         advice="With kidney disease, talk to your kidney team before taking any supplement, "
         "magnesium in particular (Institute of Medicine 1997).",
@@ -349,7 +357,8 @@ ENTRIES: tuple[Entry, ...] = (
         summary="Cramps are common in cirrhosis.",
         article_claim=NOT_IN_ARTICLE,
         evidence="Cirrhosis is strongly associated with cramps; studies report them in 22% to 88% "
-        "of people (BMJ Best Practice; Allen & Kirby 2012).",
+        "of people (BMJ Best Practice). A review for family doctors also lists cirrhosis among "
+        "the conditions linked with night cramps (Allen & Kirby 2012).",
         grade_note="Moderate as an association.",
         advice="Tell your liver team about frequent cramps.",
         citations=("bmj_bp", "allen2012"),
@@ -374,11 +383,17 @@ ENTRIES: tuple[Entry, ...] = (
         grade="weak",
         summary="Diabetic nerve damage and low blood sugar are linked with cramps.",
         article_claim=NOT_IN_ARTICLE,
-        evidence="Mayo Clinic names diabetic nerve damage as a known cause of night leg cramps, "
-        "and low blood sugar in diabetes is listed as a risk factor (BMJ Best Practice).",
-        grade_note="Weak to moderate; graded weak.",
+        evidence="Among 150 adults with type 2 diabetes, about half (48%) had had muscle cramps "
+        "in the previous three months, and cramps were more common in those with diabetic eye "
+        "disease (retinopathy), a sign of damage to small blood vessels; blood calcium and "
+        "magnesium did not differ (Hu 2022). In a US national survey, a higher HbA1c (long-term "
+        "blood sugar) went with night cramps (Grandner & Winkelman 2017). Low blood sugar in "
+        "diabetes is listed as a risk factor (BMJ Best Practice), and Mayo Clinic names diabetic "
+        "nerve damage as a cause.",
+        grade_note="Weak: observational studies only, one of them without a comparison group "
+        "of people without diabetes.",
         advice="If you have diabetes and new cramps, mention them at your next diabetes check.",
-        citations=("mayo", "bmj_bp"),
+        citations=("hu2022", "grandner2017", "bmj_bp", "mayo"),
     ),
     Entry(
         slug="neuropathy",
@@ -387,12 +402,16 @@ ENTRIES: tuple[Entry, ...] = (
         grade="weak",
         summary="Nerve damage in the legs is both a risk factor and a look-alike.",
         article_claim=NOT_IN_ARTICLE,
-        evidence="Peripheral neuropathy is one of the conditions a doctor tells apart from night "
-        "cramps (Allen & Kirby 2012). Numbness or tingling with cramps is a reason to see a "
-        "doctor (NHS).",
-        grade_note="Weak.",
+        evidence="In a case-control study of 160 adults, night-time calf cramps went with tingling "
+        "in the legs (odds ratio 4.1), muscle twitching (4.6) and weaker ankle muscles, signs "
+        "that nerves are involved (Hawke 2013). Among male veterans treated for night cramps, a "
+        "loss of nerve function in the legs was more common than in matched controls (12% "
+        "against 0%) (Haskell & Fiebach 1997). Peripheral neuropathy is also one of the "
+        "conditions a doctor tells apart from night cramps (Allen & Kirby 2012), and numbness "
+        "in the legs with cramps is a reason to see a GP (NHS).",
+        grade_note="Weak: small observational studies.",
         advice="Numbness in the legs together with cramps: see a doctor.",
-        citations=("allen2012", "nhs"),
+        citations=("hawke2013", "haskell1997", "allen2012", "nhs"),
     ),
     Entry(
         slug="thyroid",
@@ -413,7 +432,7 @@ ENTRIES: tuple[Entry, ...] = (
         title="Parkinson's disease and related conditions",
         kind="cause",
         grade="weak",
-        summary="A risk factor and a look-alike that doctors rule out.",
+        summary="A look-alike that doctors rule out when they assess cramps.",
         article_claim=NOT_IN_ARTICLE,
         evidence="Parkinsonism and dystonia are among the conditions a doctor rules out when "
         "assessing cramps (NICE CKS).",
@@ -446,26 +465,28 @@ ENTRIES: tuple[Entry, ...] = (
         summary="Weakly associated; studies disagree on sex.",
         article_claim=NOT_IN_ARTICLE,
         evidence="Female sex and a family history of cramp are listed as less strongly "
-        "associated risk factors (BMJ Best Practice). Other studies find no difference between "
-        "men and women (Grandner & Winkelman 2017).",
+        "associated risk factors (BMJ Best Practice). A study of 516 people over 60 in French "
+        "general practice found no difference between men and women (Maisonneuve 2016).",
         grade_note="Weak: the evidence is mixed.",
         advice="Nothing to change; it helps explain why cramps run in some families.",
-        citations=("bmj_bp", "grandner2017"),
+        citations=("bmj_bp", "maisonneuve2016"),
     ),
     Entry(
         slug="alcohol",
         title="Alcohol",
         kind="cause",
         grade="weak",
-        summary="Alcohol and alcohol withdrawal are listed among causes of cramps.",
+        summary="People over 60 who drank more alcohol had more night cramps in one study.",
         article_claim=NOT_IN_ARTICLE,
-        evidence="Reference works list alcohol, and withdrawal from it, among the causes of "
-        "muscle cramps (Merck Manual). No trial has tested cutting down alcohol for night "
-        "cramps.",
-        grade_note="Weak: listed by reference works; no trials.",
+        evidence="In a case-control study in 67 French general practices, people over 60 with "
+        "night cramps drank more alcohol than matched people without them (odds ratio 6.5, "
+        "with a wide uncertainty range of 1.7 to 38) (Delacour 2018). Stopping sedatives such "
+        "as alcohol suddenly is also listed among the causes of muscle cramps (Merck Manual). "
+        "No trial has tested cutting down alcohol for night cramps.",
+        grade_note="Weak: one case-control study; no trials.",
         advice="Log your drinks and NightCramps can show whether your cramp nights follow "
         "drinking days.",
-        citations=("merck",),
+        citations=("delacour2018", "merck"),
         factors=("alcohol_drinks",),
     ),
     Entry(
@@ -478,7 +499,8 @@ ENTRIES: tuple[Entry, ...] = (
         evidence="Stimulants, caffeine among them, are listed among the drugs that can cause "
         "muscle cramps (Merck Manual). No study has looked at caffeine and night cramps "
         "specifically.",
-        grade_note="Weak: a listing in a reference work.",
+        grade_note="Weak: rests only on a listing in a consumer reference (Merck Manual); no "
+        "study of caffeine and night cramps was found.",
         advice="Log coffee, tea and cola, and see in your insights whether late caffeine comes "
         "before your cramp nights.",
         citations=("merck",),
@@ -548,9 +570,10 @@ ENTRIES: tuple[Entry, ...] = (
         "when active, to keep your electrolytes balanced.",
         evidence="No trial has tested drinking more for night cramps. Mayo Clinic suggests "
         "plenty of fluids, but dehydration has not been shown to lie behind ordinary night "
-        "cramps (Allen & Kirby 2012). Total water (food included) of about 2.7 litres a day for "
-        "women and 3.7 for men is an average for healthy people, not a requirement; food "
-        "usually supplies about a fifth of it (Institute of Medicine 2004).",
+        "cramps, which a review for family doctors puts down to muscle fatigue and nerve "
+        "dysfunction (Allen & Kirby 2012). Total water (food included) of about 2.7 litres a "
+        "day for women and 3.7 for men is an average for healthy people, not a requirement; "
+        "food usually supplies about a fifth of it (Institute of Medicine 2004).",
         grade_note="None: no trial evidence either way.",
         advice="Drinking to thirst is fine. You can test whether more fluid helps you with a "
         "personal experiment.",
@@ -578,9 +601,9 @@ ENTRIES: tuple[Entry, ...] = (
         slug="bedtime-stretching",
         title="Stretching before bed",
         kind="prevention",
-        grade="moderate",
-        summary="The best trial found nightly calf and hamstring stretches cut cramps; another "
-        "trial found no effect.",
+        grade="weak",
+        summary="One small trial found nightly calf and hamstring stretches cut cramps; another "
+        "found no effect. Low-risk and worth trying.",
         article_claim="The article suggests stretching your legs, especially the calves, before "
         "bed to relax the muscles.",
         evidence="In a randomised trial of 80 adults over 55, calf and hamstring stretches done "
@@ -589,13 +612,19 @@ ENTRIES: tuple[Entry, ...] = (
         "(Hallegraeff 2012). Participants knew their group and there was no sham stretch. An "
         "earlier trial of 191 people already on quinine, a drug no longer recommended for "
         "cramps, found that advice to stretch the calves made no difference over 12 weeks "
-        "(Coppin 2005). Reviews call the overall evidence mixed (AAFP 2017).",
-        grade_note="Moderate but mixed: the best trial of a nightly routine was positive; a "
-        "trial of stretching advice alone was negative.",
-        advice="The guided routine in NightCramps follows the trial: each stretch held 10 "
+        "(Coppin 2005). A Cochrane review of the stretching trials rates the evidence for the "
+        "nightly routine as low-certainty (Hawke 2021), and a review for family doctors calls "
+        "the results mixed (AAFP 2017).",
+        grade_note="Weak: two small trials disagree. The positive one was unblinded, with no "
+        "sham stretch, and a Cochrane review rates its evidence low-certainty; the negative one "
+        "tested advice to stretch in people taking quinine, a drug no longer recommended. They "
+        "tested different things, so we do not call the claim contradicted, but neither is "
+        "strong enough for moderate.",
+        advice="Stretching costs nothing and carries little risk, so it is worth trying. The "
+        "guided routine in NightCramps follows the positive trial: each stretch held 10 "
         "seconds, three times, both legs, in about three minutes. A personal experiment can "
         "show whether it works for you.",
-        citations=("hallegraeff2012", "coppin2005", "aafp2017", "nhs"),
+        citations=("hallegraeff2012", "coppin2005", "hawke2021", "aafp2017", "nhs"),
         factors=("stretched",),
     ),
     Entry(
@@ -607,12 +636,15 @@ ENTRIES: tuple[Entry, ...] = (
         article_claim="The article suggests light exercise such as walking or cycling during the "
         "day to warm up and loosen the muscles.",
         evidence="Only limited evidence supports exercise and stretching for night cramps (Allen "
-        "& Kirby 2012). Mayo Clinic suggests a few minutes on a stationary bicycle before bed. "
+        "& Kirby 2012). In a case-control study of people over 60, those with a sedentary "
+        "lifestyle were more likely to have night cramps, with a very wide uncertainty range "
+        "(Delacour 2020). Mayo Clinic suggests a few minutes on a stationary bicycle before bed. "
         "No trial has tested daytime light exercise on its own.",
-        grade_note="Weak: limited evidence and expert advice.",
+        grade_note="Weak: one case-control study, a review's limited evidence and consumer "
+        "advice; no trial.",
         advice="Regular light activity is healthy; build up gradually, since unaccustomed hard "
         "exercise is itself linked with cramps.",
-        citations=("allen2012", "mayo", "bmj_bp"),
+        citations=("allen2012", "delacour2020", "mayo", "bmj_bp"),
         factors=("exercise_min", "steps"),
     ),
     Entry(
@@ -654,7 +686,7 @@ ENTRIES: tuple[Entry, ...] = (
         slug="vitamin-k2",
         title="Vitamin K2",
         kind="prevention",
-        grade="moderate",
+        grade="weak",
         summary="One double-blind trial in over-65s found fewer cramps; not yet repeated.",
         article_claim=NOT_IN_ARTICLE,
         evidence="In a double-blind trial in China of 199 people aged 65 and over, vitamin K2 "
@@ -662,10 +694,13 @@ ENTRIES: tuple[Entry, ...] = (
         "against 3.63 on placebo (difference -2.67, 95% CI -2.86 to -2.49), with shorter, milder "
         "cramps and no related side effects (Tan 2024). It is a single trial that has not yet "
         "been repeated elsewhere.",
-        grade_note="Moderate: one adequately sized, well-run trial; confirmation is still needed.",
+        grade_note="Weak: a single trial, not yet repeated. Its effect is unusually large for a "
+        "cramp treatment, and cramps on placebo rose during the trial, where in other trials "
+        "they fell with time (Frusso 1999); until another trial confirms it, one result is not "
+        "enough for moderate.",
         advice="Ask a doctor before trying it, especially if you take a blood thinner: the trial "
         "left out people on vitamin K antagonists such as warfarin.",
-        citations=("tan2024",),
+        citations=("tan2024", "frusso1999"),
     ),
     Entry(
         slug="calcium-channel-blockers",
@@ -717,7 +752,8 @@ ENTRIES: tuple[Entry, ...] = (
         summary="No placebo-controlled trial shows a benefit.",
         article_claim=NOT_IN_ARTICLE,
         evidence="No placebo-controlled trial has shown that vitamin E helps ordinary night "
-        "cramps; it appears in trials only as a comparison treatment (El-Tawil 2015).",
+        "cramps; in the trials gathered by a Cochrane review of cramp treatment it appears only "
+        "as the comparison treatment (El-Tawil 2015).",
         grade_note="None: nothing supporting found.",
         advice="There is no good reason to take it for cramps.",
         citations=("eltawil2015",),
@@ -733,12 +769,13 @@ ENTRIES: tuple[Entry, ...] = (
         "and heat.",
         evidence="Ordinary night cramps respond well to stretching the cramped muscle; if they "
         "do not, a doctor should look for another cause (BMJ Best Practice). For the calf, pull "
-        "the toes and foot up towards the knee (Mayo Clinic); stretching and massage ease the "
-        "pain (NHS). These are expert recommendations; no trial has tested them.",
-        grade_note="Weak: expert guidance, no trials.",
+        "the toes and foot up towards the knee (Mayo Clinic). NICE guidance for doctors "
+        "advises stretching and massage as self-care (NICE CKS), and the NHS says they ease "
+        "the pain. These are expert recommendations; no trial has tested them.",
+        grade_note="Weak: guideline and expert advice; no trial has tested it.",
         advice="Sit with the leg straight and pull your toes up towards your knee, or stand and "
         "lean forward with the cramped leg straight behind you.",
-        citations=("mayo", "nhs", "bmj_bp"),
+        citations=("bmj_bp", "nice_cks", "mayo", "nhs"),
     ),
     Entry(
         slug="massage",
@@ -748,9 +785,9 @@ ENTRIES: tuple[Entry, ...] = (
         summary="Rubbing the cramped muscle helps, say guidelines; no trials.",
         article_claim="The article suggests gently massaging the cramped area to ease the pain "
         "and relax the muscle.",
-        evidence="Guidelines advise stretching and massage as self-care (NICE CKS; NHS), and "
-        "Mayo Clinic suggests rubbing the muscle with your hands or with ice. No trial has "
-        "tested massage for night cramps.",
+        evidence="NICE guidance for doctors advises stretching and massage as self-care (NICE "
+        "CKS), as does the NHS, and Mayo Clinic suggests massaging the muscle with ice. No trial "
+        "has tested massage for night cramps.",
         grade_note="Weak: expert guidance, no trials.",
         advice="Rub the cramped muscle firmly while you stretch it.",
         citations=("nice_cks", "nhs", "mayo"),
@@ -765,9 +802,15 @@ ENTRIES: tuple[Entry, ...] = (
         article_claim="The article suggests heat on the cramped area to increase blood flow.",
         evidence="Mayo Clinic suggests a hot shower or warm bath to relax the muscle. No trial "
         "has tested heat for night cramps.",
-        grade_note="Weak: expert guidance, no trials.",
-        advice="A warm shower or bath is the form of heat the guidance names (Mayo Clinic).",
-        citations=("mayo",),
+        grade_note="Weak: rests only on the advice of a consumer health page (Mayo Clinic); no "
+        "study has tested it.",
+        advice="A warm shower or bath is the form of heat the guidance names (Mayo Clinic). "
+        "Keep it warm, not hot. In pregnancy avoid very hot baths, hot tubs and saunas: heat "
+        "that raises the body's temperature early in pregnancy was linked with more neural tube "
+        "defects in a large cohort (Milunsky 1992). With diabetes or nerve damage in the legs, "
+        "test the water with your hand or elbow first, as the feet may not feel a burn (IWGDF "
+        "2019).",
+        citations=("mayo", "milunsky1992", "schaper2020"),
         factors=("heat",),
     ),
     Entry(
@@ -778,10 +821,14 @@ ENTRIES: tuple[Entry, ...] = (
         summary="Standing on the leg and walking about can help; no trials.",
         article_claim=NOT_IN_ARTICLE,
         evidence="Standing and putting weight on the cramped leg may help (NHS); Mayo Clinic "
-        "suggests walking around or jiggling the leg. Most cramps pass on their own (NHS).",
-        grade_note="Weak: expert guidance, no trials.",
-        advice="Stand with a hand on something steady, then walk a few steps.",
-        citations=("nhs", "mayo"),
+        "suggests walking around or shaking the leg. Most cramps pass on their own (NHS). No "
+        "trial has tested walking during a cramp.",
+        grade_note="Weak: rests only on the advice of consumer health pages (NHS, Mayo Clinic); "
+        "no study has tested it.",
+        advice="Stand with a hand on something steady, then walk a few steps. At night, sit "
+        "on the edge of the bed first, put a light on and get up slowly: getting up quickly in "
+        "the dark risks a fall, more so from 65 (NICE CG161; CDC STEADI).",
+        citations=("nhs", "mayo", "nice_cg161", "cdc_steadi2017"),
     ),
     Entry(
         slug="painkillers",
@@ -794,9 +841,23 @@ ENTRIES: tuple[Entry, ...] = (
         "slowly (NHS). They may ease the soreness that can last up to a day afterwards (NHS; "
         "NICE CKS).",
         grade_note="None for stopping a cramp.",
-        advice="For soreness the next day, an ordinary painkiller used as the pack says is "
-        "reasonable.",
-        citations=("nhs", "nice_cks"),
+        advice="Painkillers do not help during a cramp itself. For soreness afterwards, "
+        "paracetamol used as its leaflet says is the usual first choice (the FDA names it for "
+        "pain in pregnancy). Ibuprofen, naproxen and other anti-inflammatory painkillers "
+        "(NSAIDs) are not for everyone: avoid them from about 20 weeks of pregnancy unless a "
+        "doctor advises them (FDA 2020), and ask a doctor or pharmacist first if you have "
+        "kidney disease (KDIGO 2024), heart failure (ESC 2021), a stomach ulcer or take a blood "
+        "thinner, or are 65 or over (AGS Beers Criteria 2023). Naproxen is itself one of the "
+        "medicines linked with cramps (Allen & Kirby 2012).",
+        citations=(
+            "nhs",
+            "nice_cks",
+            "fda2020_nsaids",
+            "kdigo2024",
+            "mcdonagh2021",
+            "beers2023",
+            "allen2012",
+        ),
     ),
     # ------------------------------------------------------------------ safety
     Entry(
@@ -809,10 +870,13 @@ ENTRIES: tuple[Entry, ...] = (
         evidence="The US Food and Drug Administration warned in 2010 that using quinine for leg "
         "cramps can cause serious and life-threatening blood disorders, a risk not outweighed "
         "by any benefit (FDA 2010). In the UK it is not for routine use (MHRA 2010), and "
-        "neurologists advise against routine use because of its toxicity (Katzberg 2010). Its "
-        "small effect in trials, about a quarter fewer cramps, does not justify that risk "
-        "(El-Tawil 2015). Tonic water contains quinine, so it is not a safe home remedy either.",
-        grade_note="Strong evidence of harm: regulators' warnings and systematic reviews.",
+        "neurologists advise against routine use because of its toxicity (Katzberg 2010). In "
+        "trials its benefit is small: about a quarter fewer cramps (El-Tawil 2015). It is the "
+        "regulators who judged that so small a benefit does not justify the risk (FDA 2010; "
+        "MHRA 2010). Tonic water contains quinine, so it is not a safe home remedy either.",
+        grade_note="Strong: the warning rests on regulators' reviews of serious harms (FDA 2010; "
+        "MHRA 2010) and an evidence-based guideline (Katzberg 2010); the systematic review "
+        "(El-Tawil 2015) gives the size of the benefit, not the judgement on risk.",
         advice="Do not start quinine or tonic water for cramps. If a doctor prescribed quinine, "
         "do not change it on your own: talk to them, and report at once any unusual bruising, "
         "bleeding or purple spots on the skin (FDA 2010).",
@@ -833,8 +897,9 @@ ENTRIES: tuple[Entry, ...] = (
         "which a doctor must rule out (NICE CKS). Cramps in many muscles or in the daytime, or "
         "cramps that do not ease with stretching, suggest another cause (BMJ Best Practice). "
         "A possibly tetanus-infected wound or exposure to toxins such as lead or mercury needs "
-        "urgent care (NHS; Mayo Clinic). Cramps after a new medicine call for a medicine review "
-        "(Garrison 2012).",
+        "urgent care (NHS; Mayo Clinic). Some medicines are followed by cramps more often than "
+        "chance would explain (Garrison 2012), so cramps after a new medicine are worth raising "
+        "with the prescriber.",
         grade_note="Weak: guideline advice built on clinical experience rather than trials; "
         "checking costs little and can matter a lot.",
         advice="Use the check-up page to go through these signs; NightCramps also watches your "

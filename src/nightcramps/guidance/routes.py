@@ -9,17 +9,16 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import Response as RawResponse
-from sqlalchemy.orm import Session
 
 from nightcramps.errors import Invalid
-from nightcramps.guidance import knowledge, redflags, reminders, routines
+from nightcramps.guidance import caveats, knowledge, redflags, reminders, routines
 from nightcramps.guidance import service as guidance_service
 from nightcramps.guidance.constants import CHECKUP_VALID_DAYS
 from nightcramps.guidance.knowledge import Kind
-from nightcramps.guidance.redflags import Finding
 from nightcramps.guidance.schemas import (
     CheckupAnswers,
     CheckupPublic,
+    CheckupQuestionPublic,
     CrampNowCreate,
     CrampNowLoggedPublic,
     GuidanceEntriesPublic,
@@ -29,7 +28,6 @@ from nightcramps.guidance.schemas import (
     RoutineLogCreate,
     RoutineLoggedPublic,
 )
-from nightcramps.owner import Owner
 from nightcramps.timing import utcnow
 from nightcramps.web.deps import OwnerDep, SessionDep, verify_api_origin, verify_csrf
 from nightcramps.web.pages import flash, parse_form, redirect, render
@@ -71,49 +69,41 @@ def guidance_entry(request: Request, slug: str) -> Response:
 # ---------------------------------------------------------------------------- check-up
 
 
-def _session_findings(request: Request, now: datetime) -> tuple[list[Finding], dict[str, bool]]:
-    """The questionnaire findings kept in the browser session, if still recent."""
+def _session_answers(request: Request, now: datetime) -> dict[str, bool] | None:
+    """The questionnaire answers kept in this browser's session; None when there are none or
+    they are older than ``CHECKUP_VALID_DAYS`` (then the person is asked again)."""
     saved = request.session.get("checkup")
     if not isinstance(saved, dict):
-        return [], {}
+        return None
     try:
         at = datetime.fromisoformat(str(saved.get("at")))
     except ValueError:
-        return [], {}
-    answers = {str(k): bool(v) for k, v in dict(saved.get("answers") or {}).items()}
+        return None
     if now - at > timedelta(days=CHECKUP_VALID_DAYS):
-        return [], answers
-    return guidance_service.screen_answers(answers), answers
-
-
-def _all_findings(request: Request, session: Session, owner: Owner) -> list[Finding]:
-    now = utcnow()
-    from_answers, _ = _session_findings(request, now)
-    from_diary = guidance_service.screen_diary(session=session, owner=owner, now=now)
-    return redflags.sort_findings([*from_answers, *from_diary])
+        return None
+    return {str(k): bool(v) for k, v in dict(saved.get("answers") or {}).items()}
 
 
 @pages.get("/checkup")
 def checkup(request: Request, session: SessionDep, owner: OwnerDep) -> Response:
-    """The red-flag questionnaire and what the diary shows."""
+    """The red-flag questionnaire (adapted to the profile) and what the diary shows."""
     now = utcnow()
-    from_answers, answers = _session_findings(request, now)
-    from_diary = guidance_service.screen_diary(session=session, owner=owner, now=now)
+    answers = _session_answers(request, now)
+    person = guidance_service.conditions(session=session, owner=owner, now=now)
+    result = guidance_service.checkup(session=session, owner=owner, answers=answers, now=now)
     context = {
-        "questions": redflags.QUESTIONS,
-        "answers": answers,
-        "answered": "checkup" in request.session,
-        "answer_findings": from_answers,
-        "diary_findings": from_diary,
-        "result": guidance_service.to_checkup_public([*from_answers, *from_diary]),
-        "headlines": redflags.URGENCY_HEADLINES,
-        "safety_net": redflags.SAFETY_NET,
+        "questions": redflags.questions_for(person),
+        "answers": answers or {},
+        "answered": answers is not None,
+        "result": result,
+        "from_diary": sum(1 for f in result.findings if f.source == "diary"),
+        "person": person,
     }
     return render(request, "guidance/checkup.html", context)
 
 
 @pages.post("/checkup")
-async def checkup_answer(request: Request) -> Response:
+async def checkup_answer(request: Request, session: SessionDep, owner: OwnerDep) -> Response:
     """Save the questionnaire answers in this browser's session and show the result."""
     form = await request.form()
     data: dict[str, Any] = {}
@@ -125,7 +115,8 @@ async def checkup_answer(request: Request) -> Response:
         raise Invalid("Please answer yes or no: " + ", ".join(problems), fields=problems)
     given = {k: v for k, v in answers.model_dump().items() if v is not None}
     request.session["checkup"] = {"at": utcnow().isoformat(), "answers": given}
-    found = guidance_service.screen_answers(answers)
+    person = guidance_service.conditions(session=session, owner=owner)
+    found = guidance_service.screen_answers(answers, person)
     if found:
         flash(request, redflags.URGENCY_HEADLINES[found[0].urgency] + ": see below.", kind="error")
     else:
@@ -136,9 +127,12 @@ async def checkup_answer(request: Request) -> Response:
 @pages.get("/guidance-banner")
 def home_banner(request: Request, session: SessionDep, owner: OwnerDep) -> Response:
     """The home page's red-flag and bedtime-reminder banner (loaded into the check-in page)."""
-    findings = _all_findings(request, session, owner)
+    now = utcnow()
+    answers = _session_answers(request, now)
+    result = guidance_service.checkup(session=session, owner=owner, answers=answers, now=now)
+    urgent = [f for f in result.findings if f.source != "profile"]
     context = {
-        "result": guidance_service.to_checkup_public(findings),
+        "result": result.model_copy(update={"findings": urgent}) if urgent else None,
         "reminder": guidance_service.reminder_status(session=session, owner=owner),
     }
     return render(request, "guidance/_home_banner.html", context)
@@ -258,12 +252,30 @@ def routine_calendar(
 
 @pages.get("/now")
 def cramp_now(request: Request, speed: SpeedQuery = 1) -> Response:
-    """The 3 a.m. screen: what to do, a timer, and one tap to log the cramp."""
+    """The 3 a.m. screen: what to do, a timer, and one tap to log the cramp.
+
+    It names no one (it is kept for offline use): the cautions that apply to the person are
+    loaded into it from ``/now/for-you``.
+    """
     entries = {
         slug: guidance_service.get_entry(slug=slug)
-        for slug in ("stretch-during-cramp", "massage", "walking", "heat")
+        for slug in ("stretch-during-cramp", "massage", "walking", "heat", "painkillers")
     }
-    return render(request, "guidance/now.html", {"speed": speed, "entries": entries})
+    context = {"speed": speed, "entries": entries, "caution_sources": caveats.CAUTION_SOURCES}
+    return render(request, "guidance/now.html", context)
+
+
+TopicQuery = Annotated[caveats.Topic | None, Query(description="Only the cautions of one remedy.")]
+
+
+@pages.get("/now/for-you")
+def cautions_for_you(
+    request: Request, session: SessionDep, owner: OwnerDep, topic: TopicQuery = None
+) -> Response:
+    """The cautions that apply to this person (htmx fragment; empty when none does)."""
+    person = guidance_service.conditions(session=session, owner=owner)
+    context = {"caveats": caveats.caveats_for(person, topic)}
+    return render(request, "guidance/_for_you.html", context)
 
 
 @pages.get("/sw.js")
@@ -306,22 +318,25 @@ def api_guidance_entry(slug: str) -> GuidanceEntryPublic:
 
 @api.get("/checkup", response_model=CheckupPublic)
 def api_checkup(session: SessionDep, owner: OwnerDep) -> CheckupPublic:
-    """Red flags found in the diary over the last weeks."""
-    return guidance_service.to_checkup_public(
-        guidance_service.screen_diary(session=session, owner=owner)
-    )
+    """Red flags found in the diary over the last weeks and notes from the profile; every
+    question is listed as unanswered (POST the answers to include them)."""
+    return guidance_service.checkup(session=session, owner=owner)
+
+
+@api.get("/checkup/questions", response_model=list[CheckupQuestionPublic])
+def api_checkup_questions(session: SessionDep, owner: OwnerDep) -> list[CheckupQuestionPublic]:
+    """The check-up questions asked of you, in order: some depend on your profile (pregnancy,
+    conditions); a follow-up (``only_if``) counts only after a yes to its question."""
+    return guidance_service.questions(session=session, owner=owner)
 
 
 @api.post("/checkup", response_model=CheckupPublic)
 def api_checkup_answers(
     answers: CheckupAnswers, session: SessionDep, owner: OwnerDep
 ) -> CheckupPublic:
-    """Red flags from questionnaire answers together with those in the diary (nothing stored)."""
-    findings = [
-        *guidance_service.screen_answers(answers),
-        *guidance_service.screen_diary(session=session, owner=owner),
-    ]
-    return guidance_service.to_checkup_public(findings)
+    """Red flags from questionnaire answers together with those in the diary and the profile
+    (nothing stored)."""
+    return guidance_service.checkup(session=session, owner=owner, answers=answers)
 
 
 @api.post("/routine/log", response_model=RoutineLoggedPublic, status_code=201)
@@ -362,4 +377,5 @@ def api_cramp_now(
         cramp=cramp,
         night_url=f"/diary/{cramp.night_of.isoformat()}",
         findings=[guidance_service.to_finding_public(f) for f in findings],
+        headline=guidance_service.to_checkup_public(findings).headline,
     )

@@ -159,7 +159,7 @@ ROUTINES: tuple[Routine, ...] = (
             ),
         ),
         citations=("hallegraeff2012",),
-        grade="moderate",
+        grade="weak",
         evidence_slug="bedtime-stretching",
     ),
     Routine(
@@ -186,7 +186,7 @@ ROUTINES: tuple[Routine, ...] = (
             ),
         ),
         citations=("hallegraeff2012",),
-        grade="moderate",
+        grade="weak",
         evidence_slug="bedtime-stretching",
     ),
     Routine(

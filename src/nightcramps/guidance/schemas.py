@@ -30,10 +30,11 @@ class CitationPublic(BaseModel):
     """A publication or guideline behind a claim."""
 
     key: str
-    authors: str | None
+    authors: str = Field(description="Personal authors, or the body that issued it.")
     title: str
     source: str = Field(description="Journal or issuing body.")
-    year: int | None
+    year: int = Field(description="Year published or last reviewed; if accessed, year read.")
+    accessed: bool = Field(description="True when no date was found and year is the year read.")
     locator: str = Field(description="Volume, pages or review number; empty if none.")
     kind: str
     short: str = Field(description="The citation as shown beside a claim.")
@@ -68,38 +69,78 @@ class FindingPublic(BaseModel):
     """A red flag: how urgent, what it can mean, and the source. Never a diagnosis."""
 
     key: str
-    urgency: Urgency
+    urgency: Urgency = Field(description="emergency, today, soon or next visit.")
     title: str
     message: str
-    detail: str = Field(description="What in the diary raised it; empty for questionnaire answers.")
-    source: Literal["checkup", "diary"]
+    detail: str = Field(
+        description="What in the diary or profile raised it; empty for questionnaire answers."
+    )
+    source: Literal["checkup", "diary", "profile"]
     citation: str
 
 
 class CheckupPublic(BaseModel):
-    """The red flags found, most urgent first."""
+    """The red flags found, most urgent first, and what to do about the most urgent."""
 
     urgency: Urgency | None = Field(description="The most urgent level found; null for none.")
     headline: str | None
+    action: str | None = Field(description="What to do at that level; null when nothing found.")
     findings: list[FindingPublic]
+    unanswered: list[str] = Field(
+        description="Keys of the questions asked of this person that were not answered: a "
+        "question not answered raises nothing, so the check-up is incomplete without them."
+    )
+    safety_net: str = Field(description="The line every check-up ends with.")
+
+
+class CheckupQuestionPublic(BaseModel):
+    """A check-up question as asked of this person (some depend on the profile)."""
+
+    key: str
+    label: str
+    urgency: Urgency = Field(description="How urgent a yes is.")
+    only_if: str | None = Field(description="Asked only after a yes to this question.")
+    citation: str
 
 
 Answer = Annotated[bool | None, Field(description="true = yes, false = no, null = not answered")]
 
 
 class CheckupAnswers(Input):
-    """Answers to the check-up questions; a question left out is not answered."""
+    """Answers to the check-up questions (GET /api/v1/checkup/questions lists those asked of
+    you); a question left out is not answered."""
 
+    cold_pale_leg: Answer = None
+    saddle_numbness: Answer = None
+    dark_urine: Answer = None
+    tetanus: Answer = None
+    calf_swelling_breathless: Answer = None
     calf_swelling: Answer = None
-    toxin_exposure: Answer = None
+    preeclampsia: Answer = None
+    rest_pain_foot: Answer = None
+    palpitations_weakness: Answer = None
+    tingling_mouth: Answer = None
+    confusion_nausea: Answer = None
+    yellow_skin: Answer = None
     severe_persistent: Answer = None
+    toxin_exposure: Answer = None
     long_cramps: Answer = None
     numbness: Answer = None
     weakness: Answer = None
+    twitching: Answer = None
     widespread: Answer = None
     walking_pain: Answer = None
+    spinal_stenosis: Answer = None
+    tremor_stiffness: Answer = None
+    thyroid_symptoms: Answer = None
+    diabetes_symptoms: Answer = None
+    low_sugar_night: Answer = None
+    kidney_symptoms: Answer = None
+    rising: Answer = None
     new_medicine: Answer = None
     sleep_disturbed: Answer = None
+    restless_legs: Answer = None
+    varicose_veins: Answer = None
     takes_quinine: Answer = None
     quinine_bleeding: Answer = None
 
@@ -194,3 +235,6 @@ class CrampNowLoggedPublic(BaseModel):
     cramp: CrampPublic
     night_url: str
     findings: list[FindingPublic]
+    headline: str | None = Field(
+        description="What to do about the most urgent finding; null when there is none."
+    )

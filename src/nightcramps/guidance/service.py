@@ -8,13 +8,15 @@ from datetime import datetime, time, timedelta
 from sqlalchemy.orm import Session
 
 from nightcramps import timing
+from nightcramps.accounts import service as accounts_service
+from nightcramps.conditions import Conditions
 from nightcramps.daylog import service as daylog_service
 from nightcramps.daylog.schemas import StretchCreate
 from nightcramps.diary import service as diary_service
 from nightcramps.diary.schemas import CrampCreate, CrampPublic
 from nightcramps.errors import NotFound
 from nightcramps.guidance import knowledge, redflags, reminders, routines
-from nightcramps.guidance.citations import CITATIONS
+from nightcramps.guidance.citations import CITATIONS, cite
 from nightcramps.guidance.constants import LOOKBACK_DAYS, NEW_MEDICINE_WINDOW_DAYS
 from nightcramps.guidance.knowledge import Entry, Kind
 from nightcramps.guidance.models import GuidanceReminder
@@ -22,6 +24,7 @@ from nightcramps.guidance.redflags import DiaryFacts, Finding
 from nightcramps.guidance.schemas import (
     CheckupAnswers,
     CheckupPublic,
+    CheckupQuestionPublic,
     CitationPublic,
     CrampNowCreate,
     FindingPublic,
@@ -81,6 +84,7 @@ def to_citation_public(key: str) -> CitationPublic:
         title=c.title,
         source=c.source,
         year=c.year,
+        accessed=c.accessed,
         locator=c.locator,
         kind=c.kind,
         short=c.short,
@@ -147,6 +151,8 @@ def _cramp_fact(cramp: CrampPublic, owner: Owner) -> redflags.CrampFact:
         side=cramp.side,
         duration_min=cramp.duration_min,
         local_hour=hour,
+        relief=tuple(cramp.relief),
+        relief_effect=cramp.relief_effect,
     )
 
 
@@ -155,10 +161,60 @@ def screen_diary(*, session: Session, owner: Owner, now: datetime | None = None)
     return redflags.screen_diary(diary_facts(session=session, owner=owner, now=now))
 
 
-def screen_answers(answers: CheckupAnswers | Mapping[str, bool | None]) -> list[Finding]:
+def screen_answers(
+    answers: CheckupAnswers | Mapping[str, bool | None],
+    person: Conditions = redflags.UNKNOWN_PROFILE,
+) -> list[Finding]:
     """The red flags raised by the questionnaire answers, most urgent first."""
-    values = answers.model_dump() if isinstance(answers, CheckupAnswers) else answers
-    return redflags.screen_answers(values)
+    return redflags.screen_answers(_answer_values(answers), person)
+
+
+def _answer_values(answers: CheckupAnswers | Mapping[str, bool | None]) -> dict[str, bool | None]:
+    return dict(answers.model_dump() if isinstance(answers, CheckupAnswers) else answers)
+
+
+def conditions(*, session: Session, owner: Owner, now: datetime | None = None) -> Conditions:
+    """The profile the check-up adapts its questions to."""
+    return accounts_service.conditions_for(session=session, owner=owner, now=now)
+
+
+def questions(*, session: Session, owner: Owner) -> list[CheckupQuestionPublic]:
+    """The check-up questions asked of this person, in order."""
+    person = conditions(session=session, owner=owner)
+    return [to_question_public(q) for q in redflags.questions_for(person)]
+
+
+def to_question_public(question: redflags.Question) -> CheckupQuestionPublic:
+    """The public view of a question."""
+    return CheckupQuestionPublic(
+        key=question.key,
+        label=question.label,
+        urgency=question.urgency,
+        only_if=question.only_if,
+        citation=cite(*question.citations),
+    )
+
+
+def checkup(
+    *,
+    session: Session,
+    owner: Owner,
+    answers: CheckupAnswers | Mapping[str, bool | None] | None = None,
+    now: datetime | None = None,
+) -> CheckupPublic:
+    """The whole check-up: the answers (if any), the diary's last weeks and the profile.
+
+    ``answers`` None means the questions were not asked at all; the result then lists every
+    question as unanswered. Pages, the API and the CLI all call this.
+    """
+    person = conditions(session=session, owner=owner, now=now)
+    values = {} if answers is None else _answer_values(answers)
+    findings = [
+        *redflags.screen_answers(values, person),
+        *screen_diary(session=session, owner=owner, now=now),
+        *redflags.screen_profile(person),
+    ]
+    return to_checkup_public(findings, unanswered=redflags.unanswered(values, person))
 
 
 def to_finding_public(finding: Finding) -> FindingPublic:
@@ -174,14 +230,19 @@ def to_finding_public(finding: Finding) -> FindingPublic:
     )
 
 
-def to_checkup_public(findings: Sequence[Finding]) -> CheckupPublic:
-    """Findings with the headline for the most urgent one."""
+def to_checkup_public(
+    findings: Sequence[Finding], *, unanswered: Sequence[str] = ()
+) -> CheckupPublic:
+    """Findings with the headline and the action for the most urgent one."""
     ordered = redflags.sort_findings(findings)
     worst = redflags.worst_urgency(ordered)
     return CheckupPublic(
         urgency=worst,
         headline=None if worst is None else redflags.URGENCY_HEADLINES[worst],
+        action=None if worst is None else redflags.URGENCY_ACTIONS[worst],
         findings=[to_finding_public(f) for f in ordered],
+        unanswered=list(unanswered),
+        safety_net=redflags.SAFETY_NET,
     )
 
 

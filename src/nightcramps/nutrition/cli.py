@@ -171,6 +171,8 @@ def _echo_day(public: DayPublic) -> None:
     for gap in public.gaps:
         top = "; ".join(f"{s.name} ({s.portion}, {s.amount:,.0f} mg)" for s in gap.by_portion[:3])
         typer.echo(f"{gap.label}: {gap.missing:,.0f} mg to go. For example: {top}.")
+    for note in public.gap_notes:  # what the health conditions on the profile change
+        typer.echo(f"Note: {note.message}")
 
 
 @command

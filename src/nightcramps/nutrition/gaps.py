@@ -7,7 +7,7 @@ beans) are shown too, but only for a mineral they are a good source of.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import NamedTuple
 
 from nightcramps.errors import NightcrampsError
@@ -123,14 +123,20 @@ def article_examples(nutrient: str, target: float, missing: float) -> list[Sugge
     return sorted(found, key=lambda s: -s.amount)
 
 
-def close_the_gaps(minerals: Sequence[NutrientTotal], targets: Targets) -> list[Gap]:
+def close_the_gaps(
+    minerals: Sequence[NutrientTotal], targets: Targets, *, hold_back: Collection[str] = ()
+) -> list[Gap]:
     """A gap for each of magnesium, potassium and calcium that is below its target.
 
     A mineral whose total is unknown (no entry knew it) has no gap: what is missing cannot be
     told. Totals with some unknown entries may overstate a gap; the day view says how many.
+    A mineral in ``hold_back`` gets no gap and no foods whatever its target (potassium for a
+    person whose medicines or kidneys keep it in: ``cautions.potassium_held_back`` says why).
     """
     gaps: list[Gap] = []
     for total in minerals:
+        if total.nutrient in hold_back:
+            continue
         target = targets.get(total.nutrient) if total.nutrient in GAP_NUTRIENTS else None
         if target is None or total.amount is None or total.amount >= target:
             continue

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from nightcramps.conditions import KidneyStatus
+from nightcramps.guidance.citations import cite
 from nightcramps.nutrition.schemas import Advice, Citation
 
 
@@ -19,13 +21,14 @@ UL_CITATION = Citation(
     claim=(
         "The tolerable upper intake level for magnesium from supplements and medicines (not "
         "food or water) is 65 mg at 1-3 years, 110 mg at 4-8 years and 350 mg from 9 years, "
-        "including pregnancy and lactation; none is set for infants."
+        "including pregnancy and lactation; none is set for infants. It is a cautious limit an "
+        "expert panel set from a few small studies in which some people had diarrhoea at about "
+        "360 mg a day."
     ),
-    grade="guideline",
-    source=(
-        "Institute of Medicine, Dietary Reference Intakes for Calcium, Phosphorus, Magnesium, "
-        "Vitamin D, and Fluoride, National Academy Press, 1997 (UL summary table, 2000)"
-    ),
+    # Weak on the product's scale (few small, inconsistent studies), which says how much is
+    # known, not that it is safe to go over the limit.
+    grade="weak",
+    source=cite("iom1997"),
 )
 
 COCHRANE_CITATION = Citation(
@@ -34,11 +37,29 @@ COCHRANE_CITATION = Citation(
         "beat placebo: responders RR 1.04 (95% CI 0.84-1.29), 11 trials, 735 people."
     ),
     grade="contradicted",
-    source=(
-        "Garrison SR, Korownyk CS, Kolber MR, et al. Magnesium for skeletal muscle cramps. "
-        "Cochrane Database Syst Rev 2020;9:CD009402"
-    ),
+    source=cite("garrison2020"),
 )
+
+
+KIDNEY_MAGNESIUM_CITATION = Citation(
+    claim=(
+        "The kidneys remove the magnesium the body does not need; as kidney function falls, "
+        "magnesium taken as supplements or medicines can build up to a high blood level, so the "
+        "upper level set for healthy people does not protect people with kidney disease."
+    ),
+    # Weak on the product's scale: physiology, case reports and reviews, not trials.
+    grade="weak",
+    source=cite("iom1997", "vermeulen2023"),
+)
+
+
+def _kidney_words(status: KidneyStatus) -> str:
+    if status == "dialysis":
+        return "you are on dialysis"
+    if status == "yes_stage_unknown":
+        return "you have kidney disease"
+    stage = status.removeprefix("stage_").replace("_", " or ")
+    return f"you have kidney disease of stage {stage}"
 
 
 def supplemental_magnesium_warning(
@@ -47,14 +68,18 @@ def supplemental_magnesium_warning(
     *,
     on_day: str = "today",
     medicines: Sequence[tuple[str, float]] = (),
+    kidney_disease: KidneyStatus | None = None,
 ) -> Advice | None:
     """The warning for a day's supplemental magnesium, or None when it is within the limit.
 
     ``limit_mg`` None means no upper level is set (infants): any supplemental magnesium is
     then worth a doctor's advice. ``on_day`` names the day ("today", "on Mon 23 Nov");
-    ``medicines`` are the magnesium medicines counted in ``total_mg``, with their mg.
+    ``medicines`` are the magnesium medicines counted in ``total_mg``, with their mg. With
+    ``kidney_disease`` (any stage, or dialysis; the profile's answer) any amount warns: the
+    kidneys clear magnesium. Not answered (None) or "no" keeps the usual limit.
     """
-    if total_mg <= 0 or (limit_mg is not None and total_mg <= limit_mg):
+    has_kidney_disease = kidney_disease is not None and kidney_disease != "no"
+    if total_mg <= 0 or (not has_kidney_disease and limit_mg is not None and total_mg <= limit_mg):
         return None
     counted = ""
     if medicines:
@@ -63,6 +88,8 @@ def supplemental_magnesium_warning(
             f" This counts magnesium on your medicines list ({listed}), read from what you typed; "
             "the weight of a magnesium salt can be more than the magnesium in it."
         )
+    if kidney_disease is not None and has_kidney_disease:
+        return _kidney_magnesium_warning(total_mg, kidney_disease, on_day=on_day, counted=counted)
     if limit_mg is None:
         message = (
             f"Supplemental magnesium {on_day}: {total_mg:,.0f} mg.{counted} No safe upper level "
@@ -87,6 +114,25 @@ def supplemental_magnesium_warning(
     )
 
 
+def _kidney_magnesium_warning(
+    total_mg: float, status: KidneyStatus, *, on_day: str, counted: str
+) -> Advice:
+    message = (
+        f"Supplemental magnesium {on_day}: {total_mg:,.0f} mg.{counted} Your profile says "
+        f"{_kidney_words(status)}. The kidneys clear magnesium, so with kidney disease "
+        "magnesium from supplements and medicines can build up to a high level in the blood, "
+        "even below the usual upper level. Talk to your kidney doctor before taking it. "
+        "Magnesium from food does not count here. For ordinary night cramps in older adults, "
+        "magnesium supplements do no better than placebo (Cochrane review, 2020)."
+    )
+    return Advice(
+        code="supplemental_magnesium_kidney_disease",
+        level="warning",
+        message=message,
+        evidence=[KIDNEY_MAGNESIUM_CITATION, UL_CITATION, COCHRANE_CITATION],
+    )
+
+
 def magnesium_dose_unknown(names: Sequence[str], *, on_day: str = "today") -> Advice:
     """A note for magnesium medicines whose dose could not be read: unknown, never zero."""
     listed = "; ".join(names)
@@ -108,11 +154,10 @@ SODIUM_NOTE_CITATION = Citation(
         "Sodium has an Adequate Intake (1,500 mg from 14 years) and a Chronic Disease Risk "
         "Reduction intake of 2,300 mg: reduce intake above it."
     ),
-    grade="guideline",
-    source=(
-        "National Academies of Sciences, Engineering, and Medicine. Dietary Reference Intakes "
-        "for Sodium and Potassium. National Academies Press, 2019"
-    ),
+    # The panel based the 2,300 mg intake on outcomes it rated of moderate or high strength
+    # of evidence (GRADE).
+    grade="moderate",
+    source=cite("nasem2019"),
 )
 
 
@@ -147,7 +192,7 @@ GAP_NOTE = Advice(
         Citation(
             claim="Nocturnal leg cramps are probably not caused by electrolyte abnormalities.",
             grade="weak",
-            source="Allen RE, Kirby KA. Nocturnal leg cramps. Am Fam Physician 2012;86(4):350-5",
+            source=cite("allen2012"),
         ),
         COCHRANE_CITATION,
     ],

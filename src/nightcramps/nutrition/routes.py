@@ -12,6 +12,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import Response as RawResponse
 
 from nightcramps import timing
+from nightcramps.accounts import service as accounts_service
 from nightcramps.errors import Invalid, NightcrampsError, NotFound
 from nightcramps.foods import service as foods_service
 from nightcramps.inputs import changes_to, check_unchanged
@@ -133,6 +134,7 @@ def _day_page(
         "values": values or {},
         "tz": str(owner.tz),
         "gap_note": guidance.GAP_NOTE,
+        "ask_conditions": not accounts_service.conditions_answered(session=session, owner=owner),
     }
     return render(request, "nutrition/day.html", context, status_code=status_code)
 
@@ -434,6 +436,7 @@ def _my_foods_page(
         ],
         "targets": nutrition_service.to_targets_public(targets),
         "target_nutrients": TARGET_NUTRIENTS,
+        "ask_conditions": not accounts_service.conditions_answered(session=session, owner=owner),
         "errors": errors or {},
         "form_name": form_name,
         "values": values or {},

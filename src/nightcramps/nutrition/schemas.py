@@ -14,6 +14,8 @@ Kind = Literal["food", "drink", "supplement"]
 Meal = Literal["breakfast", "lunch", "afternoon", "dinner", "late"]
 Source = Literal["manual", "import"]
 TargetNutrient = Literal["magnesium_mg", "potassium_mg", "calcium_mg", "sodium_mg", "water_ml"]
+EvidenceGrade = Literal["strong", "moderate", "weak", "none", "contradicted"]
+"""The product's evidence grades (``guidance.knowledge.GRADES``), for claims shown with intake."""
 Phrase = Annotated[
     str,
     Field(
@@ -203,8 +205,10 @@ class Citation(BaseModel):
     """One claim with its evidence grade and the publication behind it."""
 
     claim: str
-    grade: str = Field(description="strong, moderate, weak, none, contradicted or guideline")
-    source: str
+    grade: EvidenceGrade = Field(
+        description="strong, moderate, weak, none or contradicted, as in the guidance pages."
+    )
+    source: str = Field(description="The short forms of the publications it rests on.")
 
 
 class Advice(BaseModel):
@@ -494,8 +498,18 @@ class WaterTotal(BaseModel):
     foods: int
     food_unknown_items: int
     total_water_ml: float | None
-    target_ml: float | None
+    target_ml: float | None = Field(
+        description="Total-water target; never above fluid_limit_ml when one is recorded."
+    )
     percent: float | None
+    fluid_limit_ml: float | None = Field(
+        default=None, description="The daily fluid limit your doctor set (profile); null: none."
+    )
+    fluid_limit_left_ml: float | None = Field(
+        default=None,
+        description="Drinks still within the fluid limit today (0 once reached); null without a "
+        "limit.",
+    )
 
 
 class Suggestion(BaseModel):
@@ -542,3 +556,9 @@ class DayPublic(BaseModel):
     warnings: list[Advice]
     entries: list[IntakeEntryPublic]
     gaps: list[Gap]
+    gap_notes: list[Advice] = Field(
+        default_factory=list,
+        description="What your health conditions change in closing the gaps: potassium foods "
+        "held back (potassium_held_back), fluids within a limit (fluid_limit), a fluid advice "
+        "note (fluid_advice).",
+    )

@@ -16,9 +16,18 @@ from sqlalchemy.orm import Session
 
 from nightcramps import timing
 from nightcramps.accounts import service as accounts_service
+from nightcramps.conditions import Conditions
 from nightcramps.daylog import service as daylog_service
 from nightcramps.errors import Invalid, NotFound
-from nightcramps.nutrition import catalog, guidance, medicine_magnesium, portions, rows, totals
+from nightcramps.nutrition import (
+    catalog,
+    cautions,
+    guidance,
+    medicine_magnesium,
+    portions,
+    rows,
+    totals,
+)
 from nightcramps.nutrition import constants as c
 from nightcramps.nutrition import gaps as gaps_module
 from nightcramps.nutrition.models import (
@@ -113,14 +122,24 @@ def _overrides(session: Session, owner: Owner) -> dict[str, tuple[float, str]]:
     return {row.nutrient: (float(row.value), row.note) for row in rows}
 
 
-def person_targets(*, session: Session, owner: Owner, on: date | None = None) -> Targets:
+def person_targets(
+    *,
+    session: Session,
+    owner: Owner,
+    on: date | None = None,
+    conditions: Conditions | None = None,
+) -> Targets:
     """The person's daily targets: from their age, sex and pregnancy, then their own overrides.
 
     With no birth year (or no sex from age 9) the table targets are unknown (None), but a
-    target the person set themselves still applies.
+    target the person set themselves still applies. Their health conditions (``conditions``,
+    read from the profile and medicines when not given) can remove the potassium target from
+    the tables and cap the water target at a fluid limit (``cautions``).
     """
     person = accounts_service.get_person(session=session, person_id=owner.person_id)
     profile = accounts_service.to_profile_public(person, today_year=(on or today(owner=owner)).year)
+    if conditions is None:
+        conditions = accounts_service.conditions_for(session=session, owner=owner)
     if profile.age is None or (profile.sex is None and profile.age >= 9):
         base = unknown_targets()
     else:
@@ -128,7 +147,9 @@ def person_targets(*, session: Session, owner: Owner, on: date | None = None) ->
             base = targets_for(profile.age, profile.sex, profile.pregnant, profile.lactating)
         except Invalid as exc:
             base = unknown_targets(f"Your profile cannot be matched to a life stage: {exc.message}")
-    return base.with_overrides(_overrides(session, owner))
+    base = cautions.adjust_targets(base, conditions)
+    targets = base.with_overrides(_overrides(session, owner))
+    return cautions.within_fluid_limit(targets, conditions)
 
 
 def set_target_override(
@@ -500,6 +521,7 @@ def _warnings(
     targets: Targets,
     medicines: Sequence[medicine_magnesium.MedicineMagnesium],
     on_day: str,
+    conditions: Conditions,
 ) -> list[Advice]:
     amounts = [_entry_amounts(e) for e in entries]
     found: list[Advice] = []
@@ -510,6 +532,7 @@ def _warnings(
             targets.supplemental_magnesium_limit_mg,
             on_day=on_day,
             medicines=[(m.name, m.mg) for m in medicines if m.mg is not None],
+            kidney_disease=conditions.kidney_disease,
         )
         if warning is not None:
             found.append(warning)
@@ -530,15 +553,17 @@ def _when(day: date, owner: Owner, now: datetime | None) -> str:
 def day_warnings(
     *, session: Session, owner: Owner, day: date, now: datetime | None = None
 ) -> list[Advice]:
-    """The warnings for a day's intake (supplemental magnesium above the limit, counting
-    magnesium medicines taken that day; a magnesium medicine whose dose is unknown; high
-    sodium), worded for that day ("today", or "on Mon 23 Nov")."""
+    """The warnings for a day's intake (supplemental magnesium above the limit, or at any
+    dose with kidney disease, counting magnesium medicines taken that day; a magnesium medicine
+    whose dose is unknown; high sodium), worded for that day ("today", or "on Mon 23 Nov")."""
     entries = list_entries(session=session, owner=owner, start=day, end=day)
+    conditions = accounts_service.conditions_for(session=session, owner=owner, now=now)
     return _warnings(
         entries,
-        person_targets(session=session, owner=owner, on=day),
+        person_targets(session=session, owner=owner, on=day, conditions=conditions),
         _magnesium_medicines(session, owner, day),
         _when(day, owner, now),
+        conditions,
     )
 
 
@@ -554,26 +579,37 @@ def get_day(
 
     Nothing logged → ``logged`` False and every total unknown (None), never zero. Supplemental
     magnesium counts magnesium medicines taken that day (Medicines list) as well as supplements.
+    The person's health conditions shape the gaps (``gap_notes`` says how: potassium held back,
+    fluids within a limit).
     """
     medicines = _magnesium_medicines(session, owner, day)
     entries = list_entries(session=session, owner=owner, start=day, end=day)
-    targets = person_targets(session=session, owner=owner, on=day)
+    conditions = accounts_service.conditions_for(session=session, owner=owner, now=now)
+    targets = person_targets(session=session, owner=owner, on=day, conditions=conditions)
     amounts = [_entry_amounts(e) for e in entries]
     summed = totals.sum_entries(amounts)
     minerals = [totals.nutrient_total(summed, n, targets) for n in totals.MINERALS]
-    found_gaps = gaps_module.close_the_gaps(minerals, targets) if with_gaps and entries else []
+    held = {"potassium_mg"} if cautions.potassium_reasons(conditions) else set()
+    found_gaps = (
+        gaps_module.close_the_gaps(minerals, targets, hold_back=held)
+        if with_gaps and entries
+        else []
+    )
+    water = totals.water_total(amounts, targets.water_ml, conditions.fluid_limit_ml)
+    on_day = _when(day, owner, now)
     return DayPublic(
         day=day,
         logged=bool(entries),
         targets=to_targets_public(targets),
         nutrients=minerals,
-        water=totals.water_total(amounts, targets.water_ml),
+        water=water,
         caffeine_mg=totals.nutrient_total(summed, "caffeine_mg"),
         energy_kcal=totals.nutrient_total(summed, "energy_kcal"),
         supplemental_magnesium_mg=_supplemental(amounts, medicines),
-        warnings=_warnings(entries, targets, medicines, _when(day, owner, now)),
+        warnings=_warnings(entries, targets, medicines, on_day, conditions),
         entries=[to_entry_public(e) for e in entries],
         gaps=found_gaps,
+        gap_notes=cautions.gap_notes(conditions, water, on_day) if with_gaps else [],
     )
 
 

@@ -70,12 +70,15 @@ def sum_entries(entries: Sequence[EntryAmounts]) -> NutrientAmounts:
     return total([e.nutrients for e in entries])
 
 
-def water_total(entries: Sequence[EntryAmounts], target_ml: float | None) -> WaterTotal:
+def water_total(
+    entries: Sequence[EntryAmounts], target_ml: float | None, fluid_limit_ml: float | None = None
+) -> WaterTotal:
     """Fluids (drink volume) and food water apart, and total water against its target.
 
     A drink counts with its whole volume, as the IOM's beverage figures do; foods count with
     the water their composition gives (1 g of water = 1 ml). Foods whose water is unknown are
-    counted, not guessed.
+    counted, not guessed. With a doctor's ``fluid_limit_ml`` the drinks are set against it (a
+    fluid limit counts what is drunk), and the target is never above it.
     """
     drinks = [e for e in entries if e.volume_ml is not None]
     foods = [e for e in entries if e.kind == "food" and e.volume_ml is None]
@@ -84,6 +87,9 @@ def water_total(entries: Sequence[EntryAmounts], target_ml: float | None) -> Wat
     food_ml = None if food_water is None else food_water.water_g
     parts = [v for v in (fluids, food_ml) if v is not None]
     total_ml = sum(parts) if parts else None
+    if fluid_limit_ml is not None and target_ml is not None:
+        target_ml = min(target_ml, fluid_limit_ml)
+    left = None if fluid_limit_ml is None else max(fluid_limit_ml - (fluids or 0.0), 0.0)
     return WaterTotal(
         fluids_ml=None if fluids is None else round(fluids, 1),
         drinks=len(drinks),
@@ -93,6 +99,8 @@ def water_total(entries: Sequence[EntryAmounts], target_ml: float | None) -> Wat
         total_water_ml=None if total_ml is None else round(total_ml, 1),
         target_ml=target_ml,
         percent=_percent(total_ml, target_ml),
+        fluid_limit_ml=fluid_limit_ml,
+        fluid_limit_left_ml=None if left is None else round(left, 1),
     )
 
 

@@ -64,7 +64,7 @@
       buttons.forEach(function (b) { b.setAttribute("aria-pressed", b === chosen ? "true" : "false"); });
     }
 
-    function showFindings(findings) {
+    function showFindings(findings, headline) {
       var box = el("now-findings");
       box.textContent = "";
       if (!findings || !findings.length) { return; }
@@ -72,7 +72,7 @@
       section.className = "now-flag urgency-" + findings[0].urgency.replace(/ /g, "-");
       section.setAttribute("role", "alert");
       var head = document.createElement("h2");
-      head.textContent = findings[0].urgency === "urgent" ? "Get medical help today" : "See a doctor about your cramps";
+      head.textContent = headline;
       section.appendChild(head);
       findings.slice(0, 3).forEach(function (f) {
         var p = document.createElement("p");
@@ -112,7 +112,7 @@
           text.textContent = "Logged on the night of " + nightLabel(cramp.night_of) + ": " +
             clock(seconds) + ", severity " + severity + " of 10. Try to get back to sleep.";
           el("now-night-link").setAttribute("href", answer.data.night_url);
-          showFindings(answer.data.findings);
+          showFindings(answer.data.findings, answer.data.headline);
         } else if (answer.queued) {
           text.textContent = "No connection: saved on this phone. It will be logged when you are online again.";
         } else {
