@@ -60,6 +60,8 @@ def test_diary_and_profile_pages_are_accessible(page: Page, live_url: str) -> No
     """The month calendar, a night and the profile pass axe without serious violations."""
     page.goto(live_url + "/")
     page.get_by_role("button", name="No cramps").click()
+    # Wait for the answer: leaving the page at once can abort the post before it is saved.
+    expect(page.get_by_text("Logged: no cramps")).to_be_visible()
     for path in ("/diary", "/profile"):
         page.goto(live_url + path)
         assert axe_violations(page) == [], path
