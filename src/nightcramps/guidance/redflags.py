@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Literal
+from typing import Literal, Protocol
 
 from nightcramps.conditions import Conditions
 from nightcramps.constants import LONG_CRAMP_MIN
@@ -70,6 +70,37 @@ class Finding:
     def citation(self) -> str:
         """The sources in short form."""
         return cite(*self.citations)
+
+    @classmethod
+    def of(
+        cls, sign: Sign, *, source: Source, detail: str = "", message: str | None = None
+    ) -> Finding:
+        """The finding a question, diary rule or profile note raises (``message`` replaces the
+        sign's own, e.g. with a sentence for this profile added)."""
+        return cls(
+            key=sign.key,
+            urgency=sign.urgency,
+            title=sign.title,
+            message=sign.message if message is None else message,
+            citations=sign.citations,
+            source=source,
+            detail=detail,
+        )
+
+
+class Sign(Protocol):
+    """What questions, diary rules and profile notes have in common: a warning sign."""
+
+    @property
+    def key(self) -> str: ...
+    @property
+    def urgency(self) -> Urgency: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def message(self) -> str: ...
+    @property
+    def citations(self) -> tuple[str, ...]: ...
 
 
 def sort_findings(findings: Sequence[Finding]) -> list[Finding]:
@@ -573,16 +604,8 @@ def screen_answers(
             continue
         if question.only_if is not None and answers.get(question.only_if) is not True:
             continue
-        findings.append(
-            Finding(
-                key=question.key,
-                urgency=question.urgency,
-                title=question.title,
-                message=question.message + question.adapt(person),
-                citations=question.citations,
-                source="checkup",
-            )
-        )
+        message = question.message + question.adapt(person)
+        findings.append(Finding.of(question, source="checkup", message=message))
     return sort_findings(findings)
 
 
@@ -657,15 +680,7 @@ def screen_profile(person: Conditions) -> list[Finding]:
     """The notes for conditions on the profile that are linked with cramps."""
     return sort_findings(
         [
-            Finding(
-                key=note.key,
-                urgency=note.urgency,
-                title=note.title,
-                message=note.message,
-                citations=note.citations,
-                source="profile",
-                detail="From your profile.",
-            )
+            Finding.of(note, source="profile", detail="From your profile.")
             for note in PROFILE_NOTES
             if note.applies(person)
         ]
@@ -912,15 +927,7 @@ class DiaryRule:
         detail = self.detect(facts)
         if detail is None:
             return None
-        return Finding(
-            key=self.key,
-            urgency=self.urgency,
-            title=self.title,
-            message=self.message,
-            citations=self.citations,
-            source="diary",
-            detail=detail,
-        )
+        return Finding.of(self, source="diary", detail=detail)
 
 
 DIARY_RULES: tuple[DiaryRule, ...] = (
