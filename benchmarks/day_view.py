@@ -130,7 +130,7 @@ def main() -> None:
         print(f"- bare SQL for the day's entries (floor): {_stats(_time(floor))}")
         con.close()
         app = create_app(Settings(database_url=url, default_timezone="Europe/London"))
-        with TestClient(app) as client:
+        with TestClient(app, base_url="http://127.0.0.1") as client:
             page = client.get(f"/day/{DAY.isoformat()}")
             print(f"- /day page: {len(page.content) / 1024:.1f} KiB of HTML")
 

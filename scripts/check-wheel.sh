@@ -36,7 +36,7 @@ assert json.loads(run("night", "list", "--json"))[0]["status"] == "no_cramps"
 banana = json.loads(run("foods", "lookup", "1 medium banana", "--json"))
 assert banana["food"]["name"].startswith("Bananas, raw"), banana
 assert banana["nutrients"]["potassium_mg"] > 300, banana
-with TestClient(create_app(Settings())) as client:
+with TestClient(create_app(Settings()), base_url="http://127.0.0.1") as client:
     for path in ("/", "/diary", "/static/app.css", "/static/vendor/htmx-2.0.11.min.js"):
         response = client.get(path)
         assert response.status_code == 200, (path, response.status_code)

@@ -28,6 +28,10 @@ from nightcramps.web.app import create_app
 from tests.factories import TEST_NOW
 
 POSTGRES_URL = os.environ.get("NIGHTCRAMPS_TEST_DATABASE_URL")
+DEFAULT_HOSTS: list[str] = Settings.model_fields["allowed_hosts"].get_default(
+    call_default_factory=True
+)
+"""The default ``allowed_hosts``: loopback names only, not TestClient's ``testserver``."""
 
 
 def pytest_report_header() -> str:
@@ -73,6 +77,8 @@ def settings(database_url: str, tmp_path: Any) -> Settings:
         database_url=database_url,
         demo_database_url=f"sqlite:///{tmp_path / 'demo.sqlite3'}",
         default_timezone="Europe/London",
+        # TestClient's default host; the app no longer allows it by itself (audit L4).
+        allowed_hosts=[*DEFAULT_HOSTS, "testserver"],
     )
 
 

@@ -141,6 +141,7 @@ SAMPLES: dict[str, Sample] = {
 
 ACTIONS: dict[tuple[str, str], str] = {
     ("post", f"{API}/tokens"): "makes a secret shown once; a token has no GET",
+    ("post", f"{API}/sessions/revoke-others"): "signs out the person's other browser sessions",
     ("post", f"{API}/import/daily-csv"): "uploads a CSV file, not a JSON object",
     ("post", f"{API}/checkup"): "answers the questionnaire with a report; nothing is stored",
     ("post", f"{API}/routine/log"): "logs a stretch (it round-trips at /stretches)",

@@ -5,6 +5,7 @@ Every field has a description; ``tests/test_docs.py`` checks that each one is in
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import secrets
 from pathlib import Path
@@ -12,8 +13,8 @@ from typing import Self
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
-from pydantic import Field, SecretStr, field_validator, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict, SettingsError
 
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "::1", "localhost"})
 
@@ -76,8 +77,9 @@ class Settings(BaseSettings):
     secret_key: SecretStr | None = Field(
         default=None,
         description=(
-            "Key that signs session cookies. Required (at least 32 characters) in accounts mode; "
-            "in local mode a random key is made at each start."
+            "Key that derives the CSRF tokens of anonymous visitors (sessions themselves are "
+            "stored in the database). Required (at least 32 characters) in accounts mode; in "
+            "local mode a random key is made at each start."
         ),
     )
     secure_cookies: bool = Field(
@@ -129,8 +131,79 @@ class Settings(BaseSettings):
     login_attempts_per_15_min: int = Field(
         default=5,
         ge=1,
-        description="Failed sign-ins allowed per email and per client address in 15 minutes.",
+        description=(
+            "Failed sign-ins for one email from one client address before each further attempt "
+            "must wait: 1 s after the last failure, then 2 s, 4 s … up to 15 minutes. (The name "
+            "is kept from the first, 15-minute lock: failures now count for 24 hours, and a "
+            "successful sign-in clears them.)"
+        ),
     )
+    login_attempts_per_email: int = Field(
+        default=20,
+        ge=1,
+        description=(
+            "Failed sign-ins for one email, from any address, before its backoff starts. It "
+            "does not hold an address that signed in to this email in the last 30 days."
+        ),
+    )
+    login_attempts_per_client: int = Field(
+        default=20,
+        ge=1,
+        description=(
+            "Failed sign-ins from one client address (an IPv6 /64), for any email, before its "
+            "backoff starts. It does not hold an address that signed in to the email in the last "
+            "30 days."
+        ),
+    )
+    signups_per_hour: int = Field(
+        default=5,
+        ge=1,
+        description=(
+            "New accounts (attempts with an email already used included) allowed per client "
+            "address in an hour; more get 429 with Retry-After. Raise it for a clinic where many "
+            "patients sign up from one network."
+        ),
+    )
+    trusted_proxies: list[str] = Field(
+        default_factory=list,
+        description=(
+            "Addresses or networks (e.g. 127.0.0.1, 10.0.0.0/8) of reverse proxies whose "
+            "X-Forwarded-For names the client. Empty (the default): X-Forwarded-For is never "
+            "believed and the client address is the connection's own."
+        ),
+    )
+    session_max_age_days: int = Field(
+        default=14,
+        ge=1,
+        le=365,
+        description=(
+            "Absolute lifetime of a browser session, in days: this long after signing in the "
+            "person must sign in again, however often they use it."
+        ),
+    )
+    session_idle_days: int = Field(
+        default=7,
+        ge=1,
+        le=365,
+        description=(
+            "A browser session not used for this many days ends (sign in again); counted to "
+            "the hour."
+        ),
+    )
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _proxy_addresses(cls, value: list[str]) -> list[str]:
+        for entry in value:
+            try:
+                ipaddress.ip_network(entry.strip())
+            except ValueError as exc:
+                raise ValueError(
+                    f"{entry!r} is not an IP address or network; list your proxies' own "
+                    'addresses, e.g. ["127.0.0.1", "::1"] or ["10.0.0.0/8"] (a network with '
+                    "its host bits zero; '*' is refused: it would let any client name its address)"
+                ) from exc
+        return [entry.strip() for entry in value]
 
     @field_validator("default_timezone")
     @classmethod
@@ -164,6 +237,44 @@ class Settings(BaseSettings):
         return self.secret_key.get_secret_value()
 
 
+class InvalidSettings(ValueError):
+    """The settings cannot be used; the message names each variable and how to fix it, and
+    never repeats a value (the secret key or a database password would be printed)."""
+
+
+def describe_settings_error(exc: ValidationError | SettingsError) -> str:
+    """One line per problem, ``NIGHTCRAMPS_<FIELD>: what to fix``, without the values given.
+
+    pydantic's own text ends with ``input_value=...``, the values of all the settings read
+    (``secret_key`` and ``database_url`` with its password among them), so only each error's
+    location and message are used. A problem with the settings as a whole (accounts on with a
+    short key) already names its variable.
+    """
+    if isinstance(exc, SettingsError):
+        # "error parsing value for field "allowed_hosts" from source ...": a list not in JSON.
+        field = str(exc).split('"')[1] if str(exc).count('"') >= 2 else "a setting"
+        return (
+            f"NIGHTCRAMPS_{field.upper()}: is not valid JSON; write a list as JSON, "
+            'e.g. ["127.0.0.1", "example.org"]'
+        )
+    lines = []
+    for error in exc.errors(include_input=False, include_url=False, include_context=False):
+        message = str(error["msg"]).removeprefix("Value error, ")
+        loc = error.get("loc") or ()
+        lines.append(f"NIGHTCRAMPS_{str(loc[0]).upper()}: {message}" if loc else message)
+    return "\n".join(lines)
+
+
 def get_settings(**overrides: object) -> Settings:
-    """Read the settings from the environment, with explicit overrides (used by the CLI)."""
-    return Settings(**{k: v for k, v in overrides.items() if v is not None})  # type: ignore[arg-type]
+    """Read the settings from the environment, with explicit overrides (used by the CLI and by
+    ``create_app()`` without settings).
+
+    Raises:
+        InvalidSettings: a setting is not valid; its message names each problem's variable and
+            its fix, and holds none of the values (raised from None, so that a traceback does
+            not show pydantic's error with them either).
+    """
+    try:
+        return Settings(**{k: v for k, v in overrides.items() if v is not None})  # type: ignore[arg-type]
+    except (ValidationError, SettingsError) as exc:
+        raise InvalidSettings(describe_settings_error(exc)) from None

@@ -37,5 +37,10 @@ class NotAllowed(NightcrampsError):
     """The person is not signed in, or may not do this."""
 
 
+class Forbidden(NightcrampsError):
+    """The person is known, but what they sent may not do this (a read-only token writing, a
+    token making a token); the message says what to use instead."""
+
+
 class TooManyAttempts(NightcrampsError):
     """Too many attempts in a short time (sign-in rate limit)."""

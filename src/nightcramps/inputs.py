@@ -16,13 +16,16 @@ What ``GET`` returns, ``POST`` and ``PATCH``/``PUT`` accept under the same names
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Collection, Mapping
+from datetime import date, datetime
 from functools import cache
-from typing import Any, TypeVar, cast, get_args
+from typing import Annotated, Any, TypeVar, cast, get_args
 
 from pydantic import (
     AliasChoices,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     ValidationInfo,
@@ -49,6 +52,48 @@ def _accepts_bool(annotation: Any) -> bool:
     if annotation is bool:
         return True
     return any(_accepts_bool(arg) for arg in get_args(annotation))
+
+
+def _leaves(annotation: Any) -> set[Any]:
+    """The plain types an annotation allows (through unions and Annotated)."""
+    args = get_args(annotation)
+    if not args:
+        return {annotation}
+    return set().union(*(_leaves(arg) for arg in args))
+
+
+@cache
+def _date_kind(model: type[BaseModel], name: str) -> str | None:
+    """ "date" or "datetime" for a field that takes only dates or moments (no number), else None."""
+    leaves = _leaves(model.model_fields[name].annotation)
+    if leaves & {int, float}:
+        return None
+    if datetime in leaves:
+        return "datetime"
+    return "date" if date in leaves else None
+
+
+_NUMBER_TEXT = re.compile(r"\s*[+-]?\d+(\.\d*)?\s*")
+
+DATE_AS_NUMBER = {
+    "date": 'give the date as text, YYYY-MM-DD (e.g. "2026-11-24"), not a number',
+    "datetime": 'give the date and time as text, e.g. "2026-11-24T03:10:00Z", not a number',
+}
+"""What is said of a number sent as a date: pydantic would read it as seconds since 1970."""
+
+
+def refuse_number_dates(value: Any, kind: str = "date") -> Any:
+    """Refuse a number (or a text of digits) where a date belongs: pydantic reads ``0`` and
+    ``"0"`` as 1 January 1970 (Unix time), which nobody means by a night."""
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    if number or (isinstance(value, str) and _NUMBER_TEXT.fullmatch(value)):
+        raise ValueError(DATE_AS_NUMBER[kind])
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(refuse_number_dates)]
+"""A date that must be sent as ``YYYY-MM-DD`` text (for query and path parameters; every field
+of an :class:`Input` gets the same check without it)."""
 
 
 def renamed(canonical: str, *old: str) -> AliasChoices:
@@ -218,4 +263,6 @@ class Input(BaseModel):
             field = cls.model_fields[info.field_name]
             if not _accepts_bool(field.annotation):
                 raise ValueError("expects a number or text, not true or false")
+        if info.field_name is not None and (kind := _date_kind(cls, info.field_name)):
+            refuse_number_dates(value, kind)
         return refuse_nul(value)

@@ -143,27 +143,6 @@ def test_person_b_never_sees_person_a(browser_a: TestClient, browser_b: TestClie
     assert still["severity_0_10"] == 6
 
 
-def test_wrong_password_then_rate_limit(browser_a: TestClient, accounts_settings: Settings) -> None:
-    """Wrong passwords are refused, and after the limit even the right one must wait."""
-    _sign_up(browser_a, "ann@example.org")
-    browser_a.cookies.clear()
-    limit = accounts_settings.login_attempts_per_15_min
-    for _ in range(limit):
-        token = _csrf(browser_a, "/signin")
-        answer = browser_a.post(
-            "/signin", data={"email": "ann@example.org", "password": "wrong", "csrf_token": token}
-        )
-        assert answer.status_code == 401
-        assert "Wrong email or password" in answer.text
-    token = _csrf(browser_a, "/signin")
-    answer = browser_a.post(
-        "/signin",
-        data={"email": "ann@example.org", "password": "correct horse battery", "csrf_token": token},
-    )
-    assert answer.status_code == 429
-    assert "Wait 15 minutes" in answer.text
-
-
 def test_sign_in_and_out(browser_a: TestClient) -> None:
     """The right password signs in; signing out ends the session."""
     _sign_up(browser_a, "ann@example.org")

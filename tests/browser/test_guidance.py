@@ -106,7 +106,9 @@ def test_routine_works_offline_once_loaded(
 ) -> None:
     """Loaded once, the routine opens and runs offline; its log is sent when back online."""
     page.goto(live_url + "/routine")
-    page.wait_for_function("navigator.serviceWorker && navigator.serviceWorker.controller !== null")
+    # A function, not an expression string: Playwright would eval() the string on every poll,
+    # which the Content-Security-Policy (no 'unsafe-eval') refuses.
+    page.wait_for_function("() => navigator.serviceWorker?.controller != null")
     page.context.set_offline(True)
     page.reload()
     expect(page.get_by_role("heading", name="Bedtime calf and hamstring stretches")).to_be_visible()

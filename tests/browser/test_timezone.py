@@ -146,7 +146,7 @@ def test_a_page_drawn_on_another_date_is_drawn_again(
     )
     la_page.clock.install(time=datetime(2026, 11, 17, 17, 0, tzinfo=LOS_ANGELES))
     la_page.goto(live_url + "/")
-    la_page.wait_for_function("sessionStorage.getItem('loads') === '2'")
+    la_page.wait_for_function("() => sessionStorage.getItem('loads') === '2'")
     expect(notice(la_page)).to_contain_text("America/Los_Angeles (from this browser)")
     expect(notice(la_page).locator("[data-tz-source]")).to_be_visible()
     expect(la_page.get_by_text("This page was drawn before the change")).to_be_hidden()

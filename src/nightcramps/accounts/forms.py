@@ -44,13 +44,47 @@ PROFILE_FORM = PageForm(
 
 SIGNUP_FORM = PageForm(
     fields={
-        "email": PageField("Email", "give your email address, e.g. name@example.com."),
-        "password": PageField("Password", "use at least 10 characters (at most 1,000)."),
+        "email": PageField(
+            "Email", "give your email address (at most 320 characters), e.g. name@example.com."
+        ),
+        "password": PageField(
+            "Password",
+            "use at least 10 characters (at most 256). A phrase of several unrelated words is "
+            "long enough and easy to remember.",
+        ),
         "timezone": TIMEZONE,
     },
     whole_form="email",
 )
 """The sign-up page's form (accounts mode)."""
 
-ROUTES = {"/profile": PROFILE_FORM, "/signup": SIGNUP_FORM}
+PASSWORD_FORM = PageForm(
+    fields={
+        "current_password": PageField(
+            "Current password", "type the password you sign in with now."
+        ),
+        "new_password": PageField("New password", SIGNUP_FORM.fields["password"].fix),
+    },
+    whole_form="new_password",
+)
+"""The account security page's password form (accounts mode)."""
+
+TOKEN_FORM = PageForm(
+    fields={
+        "name": PageField("Name", "use at most 100 characters."),
+        "scope": PageField("What it may do", "choose read only, or read and change."),
+        "expires_in_days": PageField(
+            "Lasts for", "give a whole number of days from 1 to 365, e.g. 90."
+        ),
+    },
+    whole_form="name",
+)
+"""The account security page's form that makes an API token."""
+
+ROUTES = {
+    "/profile": PROFILE_FORM,
+    "/signup": SIGNUP_FORM,
+    "/account/security/password": PASSWORD_FORM,
+    "/account/security/tokens": TOKEN_FORM,
+}
 """Each page route and the form its problems are said in."""

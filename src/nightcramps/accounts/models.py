@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, Numeric, String
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from nightcramps.storage.base import Base, UTCDateTime, utcnow
@@ -66,14 +66,55 @@ class ApiToken(Base):
     name: Mapped[str] = mapped_column(String(100), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    """When the token was last used, to the hour: it is written at most once an hour, so that a
+    read with a token writes nothing (``accounts.service.TOKEN_TOUCH_EVERY``)."""
+    scope: Mapped[str] = mapped_column(String(10), default="write")
+    """'read' (GET, HEAD and OPTIONS only) or 'write' (everything the person may do, except
+    making tokens)."""
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    """After this moment the token is refused (401). Every token has one: 1 to 365 days after it
+    was made (90 by default); tokens made before expiry existed got 90 days from the upgrade."""
+
+
+class BrowserSession(Base):
+    """A browser's session: the cookie holds only a random id, this row its SHA-256 digest and
+    what the session holds (CSRF token, flash messages, check-up answers, who signed in).
+
+    Rows are written by ``web.sessions.ServerSessionMiddleware`` and ``accounts.sessions``.
+    """
+
+    __tablename__ = "browser_session"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    digest: Mapped[str] = mapped_column(String(64), unique=True)
+    """SHA-256 (hex) of the id in the cookie; the id itself is never stored."""
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), index=True
+    )
+    """Who signed in with it; None for an anonymous or local-mode session."""
+    data: Mapped[str] = mapped_column(Text, default="{}")
+    """The session's contents as JSON (``request.session``)."""
+    user_agent: Mapped[str] = mapped_column(String(100), default="")
+    """A short label of the browser it was made by ("Firefox on Linux"), for the list of
+    sessions."""
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    """When the session was last used, to the hour (written at most once an hour)."""
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    """The end of its absolute lifetime (``session_max_age_days`` after sign-in); it also ends
+    earlier when unused for ``session_idle_days``."""
 
 
 class LoginAttempt(Base):
-    """A failed sign-in, kept for the rate limit (shared by all app processes via the database)."""
+    """A counted sign-in or sign-up attempt, kept for the limits (shared by all app processes
+    via the database)."""
 
     __tablename__ = "login_attempt"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(400), index=True)
-    """'email:<address>' or 'client:<ip>'."""
+    """What is counted, as ``kind:`` and a SHA-256 hex digest (``accounts.limits``), so no email
+    or address is stored and any length fits: ``signin.email:``, ``signin.client:``,
+    ``signin.pair:`` (a failed sign-in), ``signin.known:`` (a pair that signed in),
+    ``signup.client:`` (a sign-up); ``password:<person id>`` (a wrong current password)."""
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)

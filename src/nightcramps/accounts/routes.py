@@ -1,22 +1,25 @@
-"""Sign-up, sign-in and profile pages, and the profile and token API."""
+"""Sign-up, sign-in and profile pages, and the profile API."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field
+from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from nightcramps import timing
+from nightcramps.accounts import limits, passwords, zones
 from nightcramps.accounts import service as accounts_service
-from nightcramps.accounts import zones
+from nightcramps.accounts.models import Person
 from nightcramps.accounts.schemas import ProfilePublic, ProfileUpdate, SignUp
 from nightcramps.conditions import KIDNEY_LABELS
-from nightcramps.errors import NightcrampsError, NotFound
-from nightcramps.inputs import Input, check_unchanged
+from nightcramps.errors import NightcrampsError, NotFound, TooManyAttempts
+from nightcramps.inputs import check_unchanged
 from nightcramps.web.deps import (
     ZONE_FROM_BROWSER,
     CurrentPerson,
@@ -25,10 +28,17 @@ from nightcramps.web.deps import (
     verify_api_origin,
     verify_csrf,
 )
+from nightcramps.web.errors import status_for
 from nightcramps.web.pages import flash, parse_form, redirect, render
+
+T = TypeVar("T")
 
 ZONE_CONFIRMED = "zone_confirmed"
 """Session key: the person's zone is confirmed, so pages that do not look them up need not ask."""
+
+HASHING_PATHS = ("/signin", "/signup", "/account/security/password")
+"""The pages that check or make a password hash (argon2, most of a second of CPU): they do not
+wait in SQLite's queue of changes (``web.guard``)."""
 
 pages = APIRouter(include_in_schema=False, dependencies=[Depends(verify_csrf)])
 api = APIRouter(prefix="/api/v1", tags=["profile"], dependencies=[Depends(verify_api_origin)])
@@ -84,6 +94,30 @@ def zone_change_note(old: str, new: str, *, now: datetime) -> str:
     )
 
 
+def _client(request: Request) -> str:
+    """The client's address as the server sees it: the connection's peer, or behind a proxy
+    listed in ``trusted_proxies`` the address uvicorn read from X-Forwarded-For."""
+    return request.client.host if request.client else "unknown"
+
+
+def _committed(session: Session, work: Callable[[], T]) -> T:
+    """Run ``work`` and commit, also when it refuses (a refused sign-in stays counted)."""
+    try:
+        result = work()
+    except NightcrampsError:
+        session.commit()
+        raise
+    session.commit()
+    return result
+
+
+def _refusal(exc: NightcrampsError) -> tuple[int, dict[str, str]]:
+    """The status of a refused sign-in or sign-up, with ``Retry-After`` when it says wait."""
+    if isinstance(exc, TooManyAttempts):
+        return 429, {"Retry-After": str(exc.extra["retry_after_s"])}
+    return status_for(exc), {}
+
+
 @pages.get("/signup")
 def signup_page(request: Request, settings: SettingsDep) -> Response:
     """The sign-up form (accounts mode only)."""
@@ -106,21 +140,38 @@ async def signup(request: Request, session: SessionDep, settings: SettingsDep) -
         or zones.UTC_NAME
     )
     sign_up_in, problems = parse_form(SignUp, {k: v for k, v in values.items() if v})
+    status, message = 422, None
+    headers: dict[str, str] = {}
     if sign_up_in is not None:
+        checked = sign_up_in
+
+        def create() -> Person:
+            return accounts_service.sign_up(
+                session=session,
+                sign_up_in=checked,
+                client=_client(request),
+                per_hour=settings.signups_per_hour,
+            )
+
         try:
-            person = accounts_service.sign_up(session=session, sign_up_in=sign_up_in)
-        except NightcrampsError as exc:
-            problems = {"email": exc.message}
+            # argon2 takes about 0.4 s of CPU: in a worker thread, other requests go on meanwhile.
+            person = await run_in_threadpool(_committed, session, create)
+        except TooManyAttempts as exc:
+            status, headers = _refusal(exc)
+            message = exc.message
+        except NightcrampsError as exc:  # 422 alike, an email already used or not
+            problems = exc.fields or {"email": exc.message}
         else:
-            session.commit()
             request.session.clear()
             request.session["person_id"] = person.id
             request.session[ZONE_FROM_BROWSER] = True
             flash(request, "Welcome! Your diary is ready.")
             return redirect("/")
     values.pop("password")
-    context = {"values": values, "errors": problems}
-    return render(request, "accounts/signup.html", context, status_code=422)
+    context = {"values": values, "errors": problems, "message": message}
+    response = render(request, "accounts/signup.html", context, status_code=status)
+    response.headers.update(headers)
+    return response
 
 
 @pages.get("/signin")
@@ -136,21 +187,33 @@ async def signin(request: Request, session: SessionDep, settings: SettingsDep) -
     _require_accounts(settings)
     form = await request.form()
     email = str(form.get("email") or "")
+    password = str(form.get("password") or "")
     target = _safe_next(str(form.get("next") or "/"))
-    try:
-        person = accounts_service.sign_in(
+    allowance = limits.SignInAllowance(
+        per_pair=settings.login_attempts_per_15_min,
+        per_email=settings.login_attempts_per_email,
+        per_client=settings.login_attempts_per_client,
+    )
+
+    def check() -> Person:
+        return accounts_service.sign_in(
             session=session,
             email=email,
-            password=str(form.get("password") or ""),
-            client=request.client.host if request.client else "unknown",
-            limit=settings.login_attempts_per_15_min,
+            password=password,
+            client=_client(request),
+            allowance=allowance,
         )
+
+    try:
+        # argon2 takes about 0.4 s of CPU: in a worker thread, other requests go on meanwhile.
+        person = await run_in_threadpool(_committed, session, check)
     except NightcrampsError as exc:
-        session.commit()  # keep the failed attempt for the rate limit
-        status = 429 if "Too many" in exc.message else 401
-        context = {"next": target, "error": exc.message, "email": email}
-        return render(request, "accounts/signin.html", context, status_code=status)
-    session.commit()
+        status, headers = _refusal(exc)
+        shown = email if len(email) <= passwords.EMAIL_MAX else ""
+        context = {"next": target, "error": exc.message, "email": shown}
+        response = render(request, "accounts/signin.html", context, status_code=status)
+        response.headers.update(headers)
+        return response
     # A fresh session on sign-in prevents session fixation.
     request.session.clear()
     request.session["person_id"] = person.id
@@ -310,23 +373,4 @@ def api_update_profile(
     return accounts_service.to_profile_public(person, today_year=_this_year())
 
 
-class TokenCreate(Input):
-    """A name to recognise the token by later."""
-
-    name: str = Field(default="", max_length=100)
-
-
-class TokenCreated(BaseModel):
-    """The new token; shown once, store it safely."""
-
-    token: str
-
-
-@api.post("/tokens", response_model=TokenCreated, status_code=201)
-def api_create_token(
-    token_in: TokenCreate, session: SessionDep, person: CurrentPerson
-) -> TokenCreated:
-    """Create a personal access token for scripts (send it as 'Authorization: Bearer ...')."""
-    token = accounts_service.create_token(session=session, person_id=person.id, name=token_in.name)
-    session.commit()
-    return TokenCreated(token=token)
+# The token API (``/api/v1/tokens``) is in ``accounts.security_routes``.

@@ -112,7 +112,12 @@ class SignUp(Input):
     """A new account in accounts mode."""
 
     email: str = Field(min_length=3, max_length=320, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-    password: str = Field(min_length=10, max_length=1000)
+    password: str = Field(
+        min_length=10,
+        max_length=256,
+        description="10 to 256 characters; not only spaces, not one character repeated, not the "
+        "email, not a common or easily guessed password.",
+    )
     timezone: str = "UTC"
 
     @field_validator("timezone")

@@ -5,18 +5,17 @@ from __future__ import annotations
 import hashlib
 import secrets
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from nightcramps import conditions, timing
-from nightcramps.accounts import zones
+from nightcramps.accounts import limits, passwords, zones
 from nightcramps.accounts.models import ApiToken, LoginAttempt, Person
 from nightcramps.accounts.schemas import ProfilePublic, ProfileUpdate, SignUp
 from nightcramps.conditions import Conditions, KidneyStatus
@@ -25,11 +24,6 @@ from nightcramps.errors import Conflict, Invalid, NotAllowed, NotFound, TooManyA
 from nightcramps.owner import Owner
 from nightcramps.timing import utcnow
 
-_hasher = PasswordHasher()
-# Verifying against this hash when the email is unknown keeps the time of a failed sign-in the
-# same whether or not the account exists, so timing does not reveal who has an account.
-_DUMMY_HASH = _hasher.hash("not a real password, only for constant time")
-RATE_WINDOW = timedelta(minutes=15)
 TOKEN_PREFIX = "nc_"
 
 
@@ -79,22 +73,45 @@ def find_person_by_email(*, session: Session, email: str) -> Person:
     return person
 
 
-def sign_up(*, session: Session, sign_up_in: SignUp) -> Person:
-    """Create an account; the password is stored only as an argon2id hash."""
+def sign_up(
+    *,
+    session: Session,
+    sign_up_in: SignUp,
+    client: str = "local",
+    per_hour: int | None = None,
+    now: datetime | None = None,
+) -> Person:
+    """Create an account; the password is stored only as an argon2id hash.
+
+    The password must meet ``passwords.password_problem``'s rules. With ``per_hour``, sign-ups
+    from ``client`` are limited (``limits.begin_sign_up``, which commits). An email already used
+    is refused after the same hashing work as a new one, so the answer's time does not say which.
+
+    Raises:
+        Invalid: the password breaks a rule (field ``password``; the message says how to fix it).
+        TooManyAttempts: ``per_hour`` sign-ups from ``client`` in the last hour.
+        Conflict: the email has an account already.
+    """
+    now = now or utcnow()
     email = sign_up_in.email.strip().lower()
+    problem = passwords.password_problem(sign_up_in.password, email=email)
+    if problem is not None:
+        raise Invalid(f"Password: {problem}", fields={"password": problem})
+    if per_hour is not None:
+        limits.begin_sign_up(session=session, client=client, per_hour=per_hour, now=now)
+    password_hash = passwords.hash_password(sign_up_in.password)
     if session.scalars(select(Person.id).where(Person.email == email)).first() is not None:
         raise Conflict(
-            "An account with that email already exists; sign in instead.",
-            fields={"email": "already registered"},
+            "We could not create an account with this email. If you already have one, sign in "
+            "instead.",
+            fields={"email": "cannot be used for a new account; if it is yours, sign in instead"},
         )
     person = Person(
-        email=email,
-        password_hash=_hasher.hash(sign_up_in.password),
-        timezone=sign_up_in.timezone,
-        display_name="",
+        email=email, password_hash=password_hash, timezone=sign_up_in.timezone, display_name=""
     )
     session.add(person)
     session.flush()
+    limits.mark_known(session=session, email=email, client=client, now=now)
     return person
 
 
@@ -104,43 +121,43 @@ def sign_in(
     email: str,
     password: str,
     client: str,
-    limit: int,
+    allowance: limits.SignInAllowance,
     now: datetime | None = None,
 ) -> Person:
-    """Check a password, counting failures per email and per client address.
+    """Check a password, with a backoff per email, per client address and per pair
+    (``limits.begin_sign_in``, which commits the attempt before the password is checked).
 
     Raises:
-        TooManyAttempts: ``limit`` failures in the last 15 minutes for this email or client.
+        TooManyAttempts: a backoff is running; ``retry_after_s`` says how long (the password is
+            not checked, so a right one gets the same answer).
+        Invalid: an email or password longer than any account can have (counted as a failure,
+            nothing hashed).
         NotAllowed: wrong email or password (never says which).
     """
     now = now or utcnow()
+    attempt = limits.begin_sign_in(
+        session=session, email=email, client=client, allowance=allowance, now=now
+    )
     email = email.strip().lower()
-    keys = [f"email:{email}", f"client:{client}"]
-    since = now - RATE_WINDOW
-    session.execute(delete(LoginAttempt).where(LoginAttempt.at < since))
-    for key in keys:
-        failures = session.scalar(
-            select(func.count()).where(LoginAttempt.key == key, LoginAttempt.at >= since)
+    if len(email) > passwords.EMAIL_MAX:
+        raise Invalid(
+            f"An email address has at most {passwords.EMAIL_MAX} characters, so no account has "
+            "this one; check what you typed.",
+            fields={"email": f"is longer than {passwords.EMAIL_MAX} characters"},
         )
-        if (failures or 0) >= limit:
-            raise TooManyAttempts(
-                "Too many failed sign-ins. Wait 15 minutes, then try again.",
-                retry_after_s=int(RATE_WINDOW.total_seconds()),
-            )
+    if len(password) > passwords.SIGN_IN_PASSWORD_MAX:
+        raise Invalid(
+            f"No account has a password this long (over {passwords.SIGN_IN_PASSWORD_MAX:,} "
+            "characters); check what you pasted.",
+            fields={"password": "is too long"},
+        )
     person = session.scalars(select(Person).where(Person.email == email)).first()
-    stored = person.password_hash if person and person.password_hash else _DUMMY_HASH
-    try:
-        _hasher.verify(stored, password)
-        ok = person is not None
-    except (VerificationError, InvalidHashError):
-        ok = False
-    if not ok or person is None:
-        session.add_all(LoginAttempt(key=key, at=now) for key in keys)
-        session.flush()
+    stored = person.password_hash if person else None
+    if not passwords.verify_password(stored, password) or person is None or stored is None:
         raise NotAllowed("Wrong email or password.")
-    if _hasher.check_needs_rehash(stored):
-        person.password_hash = _hasher.hash(password)
-    session.execute(delete(LoginAttempt).where(LoginAttempt.key == keys[0]))
+    if passwords.needs_rehash(stored):
+        person.password_hash = passwords.hash_password(password)
+    limits.sign_in_succeeded(session=session, attempt=attempt, now=now)
     return person
 
 
@@ -148,25 +165,99 @@ def _digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def create_token(*, session: Session, person_id: int, name: str = "") -> str:
-    """Make a personal access token; the plain token is returned once and never stored."""
+TOKEN_SCOPES = ("read", "write")
+"""A token's scope: 'read' may only read (GET, HEAD, OPTIONS); 'write' may do what its person
+may, except make tokens."""
+TOKEN_DAYS_DEFAULT = 90
+TOKEN_DAYS_MAX = 365
+TOKEN_TOUCH_EVERY = timedelta(hours=1)
+"""``last_used_at`` is written at most this often per token: a read with a token that was used
+in the last hour writes nothing (the audit's M1: that write took SQLite's lock on every request)."""
+NEW_TOKEN_HOW = (
+    "create a new one on the Account security page (/account/security) or with "
+    "`nightcramps token create`"
+)
+
+
+def create_token(
+    *,
+    session: Session,
+    person_id: int,
+    name: str = "",
+    scope: str = "write",
+    expires_in_days: int = TOKEN_DAYS_DEFAULT,
+    now: datetime | None = None,
+) -> str:
+    """Make a personal access token; the plain token is returned once and never stored.
+
+    Raises:
+        Invalid: a scope other than 'read' or 'write', or a lifetime outside 1 to 365 days.
+    """
+    if scope not in TOKEN_SCOPES:
+        raise Invalid(
+            f"A token's scope is 'read' or 'write', not {scope!r}.",
+            fields={"scope": "choose read or write"},
+        )
+    if not 1 <= expires_in_days <= TOKEN_DAYS_MAX:
+        raise Invalid(
+            f"A token lasts from 1 to {TOKEN_DAYS_MAX} days; {expires_in_days} is not allowed.",
+            fields={"expires_in_days": f"give a whole number from 1 to {TOKEN_DAYS_MAX}"},
+        )
+    now = now or utcnow()
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    session.add(ApiToken(person_id=person_id, digest=_digest(token), name=name[:100]))
+    row = ApiToken(
+        person_id=person_id,
+        digest=_digest(token),
+        name=name[:100],
+        scope=scope,
+        created_at=now,
+        expires_at=now + timedelta(days=expires_in_days),
+    )
+    session.add(row)
     session.flush()
     return token
 
 
-def person_for_token(*, session: Session, token: str) -> Person:
-    """The owner of a bearer token.
+def find_token(*, session: Session, token: str) -> ApiToken | None:
+    """The stored row of a plain token (by its digest), or None."""
+    return session.scalars(select(ApiToken).where(ApiToken.digest == _digest(token))).first()
+
+
+@dataclass(frozen=True, slots=True)
+class TokenUse:
+    """Who a bearer token speaks for, what it may do, and whether using it wrote
+    ``last_used_at`` (then the caller commits at once, so the write lock is not held)."""
+
+    person: Person
+    token_id: int
+    scope: str
+    touched: bool
+
+
+def use_token(*, session: Session, token: str, now: datetime | None = None) -> TokenUse:
+    """Check a bearer token and note its use (at most once an hour).
 
     Raises:
-        NotAllowed: unknown or revoked token.
+        NotAllowed: unknown, revoked or expired token (the message says how to get a new one).
     """
-    row = session.scalars(select(ApiToken).where(ApiToken.digest == _digest(token))).first()
+    now = now or utcnow()
+    row = find_token(session=session, token=token)
     if row is None:
-        raise NotAllowed("The API token is not valid; create one with `nightcramps token create`.")
-    row.last_used_at = utcnow()
-    return get_person(session=session, person_id=row.person_id)
+        raise NotAllowed(f"The API token is not valid; {NEW_TOKEN_HOW}.")
+    if row.expires_at <= now:
+        raise NotAllowed(
+            f"The API token {_token_name(row)} expired on {row.expires_at:%Y-%m-%d %H:%M} UTC; "
+            f"{NEW_TOKEN_HOW}."
+        )
+    touched = row.last_used_at is None or now - row.last_used_at >= TOKEN_TOUCH_EVERY
+    if touched:
+        row.last_used_at = now
+    person = get_person(session=session, person_id=row.person_id)
+    return TokenUse(person=person, token_id=row.id, scope=row.scope, touched=touched)
+
+
+def _token_name(row: ApiToken) -> str:
+    return f"“{row.name}”" if row.name else f"number {row.id}"
 
 
 def list_tokens(*, session: Session, person_id: int) -> Sequence[ApiToken]:
@@ -181,6 +272,63 @@ def revoke_token(*, session: Session, person_id: int, token_id: int) -> None:
     if row is None or row.person_id != person_id:
         raise NotFound(f"You have no token number {token_id}.")
     session.delete(row)
+    session.flush()
+
+
+PASSWORD_CHANGE_ATTEMPTS = 5
+"""Wrong current passwords allowed per person in ``PASSWORD_CHANGE_WINDOW`` on the password
+form."""
+PASSWORD_CHANGE_WINDOW = timedelta(minutes=15)
+
+
+def change_password(
+    *,
+    session: Session,
+    person: Person,
+    current_password: str,
+    new_password: str,
+    now: datetime | None = None,
+) -> None:
+    """Replace a person's password after checking the current one.
+
+    The new one must meet the sign-up rules (its length is the schema's, ``PasswordChange``; the
+    rest ``passwords.password_problem``'s). Wrong current passwords are limited per person
+    (``PASSWORD_CHANGE_ATTEMPTS`` in 15 minutes) under a key of their own, so they never hold up
+    a sign-in. Nothing else changes here: the caller ends the other sessions; tokens stay.
+
+    Raises:
+        TooManyAttempts: too many wrong current passwords lately.
+        Invalid: the current password is wrong (field ``current_password``), or the new one
+            breaks a rule (field ``new_password``).
+    """
+    now = now or utcnow()
+    key = f"password-change:{person.id}"
+    since = now - PASSWORD_CHANGE_WINDOW
+    failures = session.scalar(
+        select(func.count()).where(LoginAttempt.key == key, LoginAttempt.at >= since)
+    )
+    if (failures or 0) >= PASSWORD_CHANGE_ATTEMPTS:
+        raise TooManyAttempts(
+            "Too many wrong current passwords. Wait 15 minutes, then try again.",
+            retry_after_s=int(PASSWORD_CHANGE_WINDOW.total_seconds()),
+        )
+    if person.password_hash is None or not passwords.verify_password(
+        person.password_hash, current_password
+    ):
+        session.add(LoginAttempt(key=key, at=now))
+        session.flush()
+        raise Invalid(
+            "That is not your current password; type the one you sign in with now.",
+            fields={
+                "current_password": "that is not your current password; type the one you sign "
+                "in with now"
+            },
+        )
+    problem = passwords.password_problem(new_password, email=person.email or "")
+    if problem is not None:
+        raise Invalid(f"New password: {problem}", fields={"new_password": problem})
+    person.password_hash = passwords.hash_password(new_password)
+    session.execute(delete(LoginAttempt).where(LoginAttempt.key == key))
     session.flush()
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import threading
+import os
 from enum import Enum, StrEnum
 from typing import Annotated, Any
 
@@ -20,11 +20,10 @@ from nightcramps.demo import fill_demo
 from nightcramps.diary import cli as diary_cli
 from nightcramps.diary import service as diary_service
 from nightcramps.foods import cli as foods_cli
-from nightcramps.foods import service as foods_service
 from nightcramps.guidance import cli as guidance_cli
 from nightcramps.insights import cli as insights_cli
 from nightcramps.nutrition import cli as nutrition_cli
-from nightcramps.nutrition import gaps as nutrition_gaps
+from nightcramps.storage.engine import make_engine
 from nightcramps.storage.migrate import upgrade
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
@@ -83,8 +82,9 @@ def root(
     """Global options come before the command: nightcramps --database-url URL night list."""
     try:
         settings = get_settings(database_url=database_url)
-    except ValueError as exc:
-        raise fail(f"the settings are not valid: {exc}") from None
+    except ValueError as exc:  # InvalidSettings: one line per variable, no values (secrets)
+        problems = "".join(f"\n  {line}" for line in str(exc).splitlines())
+        raise fail(f"the settings are not valid; fix these variables:{problems}") from None
     ctx.obj = CliState(settings=settings, user_email=user)
     ctx.call_on_close(ctx.obj.close)
 
@@ -95,11 +95,24 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
     demo: Annotated[bool, typer.Option("--demo", help="Serve the demo database.")] = False,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            max=64,
+            help="Server processes (accounts mode; use PostgreSQL for more than one).",
+        ),
+    ] = 1,
 ) -> None:
-    """Serve the app. Without accounts it listens only on loopback (this computer)."""
+    """Serve the app. Without accounts it listens only on loopback (this computer).
+
+    The database is migrated once, before the server starts; with ``--workers N`` the N
+    processes then share it, and everything they must agree on (sessions, sign-in limits) is in
+    it.
+    """
     import uvicorn
 
-    from nightcramps.web.app import create_app
+    from nightcramps.web.app import create_app, warm_up
 
     settings = state(ctx).settings
     if not settings.accounts and host not in LOOPBACK_HOSTS:
@@ -108,14 +121,38 @@ def serve(
             "your diary. Use --host 127.0.0.1, or turn on accounts (NIGHTCRAMPS_ACCOUNTS=1 and "
             "NIGHTCRAMPS_SECRET_KEY)."
         )
+    if workers > 1 and not settings.accounts:
+        raise fail(
+            "--workers is for a server with accounts: one person needs one process. Leave it "
+            "out, or turn on accounts (NIGHTCRAMPS_ACCOUNTS=1 and NIGHTCRAMPS_SECRET_KEY)."
+        )
     if demo:
         settings = settings.model_copy(update={"database_url": settings.demo_database_url})
-    foods_service.warm_up()  # the first food search should not wait for the index to load
-    # Nor should the first Food page wait for its "close the gap" lists; they need not hold up
-    # the start, so they are ranked while the server already answers.
-    threading.Thread(target=nutrition_gaps.warm_up, name="warm-up", daemon=True).start()
+    engine = make_engine(settings.database_url)
+    try:
+        upgrade(engine)  # once, here: workers starting together must not race to migrate
+    finally:
+        engine.dispose()
+    options: dict[str, Any] = {
+        "host": host,
+        "port": port,
+        "log_level": "warning",
+        "server_header": False,
+        "proxy_headers": bool(settings.trusted_proxies),
+        "forwarded_allow_ips": settings.trusted_proxies or [],
+    }
     typer.echo(f"NightCramps on http://{host}:{port}  (database: {_safe_url(settings)})")
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+    if workers == 1:
+        warm_up()
+        uvicorn.run(create_app(settings, migrate=False), **options)
+        return
+    # Each worker builds its app from the environment, so what this command was told goes there.
+    os.environ["NIGHTCRAMPS_DATABASE_URL"] = settings.database_url
+    uvicorn.run(WORKER_APP, factory=True, workers=workers, **options)
+
+
+WORKER_APP = "nightcramps.web.app:create_worker_app"
+"""The app factory each of ``serve --workers N``'s processes calls."""
 
 
 def _safe_url(settings: Settings) -> str:
@@ -137,34 +174,66 @@ def db_upgrade(ctx: typer.Context) -> None:
 def token_create(
     ctx: typer.Context,
     name: Annotated[str, typer.Option(help="A name to recognise it by.")] = "",
+    read_only: Annotated[
+        bool,
+        typer.Option("--read-only", help="May only read (GET); any change is refused with 403."),
+    ] = False,
+    expires_days: Annotated[
+        int,
+        typer.Option("--expires-days", help="Days until it stops working (1 to 365)."),
+    ] = accounts_service.TOKEN_DAYS_DEFAULT,
     as_json: JsonOption = False,
 ) -> None:
     """Create an API token (shown once; send it as 'Authorization: Bearer TOKEN')."""
     cli = state(ctx)
     with cli.session() as session:
         token = accounts_service.create_token(
-            session=session, person_id=cli.person_id(session), name=name
+            session=session,
+            person_id=cli.person_id(session),
+            name=name,
+            scope="read" if read_only else "write",
+            expires_in_days=expires_days,
         )
+        row = accounts_service.find_token(session=session, token=token)
+        assert row is not None
+        made = {
+            "token": token,
+            "id": row.id,
+            "name": row.name,
+            "scope": row.scope,
+            "expires_at": row.expires_at,
+        }
     if as_json:
-        emit_json({"token": token})
+        emit_json(made)
     else:
         typer.echo(token)
+
+
+TOKEN_COLUMNS = ["id", "name", "scope", "created_at", "expires_at", "last_used_at"]
 
 
 @token_app.command("list")
 @command
 def token_list(ctx: typer.Context, as_json: JsonOption = False) -> None:
-    """List your tokens (their secrets are not stored and cannot be shown)."""
+    """List your tokens with their scope, expiry and last use (to the hour); their secrets are
+    not stored and cannot be shown."""
     cli = state(ctx)
     with cli.session() as session:
         rows = [
-            {"id": t.id, "name": t.name, "created_at": t.created_at, "last_used_at": t.last_used_at}
+            {
+                "id": t.id,
+                "name": t.name,
+                "created_at": t.created_at,
+                "last_used_at": t.last_used_at,
+                "scope": t.scope,
+                "expires_at": t.expires_at,
+            }
             for t in accounts_service.list_tokens(session=session, person_id=cli.person_id(session))
         ]
     if as_json:
         emit_json(rows)
     else:
-        emit_table([list(r.values()) for r in rows], ["id", "name", "created_at", "last_used_at"])
+        emit_table([[r[c] for c in TOKEN_COLUMNS] for r in rows], TOKEN_COLUMNS)
 
 
 @token_app.command("revoke")

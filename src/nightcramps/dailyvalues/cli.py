@@ -61,15 +61,14 @@ def import_daily_csv(
     """Import a daily CSV: all of it, or (if any cell is wrong) nothing, listing each problem."""
     cli = state(ctx)
     try:
-        text = file.read_text(encoding="utf-8-sig")
+        with file.open("rb") as source:
+            # One byte past the limit is enough to refuse it: a 200 MB file is never read whole.
+            data = source.read(dailyvalues_service.MAX_IMPORT_BYTES + 1)
     except FileNotFoundError:
         raise Invalid(f"There is no file {file}; check the path.") from None
-    except UnicodeDecodeError:
-        raise Invalid(
-            f"{file} is not UTF-8 text; save the spreadsheet as 'CSV UTF-8' and try again."
-        ) from None
     except OSError as exc:
         raise Invalid(f"Cannot read {file}: {exc.strerror}.") from None
+    text = dailyvalues_service.decode_daily_csv(data)
     with cli.session() as session:
         summary = dailyvalues_service.import_daily_csv(
             session=session, owner=cli.owner(session), text=text

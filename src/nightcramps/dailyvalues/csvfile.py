@@ -221,15 +221,55 @@ def _check_outcome(
         )
 
 
+def _lines(text: str) -> io.StringIO:
+    """The text as lines for ``csv.reader``: a byte-order mark dropped, and every line end (LF,
+    CRLF, CR alone, or a mix of them) read as one, as the CLI's text files always were."""
+    return io.StringIO(text.removeprefix("\ufeff"), newline=None)
+
+
+def date_span(text: str, *, latest: date | None = None) -> tuple[date, date] | None:
+    """The first and last night of a daily CSV, read from its date column alone (fast: no value
+    is parsed), or None when it has no readable date.
+
+    Dates that cannot be imported (not a date, before :data:`timing.EARLIEST_YEAR`, after
+    ``latest``) are left out: the full read reports them with their line. This lets a file that
+    spans too long be refused before any of its rows is parsed or stored.
+    """
+    reader = csv.reader(_lines(text))
+    try:
+        header = [cell.strip().lower() for cell in next(reader)]
+        column = header.index(DATE_COLUMN)
+    except (StopIteration, ValueError, csv.Error):
+        return None
+    first: date | None = None
+    last: date | None = None
+    try:
+        for cells in reader:
+            if len(cells) <= column:
+                continue
+            try:
+                day = date.fromisoformat(cells[column].strip())
+            except ValueError:
+                continue
+            if day.year < timing.EARLIEST_YEAR or (latest is not None and day > latest):
+                continue
+            first = day if first is None or day < first else first
+            last = day if last is None or day > last else last
+    except csv.Error:
+        pass  # the full read reports where the file stops being CSV
+    return None if first is None or last is None else (first, last)
+
+
 def read_daily_csv(text: str, *, latest: date | None = None) -> list[DailyRow]:
     """Parse a daily CSV, or raise ``DailyCsvProblems`` listing every problem found.
 
     ``latest`` is the last night that may appear (the one in progress): later dates are refused.
-    A byte-order mark and Windows line ends are accepted; blank lines are skipped; a row may be
-    shorter than the header (missing trailing cells are blank, as spreadsheets write them).
+    A byte-order mark is accepted, and any line ends (LF, CRLF, CR alone, or mixed); blank lines
+    are skipped; a row may be shorter than the header (missing trailing cells are blank, as
+    spreadsheets write them).
     """
     problems: list[Problem] = []
-    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff")))
+    reader = csv.reader(_lines(text))
     try:
         header = next(reader)
     except StopIteration:

@@ -2,24 +2,30 @@
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response
+from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from nightcramps.dailyvalues import service as dailyvalues_service
 from nightcramps.dailyvalues.columns import CSV_HEADER, VALUE_COLUMNS
 from nightcramps.dailyvalues.schemas import DailyValuesPublic, ImportSummary
 from nightcramps.errors import Invalid
+from nightcramps.inputs import IsoDate
+from nightcramps.owner import Owner
 from nightcramps.web.deps import OwnerDep, SessionDep, verify_api_origin, verify_csrf
 from nightcramps.web.pages import flash, redirect, render
 
 pages = APIRouter(include_in_schema=False, dependencies=[Depends(verify_csrf)])
 api = APIRouter(prefix="/api/v1", tags=["daily values"], dependencies=[Depends(verify_api_origin)])
+UPLOAD_PATHS = ("/data/daily", "/api/v1/import/daily-csv")
+"""The routes that take a daily CSV: the app's body limit for files applies to them."""
 
-FromQuery = Annotated[date | None, Query(alias="from", description="First night, YYYY-MM-DD")]
-ToQuery = Annotated[date | None, Query(alias="to", description="Last night, YYYY-MM-DD")]
+FromQuery = Annotated[IsoDate | None, Query(alias="from", description="First night, YYYY-MM-DD")]
+ToQuery = Annotated[IsoDate | None, Query(alias="to", description="Last night, YYYY-MM-DD")]
 
 
 def _csv_response(text: str) -> Response:
@@ -30,14 +36,41 @@ def _csv_response(text: str) -> Response:
     )
 
 
-def _decode(data: bytes) -> str:
+READ_CHUNK_BYTES = 64 * 1024
+
+
+async def _read_capped(chunks: AsyncIterator[bytes]) -> bytes:
+    """The bytes of an upload or a body, read chunk by chunk and never more than one byte past
+    the import's limit (the import then refuses the file for its size)."""
+    limit = dailyvalues_service.MAX_IMPORT_BYTES + 1
+    data = bytearray()
+    async for chunk in chunks:
+        data += chunk[: limit - len(data)]
+        if len(data) >= limit:
+            break
+    return bytes(data)
+
+
+async def _upload_chunks(upload: UploadFile) -> AsyncIterator[bytes]:
+    while chunk := await upload.read(READ_CHUNK_BYTES):
+        yield chunk
+
+
+def _import_and_commit(session: Session, owner: Owner, data: bytes) -> ImportSummary:
+    """Decode, parse and import in one go, then commit (or roll back): run in a worker thread.
+
+    The import is synchronous parsing and database work (seconds for ten years of nights); on
+    the event loop it would hold up every other request. The request's session is handed over
+    whole: nothing else uses it while this runs, and the request's teardown closes it after.
+    """
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise Invalid(
-            "The file is not UTF-8 text; save the spreadsheet as 'CSV UTF-8' and try again.",
-            fields={"file": "not UTF-8"},
-        ) from None
+        text = dailyvalues_service.decode_daily_csv(data)
+        summary = dailyvalues_service.import_daily_csv(session=session, owner=owner, text=text)
+    except BaseException:
+        session.rollback()
+        raise
+    session.commit()
+    return summary
 
 
 # ---------------------------------------------------------------------------- pages
@@ -65,21 +98,19 @@ async def daily_upload(request: Request, session: SessionDep, owner: OwnerDep) -
     """Import an uploaded daily CSV, or show every problem in it (nothing imported)."""
     async with request.form() as form:
         upload = form.get("file")
-        data = await upload.read() if isinstance(upload, UploadFile) and upload.filename else None
+        data = None
+        if isinstance(upload, UploadFile) and upload.filename:
+            data = await _read_capped(_upload_chunks(upload))
     context = {"columns": VALUE_COLUMNS, "header": ",".join(CSV_HEADER), "problems": {}}
     if data is None:
         context["problems"] = {"file": "choose a CSV file to import"}
         return render(request, "dailyvalues/daily.html", context, status_code=422)
     try:
-        summary = dailyvalues_service.import_daily_csv(
-            session=session, owner=owner, text=_decode(data)
-        )
+        summary = await run_in_threadpool(_import_and_commit, session, owner, data)
     except Invalid as exc:
-        session.rollback()
         context["problems"] = exc.fields or {"file": exc.message}
         context["message"] = exc.message
         return render(request, "dailyvalues/daily.html", context, status_code=422)
-    session.commit()
     flash(
         request,
         f"Imported {summary.rows} night(s): {summary.values_added} value(s) added, "
@@ -117,13 +148,13 @@ async def api_import_daily_csv(
     request: Request, session: SessionDep, owner: OwnerDep
 ) -> ImportSummary:
     """Import a daily CSV sent as the request body: all of it, or nothing (422 lists each
-    problem as ``"line L, column C (name)": problem`` in ``fields``)."""
-    body = await request.body()
-    if len(body) > dailyvalues_service.MAX_IMPORT_BYTES:
-        raise Invalid("The file is larger than 5 MB; a daily CSV of ten years is about 400 kB.")
-    summary = dailyvalues_service.import_daily_csv(session=session, owner=owner, text=_decode(body))
-    session.commit()
-    return summary
+    problem as ``"line L, column C (name)": problem`` in ``fields``). UTF-8, at most 5 MB and
+    ten years of nights; any line ends."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > dailyvalues_service.MAX_IMPORT_BYTES:
+        raise dailyvalues_service.too_large()
+    body = await _read_capped(request.stream())
+    return await run_in_threadpool(_import_and_commit, session, owner, body)
 
 
 @api.get("/daily-values", response_model=DailyValuesPublic)

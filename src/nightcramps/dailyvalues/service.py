@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from nightcramps import timing
@@ -17,6 +18,7 @@ from nightcramps.dailyvalues.columns import IMPORT_SOURCE
 from nightcramps.dailyvalues.csvfile import (
     DailyCsvProblems,
     DailyRow,
+    date_span,
     read_daily_csv,
     write_daily_csv,
 )
@@ -37,13 +39,25 @@ from nightcramps.dailyvalues.schemas import (
 )
 from nightcramps.daylog import service as daylog_service
 from nightcramps.diary import service as diary_service
-from nightcramps.diary.schemas import NightCreate, NightPublic
+from nightcramps.diary.schemas import NightPublic
 from nightcramps.errors import Invalid
 from nightcramps.nutrition import service as nutrition_service
 from nightcramps.owner import Owner
 
 MAX_IMPORT_BYTES = 5_000_000
-"""A daily CSV of ten years is about 400 kB; anything far larger is not a daily CSV."""
+"""The largest daily CSV imported, in bytes (not characters): ten years with every column known
+is about 210 kB, so anything far larger is not a daily CSV. The CLI reads at most one byte more
+than this, the API and the page stop reading there; it is below the server's limit for any
+upload (``web.guard.MAX_UPLOAD_BYTES``), so a file just over it gets this message, not a 413."""
+
+MAX_SPAN_DAYS = timing.MAX_RANGE_DAYS
+"""The longest stretch one import may cover, first to last night (about ten years): the diary's
+own limit for one range (``timing.MAX_RANGE_DAYS``); a longer history is imported in parts."""
+
+NOT_UTF8 = "save the spreadsheet as 'CSV UTF-8' and try again"
+
+BATCH_ROWS = 2000
+"""Values written per statement: bounded memory, few round trips."""
 
 DEFAULT_SPAN_DAYS = 3600
 """Without --from, the export looks back this far (almost ten years: inside the ten-year limit
@@ -106,17 +120,6 @@ def _detailed_values(
         ),
         "daylog": daylog_service.daily_factors(session=session, owner=owner, start=start, end=end),
     }
-
-
-def _stored_values(
-    session: Session, owner: Owner, start: date, end: date, *, source: str | None = None
-) -> list[DailyValue]:
-    query = select(DailyValue).where(
-        DailyValue.person_id == owner.person_id, DailyValue.day >= start, DailyValue.day <= end
-    )
-    if source is not None:
-        query = query.where(DailyValue.source == source)
-    return list(session.scalars(query))
 
 
 def daily_frame(*, session: Session, owner: Owner, start: date, end: date) -> dict[date, DayValues]:
@@ -230,6 +233,53 @@ def _problems_error(exc: DailyCsvProblems) -> Invalid:
     )
 
 
+def too_large() -> Invalid:
+    """The refusal of a file over :data:`MAX_IMPORT_BYTES` (every door says the same)."""
+    return Invalid(
+        f"The file is larger than {MAX_IMPORT_BYTES // 1_000_000} MB, so it was not read; a daily "
+        "CSV of ten years is about 210 kB. Check that this is the daily CSV, or split it by years.",
+        fields={"file": f"larger than {MAX_IMPORT_BYTES:,} bytes"},
+    )
+
+
+def decode_daily_csv(data: bytes) -> str:
+    """The text of a daily CSV as the CLI read it or the API and the page received it: the one
+    decoding every door uses, so that they accept and refuse the same files.
+
+    At most :data:`MAX_IMPORT_BYTES` bytes of UTF-8, with or without a byte-order mark. Line ends
+    are left as they are; :func:`~nightcramps.dailyvalues.csvfile.read_daily_csv` reads any.
+
+    Raises:
+        Invalid: the data is too large, or not UTF-8 (the message names the line).
+    """
+    if len(data) > MAX_IMPORT_BYTES:
+        raise too_large()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise Invalid(
+            f"The file is not UTF-8 text (line {line} is not); {NOT_UTF8}.",
+            fields={"file": f"not UTF-8 (line {line})"},
+        ) from None
+
+
+def _check_span(text: str, latest: date) -> None:
+    """Refuse a file covering more than :data:`MAX_SPAN_DAYS` before any row is parsed."""
+    span = date_span(text, latest=latest)
+    if span is None or (span[1] - span[0]).days <= MAX_SPAN_DAYS:
+        return
+    first, last = span
+    raise Invalid(
+        f"The file was not imported: it covers {first} to {last} ({(last - first).days + 1:,} "
+        f"nights), and one import takes at most ten years ({MAX_SPAN_DAYS:,} days from the first "
+        f"night to the last). Split it into files of at most ten years each (the first from "
+        f"{first} to {first + timedelta(days=MAX_SPAN_DAYS)}) and import them one after the "
+        "other; nothing was changed.",
+        fields={"file": f"covers {first} to {last}; at most ten years at a time"},
+    )
+
+
 def import_daily_csv(
     *, session: Session, owner: Owner, text: str, now: datetime | None = None
 ) -> ImportSummary:
@@ -242,13 +292,18 @@ def import_daily_csv(
     values, so a corrected file corrects them). A night the diary already answered keeps the
     diary's answer (detailed entries win); ``nights_kept_from_diary`` lists those that disagree.
 
+    The values are written in batches of plain rows, not as ORM objects: ten years of a full file
+    is 46,800 values. (Bytes from a file or a request go through :func:`decode_daily_csv` first.)
+
     Raises:
-        Invalid: the file has problems; ``fields`` and ``extra["problems"]`` list each with its
-            line and column, and nothing was written.
+        Invalid: the file is larger than :data:`MAX_IMPORT_BYTES`, spans more than
+            :data:`MAX_SPAN_DAYS`, or has problems (``fields`` and ``extra["problems"]`` list each
+            with its line and column); nothing was written.
     """
-    if len(text) > MAX_IMPORT_BYTES:
-        raise Invalid("The file is larger than 5 MB; a daily CSV of ten years is about 400 kB.")
+    if len(text) > MAX_IMPORT_BYTES // 4 and len(text.encode("utf-8")) > MAX_IMPORT_BYTES:
+        raise too_large()
     latest = diary_service.current_night(owner=owner, now=now)
+    _check_span(text, latest)
     try:
         rows = read_daily_csv(text, latest=latest)
     except DailyCsvProblems as exc:
@@ -290,31 +345,51 @@ def _store_values(
     session: Session, owner: Owner, rows: list[DailyRow], summary: ImportSummary
 ) -> None:
     assert summary.first_night is not None and summary.last_night is not None
-    existing = {
-        (v.day, v.factor): v
-        for v in _stored_values(
-            session, owner, summary.first_night, summary.last_night, source=IMPORT_SOURCE
-        )
-    }
+    query = select(DailyValue.id, DailyValue.day, DailyValue.factor, DailyValue.value).where(
+        DailyValue.person_id == owner.person_id,
+        DailyValue.day >= summary.first_night,
+        DailyValue.day <= summary.last_night,
+        DailyValue.source == IMPORT_SOURCE,
+    )
+    existing = {(day, factor): (id_, value) for id_, day, factor, value in session.execute(query)}
+    added: list[dict[str, Any]] = []
+    changed: list[dict[str, Any]] = []
+    stamp = timing.utcnow()
     for row in rows:
         for factor, value in row.values.items():
             stored = existing.get((row.day, factor))
             if stored is None:
-                session.add(
-                    DailyValue(
-                        person_id=owner.person_id,
-                        day=row.day,
-                        factor=factor,
-                        value=value,
-                        source=IMPORT_SOURCE,
-                    )
+                added.append(
+                    {
+                        "person_id": owner.person_id,
+                        "day": row.day,
+                        "factor": factor,
+                        "value": value,
+                        "source": IMPORT_SOURCE,
+                        "created_at": stamp,
+                        "updated_at": stamp,
+                    }
                 )
-                summary.values_added += 1
-            elif stored.value != value:
-                stored.value = value
-                summary.values_changed += 1
+            elif stored[1] != value:
+                changed.append({"id": stored[0], "value": value, "updated_at": stamp})
             else:
                 summary.values_unchanged += 1
+            # Written a batch at a time: at most one batch of plain dicts is held.
+            if len(added) == BATCH_ROWS:
+                summary.values_added += _write(session, insert(DailyValue), added)
+            if len(changed) == BATCH_ROWS:
+                summary.values_changed += _write(session, update(DailyValue), changed)
+    summary.values_added += _write(session, insert(DailyValue), added)
+    summary.values_changed += _write(session, update(DailyValue), changed)
+
+
+def _write(session: Session, statement: Any, batch: list[dict[str, Any]]) -> int:
+    """Run ``statement`` for every row of ``batch`` (one executemany), empty it; its length."""
+    count = len(batch)
+    if count:
+        session.execute(statement, batch)
+        batch.clear()
+    return count
 
 
 def _ensure_nights(
@@ -338,6 +413,7 @@ def _ensure_nights(
             session=session, owner=owner, start=summary.first_night, end=summary.last_night
         )
     }
+    missing: list[date] = []
     for row in rows:
         cramps = row.values.get("cramps")
         if cramps is None:
@@ -345,9 +421,9 @@ def _ensure_nights(
         summary.nights_marked_cramp_free += cramps == 0
         night = nights.get(row.day)
         if night is None:
-            diary_service.record_night(
-                session=session, owner=owner, night_in=NightCreate(night_of=row.day), now=now
-            )
-            summary.nights_created += 1
+            missing.append(row.day)
         elif night.status != "unknown" and night.cramp_count != cramps:
             summary.nights_kept_from_diary.append(row.day)
+    summary.nights_created = diary_service.open_nights(
+        session=session, owner=owner, days=missing, now=now
+    )

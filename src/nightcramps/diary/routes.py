@@ -27,7 +27,7 @@ from nightcramps.diary.schemas import (
     NightUpdate,
 )
 from nightcramps.errors import Invalid, NotFound
-from nightcramps.inputs import changes_to, check_unchanged
+from nightcramps.inputs import IsoDate, changes_to, check_unchanged
 from nightcramps.owner import Owner
 from nightcramps.web.deps import (
     CurrentPerson,
@@ -373,9 +373,9 @@ def api_list_nights(
     session: SessionDep,
     owner: OwnerDep,
     start: Annotated[
-        date | None, Query(alias="from", description="First night, YYYY-MM-DD")
+        IsoDate | None, Query(alias="from", description="First night, YYYY-MM-DD")
     ] = None,
-    end: Annotated[date | None, Query(alias="to", description="Last night, YYYY-MM-DD")] = None,
+    end: Annotated[IsoDate | None, Query(alias="to", description="Last night, YYYY-MM-DD")] = None,
 ) -> NightsPublic:
     """Nights logged in a date range, newest first. Nights not logged are absent, not cramp-free."""
     nights = diary_service.list_nights(session=session, owner=owner, start=start, end=end)
@@ -408,7 +408,7 @@ def api_record_night(night_in: NightCreate, session: SessionDep, owner: OwnerDep
 
 
 @api.get("/nights/{night_of}", response_model=NightPublic)
-def api_get_night(night_of: date, session: SessionDep, owner: OwnerDep) -> NightPublic:
+def api_get_night(night_of: IsoDate, session: SessionDep, owner: OwnerDep) -> NightPublic:
     """One night with its cramps."""
     return _shown(
         session, owner, [diary_service.get_night(session=session, owner=owner, day=night_of)]
@@ -417,7 +417,7 @@ def api_get_night(night_of: date, session: SessionDep, owner: OwnerDep) -> Night
 
 @api.patch("/nights/{night_of}", response_model=NightPublic)
 def api_update_night(
-    night_of: date, night_in: NightUpdate, session: SessionDep, owner: OwnerDep
+    night_of: IsoDate, night_in: NightUpdate, session: SessionDep, owner: OwnerDep
 ) -> NightPublic:
     """Change a night's status, sleep disturbance or notes (a GET body may be sent back)."""
     check_unchanged("night_of", night_in.night_of, night_of, how="a night's date is its address")
@@ -430,7 +430,7 @@ def api_update_night(
 
 
 @api.delete("/nights/{night_of}", status_code=204)
-def api_delete_night(night_of: date, session: SessionDep, owner: OwnerDep) -> RawResponse:
+def api_delete_night(night_of: IsoDate, session: SessionDep, owner: OwnerDep) -> RawResponse:
     """Delete a night and its cramps (restorable within the undo window)."""
     diary_service.delete_night(session=session, owner=owner, day=night_of)
     session.commit()
@@ -438,7 +438,7 @@ def api_delete_night(night_of: date, session: SessionDep, owner: OwnerDep) -> Ra
 
 
 @api.post("/nights/{night_of}/restore", response_model=NightPublic)
-def api_restore_night(night_of: date, session: SessionDep, owner: OwnerDep) -> NightPublic:
+def api_restore_night(night_of: IsoDate, session: SessionDep, owner: OwnerDep) -> NightPublic:
     """Undo the deletion of a night."""
     night = diary_service.restore_night(session=session, owner=owner, day=night_of)
     session.commit()

@@ -15,7 +15,7 @@ from nightcramps import timing
 from nightcramps.accounts import service as accounts_service
 from nightcramps.errors import Invalid, NightcrampsError, NotFound
 from nightcramps.foods import service as foods_service
-from nightcramps.inputs import changes_to, check_unchanged
+from nightcramps.inputs import IsoDate, changes_to, check_unchanged
 from nightcramps.nutrition import catalog, guidance, shortcuts
 from nightcramps.nutrition import constants as c
 from nightcramps.nutrition import service as nutrition_service
@@ -636,8 +636,10 @@ def api_log_intake(intake_in: IntakeCreate, session: SessionDep, owner: OwnerDep
 def api_list_intake(
     session: SessionDep,
     owner: OwnerDep,
-    start: Annotated[date | None, Query(alias="from", description="First day, YYYY-MM-DD")] = None,
-    end: Annotated[date | None, Query(alias="to", description="Last day, YYYY-MM-DD")] = None,
+    start: Annotated[
+        IsoDate | None, Query(alias="from", description="First day, YYYY-MM-DD")
+    ] = None,
+    end: Annotated[IsoDate | None, Query(alias="to", description="Last day, YYYY-MM-DD")] = None,
 ) -> IntakeList:
     """Entries from one day to another (default: today), oldest first."""
     today = nutrition_service.today(owner=owner)

@@ -2,28 +2,32 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import timedelta
 from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.gzip import GZipMiddleware
-from starlette.middleware.sessions import SessionMiddleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from nightcramps import __version__
 from nightcramps.accounts import routes as accounts_routes
-from nightcramps.config import Settings
+from nightcramps.accounts import security_routes
+from nightcramps.config import Settings, get_settings
 from nightcramps.dailyvalues import routes as dailyvalues_routes
 from nightcramps.daylog import routes as daylog_routes
 from nightcramps.diary import routes as diary_routes
 from nightcramps.foods import routes as foods_routes
+from nightcramps.foods import service as foods_service
 from nightcramps.guidance import routes as guidance_routes
 from nightcramps.housekeeping import purge_expired
 from nightcramps.insights import routes as insights_routes
+from nightcramps.nutrition import gaps as nutrition_gaps
 from nightcramps.nutrition import routes as nutrition_routes
 from nightcramps.storage.engine import make_engine
 from nightcramps.storage.migrate import upgrade
@@ -31,15 +35,22 @@ from nightcramps.storage.session import make_sessionmaker
 from nightcramps.timing import Clock, system_clock, use_clock
 from nightcramps.web import errors
 from nightcramps.web.deps import NotAllowedCsrf
+from nightcramps.web.guard import RequestGuard, WriteQueue
+from nightcramps.web.headers import SecurityHeadersMiddleware
 from nightcramps.web.openapi import install_openapi
+from nightcramps.web.sessions import ServerSessionMiddleware
 from nightcramps.web.templating import make_templates
 
 STATIC_DIR = Path(__file__).parent / "static"
+UPLOAD_PATHS = dailyvalues_routes.UPLOAD_PATHS
+"""The routes that take a file (a larger body, any content type)."""
 SESSION_COOKIE = "nightcramps_session"
 
 FEATURE_ROUTERS = [
     accounts_routes.pages,
     accounts_routes.api,
+    security_routes.pages,
+    security_routes.api,
     diary_routes.pages,
     diary_routes.api,
     foods_routes.pages,
@@ -70,6 +81,20 @@ class ClockMiddleware:
             await self.app(scope, receive, send)
 
 
+def warm_up() -> None:
+    """Load what a server's first requests would otherwise wait for: the food index now, and
+    the Food page's "close the gap" lists in the background while the server already answers."""
+    foods_service.warm_up()
+    threading.Thread(target=nutrition_gaps.warm_up, name="warm-up", daemon=True).start()
+
+
+def create_worker_app() -> FastAPI:
+    """The app of one of ``nightcramps serve --workers N``'s processes: settings from the
+    environment, the database already migrated by ``serve`` before the workers started."""
+    warm_up()
+    return create_app(migrate=False)
+
+
 def create_app(
     settings: Settings | None = None, *, migrate: bool = True, clock: Clock | None = None
 ) -> FastAPI:
@@ -79,7 +104,7 @@ def create_app(
     False (tests that migrate once for the whole session pass False). ``clock`` is what the app
     takes for "now" (the machine's clock when None); tests pass a fixed one.
     """
-    settings = settings or Settings()
+    settings = settings or get_settings()  # InvalidSettings names no value (no secret)
     clock = clock or system_clock
     engine = make_engine(settings.database_url)
     if migrate:
@@ -106,17 +131,30 @@ def create_app(
     app.state.engine = engine
     app.state.sessionmaker = make_sessionmaker(engine)
     app.state.templates = make_templates()
+    # SQLite has one writer: changes queue for it in the app rather than race for its lock.
+    app.state.write_queue = WriteQueue() if engine.dialect.name == "sqlite" else None
+    # Innermost, so that it knows who is signed in, and its refusals are the app's own pages.
     app.add_middleware(
-        SessionMiddleware,
+        RequestGuard,
+        accounts=settings.accounts,
+        upload_paths=UPLOAD_PATHS,
+        write_queue=app.state.write_queue,
+        unqueued_paths=accounts_routes.HASHING_PATHS,
+    )
+    app.add_middleware(
+        ServerSessionMiddleware,  # the cookie holds an id; the session is in the database
+        sessionmaker=app.state.sessionmaker,
         secret_key=settings.session_secret,
-        session_cookie=SESSION_COOKIE,
-        same_site="lax",
-        https_only=settings.accounts and settings.secure_cookies,
-        max_age=14 * 24 * 3600,
+        cookie_name=SESSION_COOKIE,
+        secure=settings.accounts and settings.secure_cookies,
+        max_age=timedelta(days=settings.session_max_age_days),
+        idle=timedelta(days=settings.session_idle_days),
+        write_queue=app.state.write_queue,
     )
     app.add_middleware(GZipMiddleware, minimum_size=1024)
-    app.add_middleware(TrustedHostMiddleware, allowed_hosts=[*settings.allowed_hosts, "testserver"])
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=settings.allowed_hosts)
     app.add_middleware(ClockMiddleware, clock=clock)
+    app.add_middleware(SecurityHeadersMiddleware, settings=settings)  # outermost: on every answer
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     errors.install_error_handlers(app)
     install_openapi(app)

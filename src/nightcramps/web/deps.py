@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated
@@ -14,8 +14,9 @@ from sqlalchemy.orm import Session
 from nightcramps.accounts import service as accounts_service
 from nightcramps.accounts.models import Person
 from nightcramps.config import Settings
-from nightcramps.errors import NotAllowed
+from nightcramps.errors import Forbidden, NotAllowed
 from nightcramps.owner import Owner
+from nightcramps.web.guard import bearer_token, from_another_site
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
@@ -47,11 +48,7 @@ SessionDep = Annotated[Session, Depends(get_session)]
 
 
 def _bearer(request: Request) -> str | None:
-    header = request.headers.get("Authorization", "")
-    scheme, _, token = header.partition(" ")
-    if scheme.lower() == "bearer" and token.strip():
-        return token.strip()
-    return None
+    return bearer_token(request.headers)
 
 
 ZONE_FROM_BROWSER = "zone_from_browser"
@@ -61,7 +58,7 @@ ZONE_FROM_BROWSER = "zone_from_browser"
 def get_person(request: Request, session: SessionDep, settings: SettingsDep) -> Person:
     """The person making the request.
 
-    A bearer token wins in both modes. In accounts mode the signed session cookie is next, and
+    A bearer token wins in both modes. In accounts mode the session cookie is next, and
     nobody else gets in. In local mode everyone who can reach the loopback server is the one
     local person.
     """
@@ -84,7 +81,16 @@ def _identify(request: Request, session: Session, settings: Settings) -> Person:
     token = _bearer(request)
     if token is not None:
         request.state.auth = "token"
-        return accounts_service.person_for_token(session=session, token=token)
+        use = accounts_service.use_token(session=session, token=token)
+        if use.touched:  # at most once an hour per token; committed now, so no lock is held
+            session.commit()
+        if use.scope != "write" and request.method not in SAFE_METHODS:
+            raise Forbidden(
+                "This API token is read-only: it can read (GET) but not change anything. "
+                "For changes use a token with scope 'write' (make one on the Account security "
+                "page, /account/security, or with `nightcramps token create`)."
+            )
+        return use.person
     if settings.accounts:
         person_id = request.session.get("person_id")
         if not isinstance(person_id, int):
@@ -124,12 +130,23 @@ def csrf_token(request: Request) -> str:
     return token
 
 
-async def verify_csrf(request: Request) -> None:
+async def verify_csrf(request: Request) -> AsyncIterator[None]:
     """Refuse a state-changing request that does not carry this session's CSRF token.
 
     Requests authenticated by a bearer token are exempt: a browser never adds that header on its
-    own, so another site cannot forge it.
+    own, so another site cannot forge it. A form read here is closed when the request is done,
+    refused or not, so an upload's temporary file never outlives it.
     """
+    try:
+        await _check_csrf(request)
+        yield
+    finally:
+        form = getattr(request, "_form", None)  # Starlette's cache of the form it parsed
+        if form is not None:
+            await form.close()
+
+
+async def _check_csrf(request: Request) -> None:
     if request.method in SAFE_METHODS or _bearer(request) is not None:
         return
     expected = request.session.get("csrf")
@@ -152,10 +169,7 @@ async def verify_api_origin(request: Request, settings: SettingsDep) -> None:
     """
     if request.method in SAFE_METHODS or _bearer(request) is not None:
         return
-    origin = request.headers.get("origin")
-    if origin is not None and origin.split("://", 1)[-1] != request.headers.get("host"):
-        raise NotAllowedCsrf()
-    if request.headers.get("sec-fetch-site") == "cross-site":
+    if from_another_site(request.headers):  # the guard refuses these first; kept as the rule
         raise NotAllowedCsrf()
     if settings.accounts:
         expected = request.session.get("csrf")

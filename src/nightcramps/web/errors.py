@@ -14,10 +14,13 @@ from urllib.parse import urlsplit
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from nightcramps.errors import (
     Conflict,
+    Forbidden,
     Invalid,
     NightcrampsError,
     NotAllowed,
@@ -28,11 +31,15 @@ from nightcramps.web import page_forms
 from nightcramps.web.forms import ValidationProblem
 from nightcramps.web.problems import describe_validation_errors
 
+BUSY_RETRY_AFTER_S = 2
+"""What a 503 for a busy database asks the client to wait, in seconds."""
+
 STATUS: dict[type[NightcrampsError], int] = {
     NotFound: 404,
     Invalid: 422,
     Conflict: 409,
     NotAllowed: 401,
+    Forbidden: 403,
     TooManyAttempts: 429,
 }
 
@@ -59,6 +66,11 @@ STALE_DELETE = (
     "This was already deleted (or undone in another tab); the page now shows what is stored."
 )
 """Said when a page's Delete finds nothing to delete: the page was older than what is stored."""
+
+NOT_UTF8_JSON = (
+    "is not UTF-8 text; send the JSON encoded as UTF-8 (the fields are described in /openapi.json)"
+)
+"""Said of a JSON body whose bytes are not UTF-8 (RFC 8259 requires UTF-8)."""
 
 CHECK_FIELDS = "Please check the fields marked below."
 """The message above a form's problems when each is said beside its field."""
@@ -102,6 +114,21 @@ def install_error_handlers(app: FastAPI) -> None:
             return render_error(request, 422, address, {})
         return render_error(request, 422, CHECK_FIELDS, fields)
 
+    @app.exception_handler(OperationalError)
+    @app.exception_handler(PoolTimeout)
+    async def _database_busy(request: Request, _exc: Exception) -> Response:
+        # A locked SQLite file (another program writing past the wait), a full connection pool or
+        # a database that does not answer: the request did nothing, and can be sent again.
+        message = (
+            "The database is busy or not answering, so nothing was saved. "
+            f"Try again in {BUSY_RETRY_AFTER_S} seconds."
+        )
+        headers = {"Retry-After": str(BUSY_RETRY_AFTER_S)}
+        if is_api(request):
+            body = {"detail": message, "fields": {}}
+            return JSONResponse(body, status_code=503, headers=headers)
+        return render_error(request, 503, message, {}, headers=headers)
+
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
         message = str(exc.detail)
@@ -109,6 +136,11 @@ def install_error_handlers(app: FastAPI) -> None:
             message = "There is no page at this address."
         elif exc.status_code == 405:
             message = "This address cannot be used that way; go back and use the page's buttons."
+        if is_api(request) and isinstance(exc.__cause__, UnicodeDecodeError):
+            # FastAPI answers a JSON body that is not UTF-8 with a bare 400 ("There was an error
+            # parsing the body"); it is a bad value like any other, said as the API says those.
+            fields = {"body": NOT_UTF8_JSON}
+            return JSONResponse({"detail": _summary(fields), "fields": fields}, status_code=422)
         if is_api(request):
             return JSONResponse(
                 {"detail": message, "fields": {}}, status_code=exc.status_code, headers=exc.headers

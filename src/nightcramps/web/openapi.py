@@ -20,7 +20,10 @@ class ErrorPublic(BaseModel):
 
 ERROR_STATUSES = {
     "401": "Not signed in, or the API token is not valid.",
-    "403": "Refused: a cross-site request or a missing CSRF token.",
+    "403": (
+        "Refused: a cross-site request, a missing CSRF token, or not allowed with this "
+        "credential (a read-only token writing, a token making a token)."
+    ),
     "404": "Not found (or not yours).",
     "409": "Conflicts with what is stored.",
     "422": "The input is not valid; `fields` says what to fix.",

@@ -54,14 +54,14 @@ from nightcramps.daylog.schemas import (
     StretchUpdate,
 )
 from nightcramps.errors import Invalid
-from nightcramps.inputs import Input, changes_to, check_unchanged
+from nightcramps.inputs import Input, IsoDate, changes_to, check_unchanged
 from nightcramps.owner import Owner
 from nightcramps.web.deps import IdPath, OwnerDep, SessionDep
 
 router = APIRouter()
 
-FromQuery = Annotated[date | None, Query(alias="from", description="First day, YYYY-MM-DD")]
-ToQuery = Annotated[date | None, Query(alias="to", description="Last day, YYYY-MM-DD")]
+FromQuery = Annotated[IsoDate | None, Query(alias="from", description="First day, YYYY-MM-DD")]
+ToQuery = Annotated[IsoDate | None, Query(alias="to", description="Last day, YYYY-MM-DD")]
 
 P = TypeVar("P", bound=BaseModel)
 U = TypeVar("U", bound=Input)
@@ -138,8 +138,8 @@ def _restored(schema: type[P], session: Session, owner: Owner, kind: EntryKind, 
 def api_daily_factors(
     session: SessionDep,
     owner: OwnerDep,
-    start: Annotated[date, Query(alias="from", description="First day, YYYY-MM-DD")],
-    end: Annotated[date, Query(alias="to", description="Last day, YYYY-MM-DD")],
+    start: Annotated[IsoDate, Query(alias="from", description="First day, YYYY-MM-DD")],
+    end: Annotated[IsoDate, Query(alias="to", description="Last day, YYYY-MM-DD")],
 ) -> DailyFactorsPublic:
     """The day-log factors of each day (null is unknown, never zero)."""
     factors = daylog_service.daily_factors(session=session, owner=owner, start=start, end=end)
@@ -147,7 +147,7 @@ def api_daily_factors(
 
 
 @router.get("/days/{day}/log", response_model=DayViewPublic)
-def api_day_log(day: date, session: SessionDep, owner: OwnerDep) -> DayViewPublic:
+def api_day_log(day: IsoDate, session: SessionDep, owner: OwnerDep) -> DayViewPublic:
     """Everything logged for one day, with its factors, and what the day counts as (``values``:
     with imported values and the caffeine of food and drinks logged)."""
     return dayview.day_view(session=session, owner=owner, day=viewable_day(day, owner))
@@ -155,7 +155,7 @@ def api_day_log(day: date, session: SessionDep, owner: OwnerDep) -> DayViewPubli
 
 @router.patch("/days/{day}/log", response_model=DayLogPublic)
 def api_update_day(
-    day: date, day_in: DayUpdate, session: SessionDep, owner: OwnerDep
+    day: IsoDate, day_in: DayUpdate, session: SessionDep, owner: OwnerDep
 ) -> DayLogPublic:
     """Set steps, standing, sitting, massage, heat and the "none today" answers (the entries,
     factors and values of a GET body sent back are ignored)."""

@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 from alembic import context
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
 from nightcramps.storage.registry import Base
 
 config = context.config
 target_metadata = Base.metadata
+LOCK_KEY = 0x4E69676874437261  # "NightCra": this app's PostgreSQL advisory lock for migrations
 
 
 def run_migrations_online() -> None:
     engine: Engine | None = config.attributes.get("engine")
     if engine is None:
-        from nightcramps.config import Settings
+        from nightcramps.config import get_settings
         from nightcramps.storage.engine import make_engine
 
-        engine = make_engine(Settings().database_url)
+        engine = make_engine(get_settings().database_url)
     with engine.connect() as connection:
         context.configure(
             connection=connection,
@@ -26,6 +27,10 @@ def run_migrations_online() -> None:
             compare_type=True,
         )
         with context.begin_transaction():
+            if connection.dialect.name == "postgresql":
+                # Processes starting at once take turns: the first migrates, the others wait for
+                # it here and then find nothing to do (held until this transaction ends).
+                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOCK_KEY})
             context.run_migrations()
         connection.commit()
 
