@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import insert, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, selectinload
 
 from nightcramps import timing
@@ -49,15 +51,23 @@ def _get_night(session: Session, owner: Owner, day: date, *, deleted: bool = Fal
     return night
 
 
+def _insert_or_nothing(session: Session) -> Any:
+    """An insert into ``night`` that does nothing when the night is already there."""
+    dialect = session.get_bind().dialect.name
+    insert_into = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    return insert_into(Night).on_conflict_do_nothing(index_elements=["person_id", "night_of"])
+
+
 def _night_for_writing(session: Session, owner: Owner, day: date) -> Night:
     """The night row to attach data to, created (or revived if deleted) as needed."""
-    night = session.scalars(
-        select(Night).where(Night.person_id == owner.person_id, Night.night_of == day)
-    ).one_or_none()
+    query = select(Night).where(Night.person_id == owner.person_id, Night.night_of == day)
+    night = session.scalars(query).one_or_none()
     if night is None:
-        night = Night(person_id=owner.person_id, night_of=day, no_cramps=False, notes="")
-        session.add(night)
-        session.flush()
+        # Two requests may open the same night at once (a phone and a laptop retrying): the
+        # second's insert finds the first's row and does nothing, and both read that row.
+        row = {"person_id": owner.person_id, "night_of": day, "no_cramps": False, "notes": ""}
+        session.execute(_insert_or_nothing(session).values(row))
+        night = session.scalars(query).one()
     elif night.deleted_at is not None:
         # A deleted night is gone for the person: starting it again must not bring back its
         # deleted cramps, so purge them now rather than let an undo resurrect half of it.
