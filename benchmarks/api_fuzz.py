@@ -14,8 +14,8 @@ from contextlib import ExitStack
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import create_engine, make_url, text
 from tests.fuzzing import fuzz
+from tests.served import fresh_postgres
 from tests.sweeps.people import local_person, seed_person
 
 from nightcramps import timing
@@ -60,16 +60,8 @@ def main() -> None:
         run(sqlite_url(Path(folder) / "fuzz.sqlite3"), "SQLite")
     postgres = os.environ.get("NIGHTCRAMPS_TEST_DATABASE_URL")
     if postgres:
-        url = make_url(postgres)
-        name = f"{url.database}_bench_fuzz"
-        admin = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-        run(url.set(database=name).render_as_string(hide_password=False), "PostgreSQL")
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+        with fresh_postgres(postgres, "bench_fuzz") as url:
+            run(url, "PostgreSQL")
     print()
 
 

@@ -22,9 +22,9 @@ import time
 from pathlib import Path
 
 import requests
-from sqlalchemy import create_engine, func, make_url, select, text
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-from tests.served import Served, chunked, offer, plain_chunks, post_head, served
+from tests.served import Served, chunked, fresh_postgres, offer, plain_chunks, post_head, served
 
 from nightcramps.accounts import service as accounts_service
 from nightcramps.accounts.models import Person
@@ -179,16 +179,8 @@ def main() -> None:
         load(sqlite_url(work / "load.sqlite3"), "SQLite", work)
         postgres = os.environ.get("NIGHTCRAMPS_TEST_DATABASE_URL")
         if postgres:
-            url = make_url(postgres)
-            name = f"{url.database}_bench_load"
-            admin = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
-            with admin.connect() as conn:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-                conn.execute(text(f'CREATE DATABASE "{name}"'))
-            load(url.set(database=name).render_as_string(hide_password=False), "PostgreSQL", work)
-            with admin.connect() as conn:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            admin.dispose()
+            with fresh_postgres(postgres, "bench_load") as url:
+                load(url, "PostgreSQL", work)
         print()
 
 

@@ -135,3 +135,24 @@ def post_head(port: int, path: str, headers: dict[str, str]) -> bytes:
         *(f"{k}: {v}" for k, v in headers.items()),
     ]
     return ("\r\n".join(lines) + "\r\n\r\n").encode()
+
+
+@contextmanager
+def fresh_postgres(database_url: str, suffix: str) -> Iterator[str]:
+    """A new, empty PostgreSQL database beside ``database_url``'s (its user may create them),
+    named ``<database>_<suffix>``; its URL, and it is dropped afterwards."""
+    from sqlalchemy import create_engine, make_url, text
+
+    url = make_url(database_url)
+    name = f"{url.database}_{suffix}"
+    admin = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    drop = text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    try:
+        with admin.connect() as conn:
+            conn.execute(drop)
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        yield url.set(database=name).render_as_string(hide_password=False)
+        with admin.connect() as conn:
+            conn.execute(drop)
+    finally:
+        admin.dispose()

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import urllib.request
 from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
 
 from nightcramps.config import sqlite_url
 from nightcramps.web.guard import MAX_BODY_BYTES, MAX_UPLOAD_BYTES
-from tests.served import Served, chunked, offer, plain_chunks, post_head, served
+from tests.served import Served, chunked, fresh_postgres, offer, plain_chunks, post_head, served
 
 BODY_MB = 64
 """How much each attack offers to send (the server must read at most its limit of it)."""
@@ -94,29 +95,16 @@ def test_huge_bodies_are_refused_and_memory_stays_bounded(server: Served) -> Non
 def test_several_workers_start_on_a_fresh_database(tmp_path: Path, database_url: str) -> None:
     """`serve --workers 2` on a database never migrated: the schema is made once, both workers
     come up and stay up, and nothing in the log is a traceback."""
-    if database_url.startswith("sqlite"):
-        url = sqlite_url(tmp_path / "fresh.sqlite3")
-    else:
-        url = _fresh_postgres(database_url)
     env = {"NIGHTCRAMPS_ACCOUNTS": "1", "NIGHTCRAMPS_SECRET_KEY": "k" * 40}
-    with served(url, tmp_path, "--workers", "2", env=env) as running:
+    with ExitStack() as stack:
+        if database_url.startswith("sqlite"):
+            url = sqlite_url(tmp_path / "fresh.sqlite3")
+        else:
+            url = stack.enter_context(fresh_postgres(database_url, "fresh_workers"))
+        running = stack.enter_context(served(url, tmp_path, "--workers", "2", env=env))
         for _ in range(20):
             with urllib.request.urlopen(f"{running.url}/healthz", timeout=5) as health:
                 assert health.status == 200
         assert len(running.children()) >= 2
     log = running.log.read_text()
     assert "Traceback" not in log and "UniqueViolation" not in log, log
-
-
-def _fresh_postgres(database_url: str) -> str:
-    """A new, empty PostgreSQL database beside the test one (the test user may create them)."""
-    from sqlalchemy import create_engine, make_url, text
-
-    url = make_url(database_url)
-    name = f"{url.database}_fresh_workers"
-    admin = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    return url.set(database=name).render_as_string(hide_password=False)

@@ -18,6 +18,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
+from nightcramps import timing
 from nightcramps.accounts.models import ApiToken
 from nightcramps.config import Settings
 from nightcramps.storage.engine import make_engine
@@ -319,17 +320,16 @@ def test_tokens_made_before_expiry_existed_get_90_days_and_write(tmp_path: Path)
             ),
             {"d": "0" * 64},
         )
-    # The migration dates by the moment it runs (it does not read the app's clock).
-    before = datetime.now(UTC)
-    upgrade(engine, "0008")
-    after = datetime.now(UTC)
+    # The migration dates by the clock it runs on.
+    upgraded_at = datetime(2026, 12, 31, 23, 30, tzinfo=UTC)
+    with timing.use_clock(timing.fixed_clock(upgraded_at)):
+        upgrade(engine, "0008")
     with engine.connect() as conn:
         scope, expires = conn.execute(text("SELECT scope, expires_at FROM api_token")).one()
         assert conn.execute(text("SELECT count(*) FROM browser_session")).scalar() == 0
     assert scope == "write"
     moment = datetime.fromisoformat(str(expires)).replace(tzinfo=UTC)
-    assert before + timedelta(days=90) - timedelta(seconds=1) <= moment
-    assert moment <= after + timedelta(days=90)
+    assert moment == upgraded_at + timedelta(days=90)
     command.downgrade(alembic_config(engine), "0007")
     with engine.connect() as conn:
         tables = {r[0] for r in conn.execute(text("SELECT name FROM sqlite_master"))}

@@ -17,12 +17,13 @@ Issue 11 (security hardening, audit findings M3 and L5):
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import sqlalchemy as sa
 from alembic import op
 
 import nightcramps.storage.base
+from nightcramps import timing
 
 revision = "0008"
 down_revision = "0007"
@@ -76,8 +77,8 @@ def upgrade() -> None:
                 "expires_at", nightcramps.storage.base.UTCDateTime(timezone=True), nullable=True
             )
         )
-    # The upgrade's own moment (migrations are frozen history and do not read the app's clock).
-    expires = datetime.now(UTC) + timedelta(days=EXISTING_TOKEN_DAYS)
+    # The moment of the upgrade, on the clock the caller runs on (nightcramps.timing).
+    expires = timing.utcnow() + timedelta(days=EXISTING_TOKEN_DAYS)
     token = sa.table(
         "api_token", sa.column("expires_at", nightcramps.storage.base.UTCDateTime(timezone=True))
     )
