@@ -9,18 +9,10 @@ from sqlalchemy import Engine
 
 from nightcramps.accounts import sessions as accounts_sessions
 from nightcramps.config import Settings
-from nightcramps.daylog import service as daylog_service
-from nightcramps.diary import service as diary_service
-from nightcramps.nutrition import service as nutrition_service
+from nightcramps.storage import owned
+from nightcramps.storage import registry as _registry  # noqa: F401  (maps every model to purge)
 from nightcramps.storage.session import make_sessionmaker, session_scope
 from nightcramps.timing import utcnow
-
-PURGERS = (
-    diary_service.purge_deleted,
-    nutrition_service.purge_deleted,
-    daylog_service.purge_deleted,
-)
-"""Every feature whose deletes can be undone, and so must be purged once the window has passed."""
 
 
 def purge_expired(engine: Engine, settings: Settings) -> int:
@@ -29,7 +21,7 @@ def purge_expired(engine: Engine, settings: Settings) -> int:
     window = timedelta(seconds=settings.undo_seconds)
     lifetimes = accounts_sessions.lifetimes_of(settings)
     with session_scope(make_sessionmaker(engine)) as session:
-        removed = sum(purge(session=session, older_than=window) for purge in PURGERS)
+        removed = owned.purge_deleted(session, older_than=window)
         return removed + accounts_sessions.purge_expired(
             session=session, now=utcnow(), lifetimes=lifetimes
         )

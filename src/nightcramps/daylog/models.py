@@ -12,7 +12,6 @@ from decimal import Decimal
 from sqlalchemy import (
     Boolean,
     Date,
-    ForeignKey,
     Index,
     Integer,
     Numeric,
@@ -22,18 +21,12 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from nightcramps.storage.base import Base, UTCDateTime, utcnow
+from nightcramps.storage.base import Base, UTCDateTime
+from nightcramps.storage.owned import OwnedRow, SoftDeletable
 
 
-class _Entry:
-    """Columns every day-log entry has."""
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
-    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    """Set when deleted; the entry can be restored until the undo window has passed."""
+class _Entry(OwnedRow, SoftDeletable):
+    """Columns every day-log entry has: owner, timestamps and an undoable deletion."""
 
 
 class DayRecord(_Entry, Base):

@@ -18,10 +18,11 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from nightcramps.storage.base import Base, UTCDateTime, utcnow
+from nightcramps.storage.base import Base, UTCDateTime
+from nightcramps.storage.owned import OwnedRow, SoftDeletable
 
 
-class Night(Base):
+class Night(OwnedRow, SoftDeletable, Base):
     """One night of one person, dated by the evening it started (``night_of``).
 
     A night exists once anything was logged for it. ``no_cramps`` records the explicit answer
@@ -31,17 +32,11 @@ class Night(Base):
     __tablename__ = "night"
     __table_args__ = (UniqueConstraint("person_id", "night_of"),)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
     night_of: Mapped[date] = mapped_column(Date)
     """Local date of the evening the night started."""
     no_cramps: Mapped[bool] = mapped_column(Boolean, default=False)
     sleep_disturbance_0_10: Mapped[int | None] = mapped_column(Integer)
     notes: Mapped[str] = mapped_column(Text, default="")
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
-    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    """Set when deleted; the night can be restored until the undo window has passed."""
 
     cramps: Mapped[list[Cramp]] = relationship(
         back_populates="night",
@@ -50,14 +45,12 @@ class Night(Base):
     )
 
 
-class Cramp(Base):
+class Cramp(OwnedRow, SoftDeletable, Base):
     """One cramp episode during a night."""
 
     __tablename__ = "cramp"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     night_id: Mapped[int] = mapped_column(ForeignKey("night.id", ondelete="CASCADE"), index=True)
-    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
     started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     """When it began; None means "some time during the night"."""
     muscle: Mapped[str] = mapped_column(String(20))
@@ -70,8 +63,5 @@ class Cramp(Base):
     relief_effect: Mapped[str | None] = mapped_column(String(20))
     """How well the relief worked: none, a_little, mostly, completely; None when not said."""
     notes: Mapped[str] = mapped_column(Text, default="")
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
-    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     night: Mapped[Night] = relationship(back_populates="cramps")

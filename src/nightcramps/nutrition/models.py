@@ -9,6 +9,7 @@ from sqlalchemy import Date, ForeignKey, Index, Numeric, String, Text, UniqueCon
 from sqlalchemy.orm import Mapped, mapped_column
 
 from nightcramps.storage.base import Base, UTCDateTime, utcnow
+from nightcramps.storage.owned import OwnedRow, SoftDeletable
 
 AMOUNT = Numeric(12, 3)
 """Nutrient amounts: up to 999,999,999.999 in the unit of the column name."""
@@ -30,7 +31,7 @@ class NutrientColumns:
     fat_g: Mapped[Decimal | None] = mapped_column(AMOUNT)
 
 
-class IntakeEntry(NutrientColumns, Base):
+class IntakeEntry(NutrientColumns, OwnedRow, SoftDeletable, Base):
     """One thing eaten, drunk or taken, with its nutrients as they were when it was logged.
 
     The nutrient columns are a snapshot: a later change to the food database or to a custom food
@@ -40,8 +41,8 @@ class IntakeEntry(NutrientColumns, Base):
     __tablename__ = "intake_entry"
     __table_args__ = (Index("ix_intake_entry_person_id_day", "person_id", "day"),)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    """Indexed with ``day`` (the one index its queries use), not on its own."""
     day: Mapped[date] = mapped_column(Date)
     """The person's local date of ``eaten_at``: intake on day D precedes the night of D."""
     eaten_at: Mapped[datetime] = mapped_column(UTCDateTime)
@@ -61,10 +62,6 @@ class IntakeEntry(NutrientColumns, Base):
     grams: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
     volume_ml: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
     """For drinks (and supplements taken as a drink): the volume drunk, counted as fluid."""
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
-    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    """Set when deleted; the entry can be restored until the undo window has passed."""
 
 
 class CustomFood(NutrientColumns, Base):
