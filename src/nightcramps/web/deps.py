@@ -27,7 +27,16 @@ def get_settings(request: Request) -> Settings:
 
 
 def get_session(request: Request) -> Iterator[Session]:
-    """One session per request; committed when the handler succeeds, rolled back otherwise."""
+    """One session per request: committed when the handler returns, rolled back when it raises.
+
+    **Who commits.** This dependency, and nobody else: a handler calls ``session.commit()`` only
+    to keep work that must survive a later failure of the same request (a counted sign-in
+    attempt), and says so where it does. It runs with ``scope="function"`` (``SessionDep``), so
+    the commit happens after the handler returns and *before* the response is sent: a commit that
+    fails becomes an error answer (503 when the database is busy), never a "saved" page over a
+    lost write. A handler that shows a form again after a refused change calls
+    ``session.rollback()`` itself, since it returns normally.
+    """
     session: Session = request.app.state.sessionmaker()
     try:
         yield session
@@ -44,7 +53,7 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 MAX_ID = 2_147_483_647
 """Largest row id accepted in a URL (a 32-bit integer, the smallest limit of our databases)."""
 IdPath = Annotated[int, Path(ge=1, le=MAX_ID, description="A row id.")]
-SessionDep = Annotated[Session, Depends(get_session)]
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 
 
 def _bearer(request: Request) -> str | None:
