@@ -29,7 +29,7 @@ from nightcramps.errors import (
 )
 from nightcramps.web import page_forms
 from nightcramps.web.forms import ValidationProblem
-from nightcramps.web.problems import describe_validation_errors
+from nightcramps.web.problems import describe_validation_errors, summary
 
 BUSY_RETRY_AFTER_S = 2
 """What a 503 for a busy database asks the client to wait, in seconds."""
@@ -55,11 +55,6 @@ def status_for(exc: NightcrampsError) -> int:
 def is_api(request: Request) -> bool:
     """Whether the request is for the JSON API (errors then answer JSON)."""
     return request.url.path.startswith("/api/")
-
-
-def _summary(fields: dict[str, str]) -> str:
-    parts = [f"{name}: {problem}" for name, problem in fields.items()]
-    return "Please fix: " + "; ".join(parts) + "."
 
 
 STALE_DELETE = (
@@ -108,7 +103,7 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _validation_error(request: Request, exc: RequestValidationError) -> Response:
         fields = describe_validation_errors(exc.errors())
         if is_api(request):
-            return JSONResponse({"detail": _summary(fields), "fields": fields}, status_code=422)
+            return JSONResponse({"detail": summary(fields), "fields": fields}, status_code=422)
         address = _in_address(fields)
         if address:
             return render_error(request, 422, address, {})
@@ -140,7 +135,7 @@ def install_error_handlers(app: FastAPI) -> None:
             # FastAPI answers a JSON body that is not UTF-8 with a bare 400 ("There was an error
             # parsing the body"); it is a bad value like any other, said as the API says those.
             fields = {"body": NOT_UTF8_JSON}
-            return JSONResponse({"detail": _summary(fields), "fields": fields}, status_code=422)
+            return JSONResponse({"detail": summary(fields), "fields": fields}, status_code=422)
         if is_api(request):
             return JSONResponse(
                 {"detail": message, "fields": {}}, status_code=exc.status_code, headers=exc.headers

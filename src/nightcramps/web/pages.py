@@ -8,8 +8,9 @@ from fastapi import Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import BaseModel, ValidationError
 
+from nightcramps.errors import Invalid
 from nightcramps.web.deps import csrf_token
-from nightcramps.web.problems import describe_validation_errors
+from nightcramps.web.problems import describe_validation_errors, summary
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -56,3 +57,16 @@ def parse_form(model: type[M], data: dict[str, Any]) -> tuple[M | None, dict[str
         return model.model_validate(data), {}
     except ValidationError as exc:
         return None, describe_validation_errors(exc.errors(), model)
+
+
+def form_input(model: type[M], data: dict[str, Any]) -> M:
+    """Validate form data with ``model``, for a handler that answers a refused form through the
+    error handlers (`web/errors.py`) rather than by drawing the form again itself.
+
+    Raises:
+        Invalid: every problem by field, and one sentence naming them all ("Please fix: …").
+    """
+    parsed, problems = parse_form(model, data)
+    if parsed is None:
+        raise Invalid(summary(problems), fields=problems)
+    return parsed

@@ -204,3 +204,9 @@ def _no_such_day(value: Any) -> str:
     except ValueError:
         return f"there is no {day} {calendar.month_name[month]} {year}; check the day"
     return ""
+
+
+def summary(fields: Mapping[str, str]) -> str:
+    """One sentence naming every problem by field, for a message above the form or in JSON."""
+    parts = [f"{name}: {problem}" for name, problem in fields.items()]
+    return "Please fix: " + "; ".join(parts) + "."
