@@ -12,6 +12,7 @@ from nightcramps.diary import service as diary_service
 from nightcramps.diary.schemas import CrampUpdate, NightCreate, NightUpdate
 from nightcramps.errors import Conflict, Invalid, NotFound
 from nightcramps.owner import Owner
+from nightcramps.storage import owned
 from nightcramps.web.app import create_app
 from tests.factories import make_cramp, make_free_night
 
@@ -147,9 +148,10 @@ def test_purge_removes_only_old_deletions(session: Session, owner: Owner, now: d
     old = make_cramp(session, owner, now)
     recent = make_cramp(session, owner, now, at=datetime(2026, 11, 24, 4, 0))
     diary_service.delete_cramp(session=session, owner=owner, cramp_id=old.id)
-    old.deleted_at = datetime.now(UTC) - timedelta(hours=2)
+    old.deleted_at = now - timedelta(hours=2)
     diary_service.delete_cramp(session=session, owner=owner, cramp_id=recent.id)
-    removed = diary_service.purge_deleted(session=session, older_than=timedelta(minutes=10))
+    recent.deleted_at = now
+    removed = owned.purge_deleted(session, older_than=timedelta(minutes=10), now=now)
     assert removed == 1
     diary_service.restore_cramp(session=session, owner=owner, cramp_id=recent.id)
     with pytest.raises(NotFound):

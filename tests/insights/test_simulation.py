@@ -3,7 +3,7 @@
 Each simulated person's daily CSV goes through the daily-CSV import into the test database,
 then through the insights service; verdicts are scored against the truth. The default run is a
 modest cohort (seeded, so reproducible); the full study is
-``python -m nightcramps.insights.simulate --people 200`` (see docs/statistics.md).
+``python -m benchmarks.insights_study --people 200`` (see docs/statistics.md).
 """
 
 from __future__ import annotations
@@ -12,18 +12,16 @@ from datetime import date
 
 import numpy as np
 import pytest
-
-from nightcramps.insights.analysis import FDR_LEVEL
-from nightcramps.insights.simulate import (
-    PersonSpec,
+from benchmarks.insights_study import (
     StudyResult,
     database_pipeline,
     memory_pipeline,
     run_ablation,
     run_study,
-    simulate_person,
-    to_daily_csv,
 )
+
+from nightcramps.insights.analysis import FDR_LEVEL
+from nightcramps.insights.simulate import PersonSpec, simulate_person, to_daily_csv
 
 
 @pytest.fixture(scope="module")

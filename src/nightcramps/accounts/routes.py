@@ -282,9 +282,9 @@ async def save_profile(request: Request, session: SessionDep, person: CurrentPer
                 session=session, person=person, profile_in=profile_in, conditions_reviewed=True
             )
         except NightcrampsError as exc:
+            session.rollback()  # the form is shown again: nothing of the refused change is kept
             problems = exc.fields or {"profile": exc.message}
         else:
-            session.commit()
             request.session[ZONE_CONFIRMED] = True
             flash(request, "Profile saved.")
             if person.timezone != old_zone:
@@ -309,7 +309,6 @@ async def confirm_timezone(
     except NightcrampsError:
         flash(request, _unknown_zone(typed), kind="error")
         return redirect("/profile#timezone")
-    session.commit()
     request.session[ZONE_CONFIRMED] = True
     flash(request, f"Time zone confirmed: {person.timezone}. You can change it in your profile.")
     if person.timezone != old_zone:
@@ -339,7 +338,6 @@ async def browser_timezone(
         changed = accounts_service.set_provisional_timezone(
             session=session, person=person, timezone=sent
         )
-        session.commit()
     confirmed = person.timezone_confirmed_at is not None
     # Sent by a script while the person may already be clicking: this answer must not write the
     # session, or its cookie (the session as this request began) could undo what their click
@@ -369,7 +367,6 @@ def api_update_profile(
         "email", profile_in.email, person.email, how="the email is how the account signs in"
     )
     accounts_service.update_profile(session=session, person=person, profile_in=profile_in)
-    session.commit()
     return accounts_service.to_profile_public(person, today_year=_this_year())
 
 

@@ -244,7 +244,6 @@ def end_session_form(
         raise NotFound("Accounts are off: there is no sign-in, so no session to end.")
     current = current_session_id(request)
     row = accounts_sessions.end_session(session=session, person_id=person.id, row_id=session_id)
-    session.commit()
     if row.id == current:
         request.session.clear()
         return redirect("/signin?signed_out=1")
@@ -262,7 +261,6 @@ def end_other_sessions_form(
     ended = accounts_sessions.end_other_sessions(
         session=session, person_id=person.id, keep=current_session_id(request)
     )
-    session.commit()
     rotate(request)
     flash(request, _ended_message(ended))
     return redirect(PAGE)
@@ -304,7 +302,6 @@ async def change_password_form(
             ended = accounts_sessions.end_other_sessions(
                 session=session, person_id=person.id, keep=current_session_id(request)
             )
-            session.commit()
             return ended
 
         try:
@@ -352,7 +349,6 @@ async def create_token_form(
             status_code=422,
         )  # fmt: skip
     created = _create(session, person, token_in)
-    session.commit()
     return _page(request, session, person, settings, new_token=created)
 
 
@@ -362,7 +358,6 @@ def revoke_token_form(
 ) -> Response:
     """Revoke a token: programs using it lose access at once."""
     accounts_service.revoke_token(session=session, person_id=person.id, token_id=token_id)
-    session.commit()
     flash(request, f"Token {token_id} revoked: programs using it are refused from now on.")
     return redirect(PAGE + "#tokens")
 
@@ -406,7 +401,6 @@ def api_create_token(
     if request.state.auth == "token":
         raise Forbidden(TOKENS_NEED_SIGN_IN)
     created = _create(session, person, token_in)
-    session.commit()
     return created
 
 
@@ -414,7 +408,6 @@ def api_create_token(
 def api_revoke_token(token_id: IdPath, session: SessionDep, person: CurrentPerson) -> RawResponse:
     """Revoke one of your tokens; programs using it get 401 from the next request on."""
     accounts_service.revoke_token(session=session, person_id=person.id, token_id=token_id)
-    session.commit()
     return RawResponse(status_code=204)
 
 
@@ -442,7 +435,6 @@ def api_end_session(
     """Sign one of your sessions out (this one's cookie then stops working too)."""
     _cookie_only(request, settings)
     row = accounts_sessions.end_session(session=session, person_id=person.id, row_id=session_id)
-    session.commit()
     if row.id == current_session_id(request):
         request.session.clear()
     return RawResponse(status_code=204)
@@ -457,6 +449,5 @@ def api_end_other_sessions(
     ended = accounts_sessions.end_other_sessions(
         session=session, person_id=person.id, keep=current_session_id(request)
     )
-    session.commit()
     rotate(request)
     return SessionsEnded(ended=ended)

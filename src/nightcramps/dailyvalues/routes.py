@@ -62,6 +62,8 @@ def _import_and_commit(session: Session, owner: Owner, data: bytes) -> ImportSum
     The import is synchronous parsing and database work (seconds for ten years of nights); on
     the event loop it would hold up every other request. The request's session is handed over
     whole: nothing else uses it while this runs, and the request's teardown closes it after.
+    Its commit (the one exception to web/deps.py's rule) is part of that work: writing ten
+    years of values is slow too, and belongs in this thread, not on the loop.
     """
     try:
         text = dailyvalues_service.decode_daily_csv(data)

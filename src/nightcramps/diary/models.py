@@ -65,3 +65,8 @@ class Cramp(OwnedRow, SoftDeletable, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
 
     night: Mapped[Night] = relationship(back_populates="cramps")
+
+    @property
+    def night_of(self) -> date:
+        """The night the cramp belongs to (its night's evening date)."""
+        return self.night.night_of

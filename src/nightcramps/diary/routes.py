@@ -37,7 +37,7 @@ from nightcramps.web.deps import (
     verify_api_origin,
     verify_csrf,
 )
-from nightcramps.web.pages import flash, parse_form, redirect, render
+from nightcramps.web.pages import flash, form_input, parse_form, redirect, render
 from nightcramps.web.templating import format_night
 
 pages = APIRouter(include_in_schema=False, dependencies=[Depends(verify_csrf)])
@@ -89,7 +89,6 @@ async def checkin_no_cramps(request: Request, session: SessionDep, owner: OwnerD
     if night_in is None:
         raise Invalid("Please check the fields marked below.", fields=problems)
     night = diary_service.record_night(session=session, owner=owner, night_in=night_in)
-    session.commit()
     flash(request, f"Logged: no cramps on the night of {night.night_of:%a %d %b}.")
     return redirect("/")
 
@@ -150,7 +149,6 @@ async def create_cramp(request: Request, session: SessionDep, owner: OwnerDep) -
         except Invalid as exc:
             problems = exc.fields or {"at": exc.message}
         else:
-            session.commit()
             night_of = cramp.night.night_of
             flash(request, f"Cramp logged on the night of {night_of:%a %d %b}.")
             return redirect(f"/diary/{night_of.isoformat()}")
@@ -210,7 +208,6 @@ async def save_cramp(
         except Invalid as exc:
             problems = exc.fields or {"at": exc.message}
         else:
-            session.commit()
             flash(request, "Cramp updated.")
             return redirect(f"/diary/{updated.night.night_of.isoformat()}")
     context = {
@@ -230,7 +227,6 @@ def remove_cramp(
 ) -> Response:
     """Delete a cramp, with an undo button on the next page."""
     cramp = diary_service.delete_cramp(session=session, owner=owner, cramp_id=cramp_id)
-    session.commit()
     flash(request, "Cramp deleted.", undo=f"/cramps/{cramp_id}/restore")
     return redirect(f"/diary/{cramp.night.night_of.isoformat()}")
 
@@ -241,7 +237,6 @@ def undo_remove_cramp(
 ) -> Response:
     """Undo a cramp's deletion."""
     cramp = diary_service.restore_cramp(session=session, owner=owner, cramp_id=cramp_id)
-    session.commit()
     flash(request, "Cramp restored.")
     return redirect(f"/diary/{cramp.night.night_of.isoformat()}")
 
@@ -315,7 +310,6 @@ def night_no_cramps(
     all deleted too)."""
     night_in = NightCreate(night_of=night_of, status="no_cramps")
     diary_service.record_night(session=session, owner=owner, night_in=night_in)
-    session.commit()
     flash(request, f"Logged: no cramps on the night of {format_night(night_of)}.")
     return redirect(f"/diary/{night_of.isoformat()}")
 
@@ -326,19 +320,14 @@ async def save_night(
 ) -> Response:
     """Save a night's sleep disturbance and notes."""
     form = await request.form()
-    night_in, problems = parse_form(
+    night_in = form_input(
         NightUpdate,
         {
             "sleep_disturbance_0_10": form.get("sleep_disturbance_0_10") or None,
             "notes": form.get("notes") or "",
         },
     )
-    if night_in is None:
-        raise Invalid(
-            "Please fix: " + "; ".join(f"{k}: {v}" for k, v in problems.items()), fields=problems
-        )
     diary_service.update_night(session=session, owner=owner, day=night_of, night_in=night_in)
-    session.commit()
     flash(request, "Night saved.")
     return redirect(f"/diary/{night_of.isoformat()}")
 
@@ -349,7 +338,6 @@ def remove_night(
 ) -> Response:
     """Delete a night and its cramps, with an undo button."""
     diary_service.delete_night(session=session, owner=owner, day=night_of)
-    session.commit()
     flash(request, f"Night of {night_of:%a %d %b} deleted.", undo=f"/diary/{night_of}/restore")
     return redirect(f"/diary?month={night_of:%Y-%m}")
 
@@ -360,7 +348,6 @@ def undo_remove_night(
 ) -> Response:
     """Undo a night's deletion."""
     diary_service.restore_night(session=session, owner=owner, day=night_of)
-    session.commit()
     flash(request, "Night restored.")
     return redirect(f"/diary/{night_of.isoformat()}")
 
@@ -403,7 +390,6 @@ def api_record_night(night_in: NightCreate, session: SessionDep, owner: OwnerDep
     GET body (its cramps and counts) is accepted and ignored."""
     night = diary_service.record_night(session=session, owner=owner, night_in=night_in)
     shown = _with_status(_shown(session, owner, [night])[0], night_in.status)
-    session.commit()
     return shown
 
 
@@ -425,7 +411,6 @@ def api_update_night(
         session=session, owner=owner, day=night_of, night_in=night_in
     )
     shown = _with_status(_shown(session, owner, [night])[0], night_in.status)
-    session.commit()
     return shown
 
 
@@ -433,7 +418,6 @@ def api_update_night(
 def api_delete_night(night_of: IsoDate, session: SessionDep, owner: OwnerDep) -> RawResponse:
     """Delete a night and its cramps (restorable within the undo window)."""
     diary_service.delete_night(session=session, owner=owner, day=night_of)
-    session.commit()
     return RawResponse(status_code=204)
 
 
@@ -441,7 +425,6 @@ def api_delete_night(night_of: IsoDate, session: SessionDep, owner: OwnerDep) ->
 def api_restore_night(night_of: IsoDate, session: SessionDep, owner: OwnerDep) -> NightPublic:
     """Undo the deletion of a night."""
     night = diary_service.restore_night(session=session, owner=owner, day=night_of)
-    session.commit()
     return _shown(session, owner, [night])[0]
 
 
@@ -449,7 +432,6 @@ def api_restore_night(night_of: IsoDate, session: SessionDep, owner: OwnerDep) -
 def api_log_cramp(cramp_in: CrampCreate, session: SessionDep, owner: OwnerDep) -> CrampPublic:
     """Log a cramp; it is filed under the night it belongs to."""
     cramp = diary_service.log_cramp(session=session, owner=owner, cramp_in=cramp_in)
-    session.commit()
     return diary_service.to_cramp_public(cramp)
 
 
@@ -483,7 +465,6 @@ def api_update_cramp(
             "in that night.",
             fields={"night_of": "does not match the time"},
         )
-    session.commit()
     return public
 
 
@@ -491,7 +472,6 @@ def api_update_cramp(
 def api_delete_cramp(cramp_id: IdPath, session: SessionDep, owner: OwnerDep) -> RawResponse:
     """Delete a cramp (restorable within the undo window)."""
     diary_service.delete_cramp(session=session, owner=owner, cramp_id=cramp_id)
-    session.commit()
     return RawResponse(status_code=204)
 
 
@@ -499,5 +479,4 @@ def api_delete_cramp(cramp_id: IdPath, session: SessionDep, owner: OwnerDep) -> 
 def api_restore_cramp(cramp_id: IdPath, session: SessionDep, owner: OwnerDep) -> CrampPublic:
     """Undo the deletion of a cramp."""
     cramp = diary_service.restore_cramp(session=session, owner=owner, cramp_id=cramp_id)
-    session.commit()
     return diary_service.to_cramp_public(cramp)

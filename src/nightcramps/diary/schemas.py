@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import (
     AfterValidator,
     BaseModel,
+    ConfigDict,
     Field,
     field_validator,
     model_validator,
@@ -115,6 +116,8 @@ class CrampUpdate(Input):
 
 class CrampPublic(BaseModel):
     """A cramp as returned by the API and the CLI."""
+
+    model_config = ConfigDict(from_attributes=True)
 
     id: int
     night_of: date

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -24,7 +24,10 @@ from nightcramps.diary.schemas import (
 )
 from nightcramps.errors import Conflict, Invalid, NotFound
 from nightcramps.owner import Owner
+from nightcramps.storage import owned
 from nightcramps.timing import utcnow
+
+NO_SUCH_CRAMP = "There is no cramp number {id} in your diary."
 
 MAX_RANGE_DAYS = timing.MAX_RANGE_DAYS
 
@@ -269,9 +272,7 @@ def list_nights(
 
 def get_cramp(*, session: Session, owner: Owner, cramp_id: int, deleted: bool = False) -> Cramp:
     """One cramp of this person (a cramp of someone else is reported as not found)."""
-    cramp = session.get(Cramp, cramp_id)
-    if cramp is None or cramp.person_id != owner.person_id:
-        raise NotFound(f"There is no cramp number {cramp_id} in your diary.")
+    cramp = owned.get_owned(session, Cramp, cramp_id, owner, missing=NO_SUCH_CRAMP, deleted=None)
     if deleted and cramp.deleted_at is None:
         raise NotFound(f"Cramp number {cramp_id} is not deleted, so there is nothing to restore.")
     if not deleted and (cramp.deleted_at is not None or cramp.night.deleted_at is not None):
@@ -344,27 +345,23 @@ def _move_cramp(
 def delete_cramp(*, session: Session, owner: Owner, cramp_id: int) -> Cramp:
     """Delete a cramp; it can be restored within the undo window."""
     cramp = get_cramp(session=session, owner=owner, cramp_id=cramp_id)
-    cramp.deleted_at = utcnow()
-    session.flush()
+    owned.soft_delete(session, cramp)
     return cramp
 
 
 def restore_cramp(*, session: Session, owner: Owner, cramp_id: int) -> Cramp:
     """Undo the deletion of a cramp."""
     cramp = get_cramp(session=session, owner=owner, cramp_id=cramp_id, deleted=True)
-    if cramp.night.deleted_at is not None:
-        cramp.night.deleted_at = None
-    cramp.deleted_at = None
+    cramp.night.deleted_at = None
     cramp.night.no_cramps = False
-    session.flush()
+    owned.restore(session, cramp)
     return cramp
 
 
 def delete_night(*, session: Session, owner: Owner, day: date) -> Night:
     """Delete a night with its cramps; it can be restored within the undo window."""
     night = get_night(session=session, owner=owner, day=day)
-    night.deleted_at = utcnow()
-    session.flush()
+    owned.soft_delete(session, night)
     return night
 
 
@@ -373,23 +370,8 @@ def restore_night(*, session: Session, owner: Owner, day: date) -> Night:
     night = _get_night(session, owner, day, deleted=True)
     if night is None:
         raise NotFound(f"There is no deleted night of {day.isoformat()} to restore.")
-    night.deleted_at = None
-    session.flush()
+    owned.restore(session, night)
     return night
-
-
-def purge_deleted(*, session: Session, older_than: timedelta, now: datetime | None = None) -> int:
-    """Remove for good what was deleted longer ago than ``older_than``; returns rows removed."""
-    cutoff = (now or utcnow()) - older_than
-    removed = 0
-    for cramp in session.scalars(select(Cramp).where(Cramp.deleted_at < cutoff)):
-        session.delete(cramp)
-        removed += 1
-    for night in session.scalars(select(Night).where(Night.deleted_at < cutoff)):
-        session.delete(night)
-        removed += 1
-    session.flush()
-    return removed
 
 
 def _live_cramps(night: Night) -> list[Cramp]:
@@ -405,18 +387,7 @@ def night_status(night: Night) -> NightStatus:
 
 def to_cramp_public(cramp: Cramp) -> CrampPublic:
     """The public view of a cramp."""
-    return CrampPublic(
-        id=cramp.id,
-        night_of=cramp.night.night_of,
-        started_at=cramp.started_at,
-        muscle=cramp.muscle,
-        side=cramp.side,
-        severity_0_10=cramp.severity_0_10,
-        duration_min=None if cramp.duration_min is None else float(cramp.duration_min),
-        relief=list(cramp.relief),
-        relief_effect=cramp.relief_effect,
-        notes=cramp.notes,
-    )
+    return CrampPublic.model_validate(cramp)
 
 
 def to_night_public(night: Night) -> NightPublic:

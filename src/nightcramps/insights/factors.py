@@ -1,6 +1,6 @@
 """The factors the trigger analysis looks at, each with one pre-declared contrast and window.
 
-Every factor is compared between two stated arms ("2 L of fluid or more" vs "under 1.5 L"); the
+Every factor is compared between two stated arms ("1.5 L of fluid or more" vs "under 1.5 L"); the
 effect reported is the odds ratio of the *high* arm against the *low* arm, so an effect above 1
 means "more of it (or doing it) preceded cramps" and below 1 "more of it preceded fewer cramps".
 Days between the arms are left out of that factor's comparison: it keeps the contrast meaningful

@@ -110,8 +110,10 @@ def purge_deleted(session: Session, *, older_than: timedelta, now: datetime | No
     removed = 0
     for model in soft_deletable_models():
         column: Any = model.deleted_at
+        # "fetch": rows this session holds are removed from it too, so a purged row is never
+        # found again by a later lookup in the same session.
         result: Any = session.execute(
-            delete(model).where(column < cutoff).execution_options(synchronize_session=False)
+            delete(model).where(column < cutoff).execution_options(synchronize_session="fetch")
         )
         removed += result.rowcount or 0
     session.flush()
