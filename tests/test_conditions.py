@@ -81,6 +81,6 @@ def test_every_kidney_answer_has_a_label() -> None:
 
 def test_the_cli_offers_every_kidney_answer() -> None:
     """`profile set --kidney-disease` takes each stored answer, and "unknown"."""
-    from nightcramps.cli.main import KidneyAnswer
+    from nightcramps.accounts.cli import KidneyAnswer
 
     assert [a.value for a in KidneyAnswer] == [*conditions.KIDNEY_STATUSES, "unknown"]

@@ -17,6 +17,12 @@ export_app = typer.Typer(help="Export your data to files.", no_args_is_help=True
 import_app = typer.Typer(help="Import data from files.", no_args_is_help=True)
 
 
+def register(app: typer.Typer) -> None:
+    """Add the ``export`` and ``import`` groups to the root app."""
+    app.add_typer(export_app, name="export")
+    app.add_typer(import_app, name="import")
+
+
 @export_app.command("daily-csv")
 @command
 def export_daily_csv(

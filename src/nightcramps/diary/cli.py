@@ -21,6 +21,12 @@ night_app = typer.Typer(
 )
 
 
+def register(app: typer.Typer) -> None:
+    """Add the diary's commands to the root app."""
+    app.add_typer(cramp_app, name="cramp")
+    app.add_typer(night_app, name="night")
+
+
 def _choices(values: tuple[str, ...]) -> str:
     return ", ".join(values)
 

@@ -47,3 +47,8 @@ def insights(ctx: typer.Context, as_json: JsonOption = False) -> None:
     for reason in tonight.reasons:
         typer.echo(f"  {reason.direction} it: {reason.label} (x{reason.odds_multiplier:.2f} odds)")
     typer.echo("Details of each factor: nightcramps insights --json")
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``insights`` command to the root app."""
+    app.command("insights")(insights)
