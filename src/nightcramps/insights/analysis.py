@@ -60,8 +60,8 @@ MIN_CRAMP_NIGHTS = 5
 fewer, any odds ratio is noise; Peduzzi et al., J Clin Epidemiol 1996 discuss the limits)."""
 
 MIN_PER_ARM = 5
-"""...and at least 5 nights in each arm of the contrast (tools refusing fewer than 8 pairs,
-shared/statistics.md; 5 per arm is the least that lets an interval be finite and honest)."""
+"""...and at least 5 nights in each arm of the contrast (tools for personal data refuse fewer
+than 8 pairs; 5 per arm is the least that lets an interval be finite and honest)."""
 
 DAYS_PER_TREND_KNOT = 180
 """The time trend gains flexibility with the length of the series: linear under 6 months, a

@@ -7,8 +7,8 @@ Days between the arms are left out of that factor's comparison: it keeps the con
 and stops a small difference across a threshold from being read as an effect.
 
 One window per factor is declared here in advance. Trying many windows or lags and reporting the
-best is the multiple-comparison trap named in ``shared/statistics.md`` (QuantiModo's onset
-delays); a fixed window keeps the false-discovery control honest.
+best (as tools that search over onset delays do) is the multiple-comparison trap of
+docs/statistics.md; a fixed window keeps the false-discovery control honest.
 """
 
 from __future__ import annotations
@@ -175,8 +175,8 @@ FACTORS: tuple[Factor, ...] = (
 BY_KEY: dict[str, Factor] = {f.key: f for f in FACTORS}
 
 EXERTION_BASELINE_DAYS = 28
-"""Exertion is compared with the person's own average of the previous 28 days
-(``shared/statistics.md``: 'exertion relative to the person's own 28-day baseline')."""
+"""Exertion is compared with the person's own average of the previous 28 days, the chronic
+load of the acute:chronic ratio (Gabbett 2016; see docs/statistics.md)."""
 
 EXERTION_MIN_BASELINE_DAYS = 14
 """At least this many known days in the baseline before a ratio is computed."""
