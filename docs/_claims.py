@@ -14,9 +14,9 @@ from types import ModuleType
 from typing import Any
 
 from nightcramps.conditions import Conditions
+from nightcramps.content.citations import CITATIONS, Citation
 from nightcramps.daylog import medicine_data
 from nightcramps.guidance import caveats, knowledge, redflags, routines
-from nightcramps.guidance.citations import CITATIONS, Citation
 from nightcramps.nutrition import cautions as nutrition_cautions
 from nightcramps.nutrition import guidance as nutrition_guidance
 from nightcramps.nutrition.schemas import Advice

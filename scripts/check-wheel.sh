@@ -40,5 +40,10 @@ with TestClient(create_app(Settings()), base_url="http://127.0.0.1") as client:
     for path in ("/", "/diary", "/static/app.css", "/static/vendor/htmx-2.0.11.min.js"):
         response = client.get(path)
         assert response.status_code == 200, (path, response.status_code)
+    # The content data files (Markdown entries, TOML tables) ship and are read from the wheel.
+    assert "350 mg a day" in client.get("/guidance/magnesium").text
+    assert "cold, pale or blue" in client.get("/checkup").text
+    lasix = client.get("/api/v1/medicines/check", params={"name": "Lasix"}).json()
+    assert lasix["matches"][0]["class_key"] == "loop_diuretic", lasix
 print("wheel smoke test passed:", nightcramps.__file__)
 PY

@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 from nightcramps.accounts import service as accounts_service
 from nightcramps.accounts.schemas import ProfileUpdate
 from nightcramps.conditions import Conditions
+from nightcramps.content.citations import CITATIONS
 from nightcramps.guidance import caveats
-from nightcramps.guidance.citations import CITATIONS
 from nightcramps.owner import Owner
 
 UNKNOWN = Conditions.unknown()

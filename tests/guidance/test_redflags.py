@@ -8,8 +8,8 @@ from datetime import date, timedelta
 import pytest
 
 from nightcramps.conditions import Conditions
+from nightcramps.content.citations import CITATIONS
 from nightcramps.guidance import redflags
-from nightcramps.guidance.citations import CITATIONS
 from nightcramps.guidance.redflags import CrampFact, DiaryFacts, MedicineFact, NightFact
 
 TODAY = date(2026, 11, 23)

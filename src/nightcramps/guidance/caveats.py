@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from nightcramps.conditions import Conditions
-from nightcramps.guidance.citations import cite
+from nightcramps.content.citations import cite
 
 Topic = Literal["painkillers", "heat", "walking"]
 """The remedy a caution is about (the slug of its knowledge-base entry)."""

@@ -1,4 +1,4 @@
-"""Red-flag screening: pure rules over questionnaire answers, the profile and diary facts. No I/O.
+"""Red-flag screening: pure rules over questionnaire answers, the profile and diary facts.
 
 Every warning sign named by the four sources the check-up is reviewed against (NICE CKS *Leg
 cramps*; Allen & Kirby, Am Fam Physician 2012; BMJ Best Practice *Muscle cramps*; Garrison et al.,
@@ -6,10 +6,12 @@ Arch Intern Med 2012) is either a question (``QUESTIONS``) or a diary rule (``DI
 the urgency its source gives. A sign says what it *can* mean and who should check; it never says
 what the person has, and never says to stop a medicine.
 
-Questions are adapted to the profile (:class:`nightcramps.conditions.Conditions`): pregnancy
-questions are asked only in pregnancy, the questions about symptoms of an undiagnosed condition
-give way to a note for the team that looks after it once the person has said they have it, and a
-message names what on the medicines list makes a sign more likely.
+The questions are data, in ``checkup.toml`` beside this module, read once at import; the rules
+do no I/O. Questions are adapted to the profile (:class:`nightcramps.conditions.Conditions`):
+pregnancy questions are asked only in pregnancy, the questions about symptoms of an undiagnosed
+condition give way to a note for the team that looks after it once the person has said they have
+it, and a message names what on the medicines list makes a sign more likely. The file names these
+adaptations (``applies``, ``adapt``); they are the functions here.
 """
 
 from __future__ import annotations
@@ -17,12 +19,16 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Literal, Protocol
+from pathlib import Path
+from typing import Annotated, Literal, Protocol
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from nightcramps.conditions import Conditions
 from nightcramps.constants import LONG_CRAMP_MIN
+from nightcramps.content import Prose, error_at, load_toml
+from nightcramps.content.citations import CitationKey, cite
 from nightcramps.guidance import constants as c
-from nightcramps.guidance.citations import cite
 
 Urgency = Literal["emergency", "today", "soon", "next visit"]
 URGENCIES: tuple[Urgency, ...] = ("emergency", "today", "soon", "next visit")
@@ -214,363 +220,124 @@ class Question:
         return (self.applies.__doc__ or "").strip()
 
 
-QUESTIONS: tuple[Question, ...] = (
-    # ------------------------------------------------------------------------------- emergency
-    Question(
-        key="cold_pale_leg",
-        label="Has a leg or foot suddenly become cold, pale or blue, numb or weak, with severe "
-        "pain?",
-        urgency="emergency",
-        title="A suddenly cold, pale or numb leg",
-        message="A leg that suddenly turns cold, pale or numb and hurts badly can mean its blood "
-        "supply has been cut off (acute limb ischaemia). It needs emergency treatment within "
-        "hours.",
-        citations=("nice_cg147", "nice_cks", "allen2012"),
-    ),
-    Question(
-        key="saddle_numbness",
-        label="Together with back or leg pain, do you have numbness around your bottom or "
-        "genitals, new trouble passing urine or holding urine or stools, or weakness in both legs?",
-        urgency="emergency",
-        title="Numbness in the saddle area, bladder or bowel changes, or weakness in both legs",
-        message="These signs together with back or leg pain can mean the nerves at the bottom of "
-        "the spine are being pressed (cauda equina syndrome). It needs an emergency scan; do not "
-        "wait to see if it passes.",
-        citations=("girft2023", "allen2012"),
-    ),
-    Question(
-        key="dark_urine",
-        label="After hard exercise, heat, a fall or a crush injury, is your urine dark (brown, "
-        "like tea or cola), with muscle pain, swelling or weakness?",
-        urgency="emergency",
-        title="Dark urine with muscle pain after exertion or injury",
-        message="Dark urine with aching, swollen or weak muscles after exertion, heat or an "
-        "injury can be a sign of muscle breakdown (rhabdomyolysis), which can harm the kidneys. "
-        "It needs a blood test and treatment the same day in hospital.",
-        citations=("torres2015", "bmj_bp"),
-    ),
-    Question(
-        key="tetanus",
-        label="Have you had a wound dirtied by soil, manure or rust in the last few weeks, and "
-        "now have stiffness of the jaw or neck, or spasms?",
-        urgency="emergency",
-        title="Possible tetanus",
-        message="Stiffness of the jaw or neck, or muscle spasms, after a dirty wound can be a "
-        "sign of tetanus, which needs emergency treatment.",
-        citations=("bmj_bp", "nhs", "mayo"),
-    ),
-    # ------------------------------------------------------------------------------- today
-    # (a follow-up comes right after its question, whatever its own urgency)
-    Question(
-        key="calf_swelling",
-        label="Leaving aside the soreness a cramp can leave for up to a day: is one calf "
-        "swollen, red or warm, or does it have a new pain that keeps getting worse over hours or "
-        "days instead of easing?",
-        urgency="today",
-        title="Calf swelling, redness or worsening pain",
-        message="A swollen, red or warm calf, or a calf pain that keeps getting worse instead of "
-        "easing, can be a sign of a blood clot in the leg (deep vein thrombosis), which should "
-        "be checked by a doctor the same day. The ache after a bad cramp usually eases within a "
-        "day.",
-        citations=("nice_cks", "nice_ng158"),
-        adapt=_clot_note,
-    ),
-    Question(
-        key="calf_swelling_breathless",
-        label="With that leg: are you short of breath, do you have chest pain, or have you "
-        "coughed up blood?",
-        urgency="emergency",
-        title="A painful swollen leg with breathlessness or chest pain",
-        message="Breathlessness, chest pain or coughing blood together with a swollen, painful "
-        "leg can mean a clot has travelled to the lungs (pulmonary embolism), an emergency.",
-        citations=("nice_ng158", "nice_cks"),
-        only_if="calf_swelling",
-    ),
-    Question(
-        key="preeclampsia",
-        label="Do you have a bad headache that does not go away, problems with your sight "
-        "(blurring, flashing lights), pain just below your ribs, vomiting, or sudden swelling of "
-        "your face, hands or feet?",
-        urgency="today",
-        title="Possible signs of pre-eclampsia",
-        message="From 20 weeks of pregnancy, these can be signs of pre-eclampsia, which needs a "
-        "blood pressure and urine check the same day. Contact your midwife or maternity unit "
-        "now, or call NHS 111 (UK).",
-        citations=("nice_ng133", "bmj_bp"),
-        applies=_pregnant_from_20_weeks,
-    ),
-    Question(
-        key="rest_pain_foot",
-        label="Do you have pain in a foot or toes while resting, often at night and eased by "
-        "hanging the leg over the side of the bed, or sores or dark patches on the foot or toes "
-        "that do not heal?",
-        urgency="today",
-        title="Foot pain at rest, or sores that do not heal",
-        message="Pain in the foot at rest that eases when the leg hangs down, or sores and dark "
-        "patches that do not heal, can mean the leg is not getting enough blood (critical limb "
-        "ischaemia). A doctor should see you today and arrange an urgent vascular referral.",
-        citations=("nice_cg147", "nice_cks"),
-        adapt=_artery_note,
-    ),
-    Question(
-        key="palpitations_weakness",
-        label="With the cramps, do you have palpitations (a racing, pounding or irregular "
-        "heartbeat) or new, marked weakness of your muscles?",
-        urgency="today",
-        title="Palpitations or marked weakness with the cramps",
-        message="Cramps with palpitations or marked weakness can be a sign of low potassium, "
-        "which can upset the heart rhythm. A doctor should check your blood today. If you "
-        "faint or have chest pain, call an emergency number.",
-        citations=("kardalas2018", "bmj_bp", "nice_cks"),
-        adapt=_diuretic_note,
-    ),
-    Question(
-        key="tingling_mouth",
-        label="Do you have tingling around your mouth or in your fingers, or spasms that bend "
-        "your hands or feet, especially after surgery on your neck (thyroid or parathyroid)?",
-        urgency="today",
-        title="Tingling around the mouth or hand spasms",
-        message="Tingling around the mouth or in the fingers, or spasms of the hands and feet, "
-        "can be signs of low calcium, which is most likely in the weeks after neck surgery. A "
-        "doctor should check your blood today; call an emergency number in case of a fit or "
-        "trouble breathing.",
-        citations=("turner2016", "bmj_bp"),
-    ),
-    Question(
-        key="confusion_nausea",
-        label="With the cramps, have you become confused or unusually drowsy, or have a new "
-        "headache, nausea or vomiting?",
-        urgency="today",
-        title="Confusion, headache or sickness with the cramps",
-        message="Confusion, headache, nausea or vomiting together with cramps can be a sign of "
-        "low sodium in the blood, which a doctor should check today.",
-        citations=("spasovski2014", "bmj_bp"),
-        adapt=_low_sodium_note,
-    ),
-    Question(
-        key="yellow_skin",
-        label="Have your skin or the whites of your eyes turned yellow, or has your belly swollen?",
-        urgency="today",
-        title="Yellow skin or eyes, or a swollen belly",
-        message="Yellowing of the skin or eyes (jaundice), or a swelling belly, can be a sign of "
-        "liver disease, which is linked with cramps. A doctor should see you today.",
-        citations=("nice_ng50", "bmj_bp"),
-        applies=_no_known("liver_disease"),
-    ),
-    Question(
-        key="severe_persistent",
-        label="Is a cramp severe and not easing at all, even when you stretch the muscle?",
-        urgency="today",
-        title="Severe cramp that does not ease",
-        message="Ordinary cramps ease with stretching. Severe cramping that keeps going, or does "
-        "not ease with stretching, can have another cause, and a doctor should see you today.",
-        citations=("bmj_bp", "mayo"),
-    ),
-    Question(
-        key="toxin_exposure",
-        label="Have you been exposed to a poison such as lead or mercury (at work, from old "
-        "paint or pipes, or from remedies)?",
-        urgency="today",
-        title="Possible poisoning",
-        message="Cramps after contact with lead, mercury or another toxin can be a sign of "
-        "poisoning, which a doctor should check today.",
-        citations=("bmj_bp", "nhs", "mayo"),
-    ),
-    # ------------------------------------------------------------------------------- soon
-    Question(
-        key="long_cramps",
-        label="Do your cramps last longer than 10 minutes?",
-        urgency="soon",
-        title="Cramps longer than 10 minutes",
-        message="Ordinary night cramps last from seconds to about 10 minutes. Longer cramps can "
-        "be a sign of another cause, and a doctor should check. NHS advice is to see a GP; some "
-        "NHS services say to ask for an urgent appointment if they do not improve.",
-        citations=("hallegraeff2017", "bmj_bp", "nhs"),
-    ),
-    Question(
-        key="numbness",
-        label="Do you have numbness, pins and needles or swelling in your legs?",
-        urgency="soon",
-        title="Numbness or swelling in the legs",
-        message="Numbness or swelling together with cramps can be a sign of a nerve or "
-        "circulation problem. A doctor should check.",
-        citations=("nice_cks", "allen2012", "nhs"),
-    ),
-    Question(
-        key="weakness",
-        label="Are the muscles of your legs weaker than they were, or getting thinner?",
-        urgency="soon",
-        title="Weakness or muscle wasting",
-        message="Weakness or muscles getting thinner together with cramps can be a sign of a "
-        "nerve or muscle disease. A doctor should check soon.",
-        citations=("bmj_bp", "nice_cks", "nice_ng42"),
-    ),
-    Question(
-        key="twitching",
-        label="Do you often see small twitches in your muscles under the skin (not the cramp "
-        "itself), in your legs or elsewhere?",
-        urgency="soon",
-        title="Muscle twitching (fasciculations)",
-        message="Twitching under the skin is usually harmless, but together with cramps, and "
-        "especially with weakness, a doctor should examine your nerves and muscles.",
-        citations=("nice_cks", "bmj_bp", "nice_ng42"),
-    ),
-    Question(
-        key="widespread",
-        label="Do you get cramps in many different muscles, or often in the daytime?",
-        urgency="soon",
-        title="Cramps in many muscles or in the daytime",
-        message="Ordinary night cramps come at night in the calf or foot. Cramps in many "
-        "muscles or during the day can be a sign of another cause, and a doctor should check.",
-        citations=("bmj_bp", "hallegraeff2017"),
-    ),
-    Question(
-        key="walking_pain",
-        label="Do you get pain in a calf when walking that goes away when you stop?",
-        urgency="soon",
-        title="Calf pain when walking",
-        message="Calf pain on walking that eases with rest can be a sign of narrowed leg "
-        "arteries (claudication), which is linked with leg cramps. A doctor should check.",
-        citations=("nice_cks", "allen2012", "nice_cg147"),
-        adapt=_artery_note,
-    ),
-    Question(
-        key="spinal_stenosis",
-        label="Does pain, numbness or heaviness spread down your legs when you stand or walk, "
-        "and ease when you sit or bend forward?",
-        urgency="soon",
-        title="Leg pain on standing that eases when you sit or bend",
-        message="Leg symptoms that come on with standing or walking and ease when sitting or "
-        "bending forward can come from narrowing in the lower spine (lumbar canal stenosis), "
-        "which is linked with leg cramps. A doctor should check.",
-        citations=("allen2012", "bmj_bp"),
-    ),
-    Question(
-        key="tremor_stiffness",
-        label="Do you have a tremor, stiffness or slowness of movement, or muscles that pull a "
-        "foot or leg into a twisted position?",
-        urgency="soon",
-        title="Tremor, stiffness or twisting of a foot",
-        message="A tremor, stiffness or slowness, or a foot that twists, can be a sign of "
-        "Parkinson's disease or dystonia, which can be mistaken for cramps. A doctor should "
-        "check.",
-        citations=("nice_cks", "nice_ng71"),
-    ),
-    Question(
-        key="thyroid_symptoms",
-        label="Lately, have you been unusually tired, feeling the cold, gaining weight, "
-        "constipated, or had dry skin or hair?",
-        urgency="soon",
-        title="Possible signs of an underactive thyroid",
-        message="Together, these can be signs of an underactive thyroid, which is linked with "
-        "cramps. Your doctor can check it with a blood test.",
-        citations=("nice_cks", "nice_ng145"),
-        applies=_no_known("thyroid_disease"),
-    ),
-    Question(
-        key="diabetes_symptoms",
-        label="Are you very thirsty, passing urine more often (especially at night), losing "
-        "weight without trying, or very tired?",
-        urgency="soon",
-        title="Possible signs of diabetes",
-        message="These can be signs of diabetes, which is linked with cramps through nerve "
-        "damage and swings in blood sugar. Your doctor can check it with a blood test.",
-        citations=("nice_cks", "nice_ng28", "bmj_bp"),
-        applies=_no_known("diabetes"),
-    ),
-    Question(
-        key="low_sugar_night",
-        label="Do you wake with sweating, shaking, a racing heart or confusion, or have "
-        "nightmares — signs that your blood sugar may fall at night?",
-        urgency="soon",
-        title="Possible low blood sugar at night",
-        message="With diabetes, these can be signs of low blood sugar at night, which is also "
-        "linked with cramps. Tell your diabetes team soon: your treatment may need adjusting.",
-        citations=("bmj_bp", "nice_ng28"),
-        applies=_known("diabetes"),
-    ),
-    Question(
-        key="kidney_symptoms",
-        label="Are you passing much less urine than usual, or do you have swollen ankles, itchy "
-        "skin or breathlessness?",
-        urgency="soon",
-        title="Possible signs of kidney disease",
-        message="These can be signs of kidney disease, which is linked with cramps. Your doctor "
-        "can check it with blood and urine tests.",
-        citations=("nice_ng203", "bmj_bp"),
-        applies=_no_known("has_kidney_disease"),
-    ),
-    Question(
-        key="rising",
-        label="Have your cramps been getting more frequent over the past few weeks?",
-        urgency="soon",
-        title="Cramps becoming more frequent",
-        message="Cramps that come more and more often are a reason to see a doctor, who can look "
-        "for a cause and talk through what may help.",
-        citations=("nice_cks", "nhs"),
-    ),
-    Question(
-        key="new_medicine",
-        label="Did the cramps start, or get worse, after you began a new medicine?",
-        urgency="soon",
-        title="Cramps after a new medicine",
-        message="Some medicines are linked with cramps, for example some diuretics, asthma "
-        "inhalers and statins. Talk to your prescriber; never stop a prescribed medicine on "
-        "your own.",
-        citations=("garrison2012", "nice_cks", "allen2012"),
-    ),
-    Question(
-        key="sleep_disturbed",
-        label="Do cramps disturb your sleep a lot, or make it hard to get through the day?",
-        urgency="soon",
-        title="Cramps disturbing your sleep",
-        message="When cramps disturb your sleep a lot, NHS advice is to see a GP; a doctor can "
-        "look for causes and talk through what may help.",
-        citations=("hallegraeff2017", "nhs"),
-    ),
-    # ------------------------------------------------------------------------------- next visit
-    Question(
-        key="restless_legs",
-        label="In the evening or at night, do you have an urge to move your legs, with "
-        "uncomfortable feelings that ease while you move them?",
-        urgency="next visit",
-        title="An urge to move the legs",
-        message="An urge to move the legs that eases with movement is typical of restless legs "
-        "syndrome, a different condition from cramps with its own treatments. Mention it.",
-        citations=("hallegraeff2017", "allen2012", "nice_cks"),
-    ),
-    Question(
-        key="varicose_veins",
-        label="Do you have varicose veins?",
-        urgency="next visit",
-        title="Varicose veins",
-        message="Varicose veins are among the things a doctor looks for in someone with leg "
-        "cramps; mention them.",
-        citations=("nice_cks",),
-    ),
-    Question(
-        key="takes_quinine",
-        label="Do you take quinine, or drink tonic water, for your cramps?",
-        urgency="next visit",
-        title="Quinine or tonic water is not advised for cramps",
-        message="Quinine is not recommended for leg cramps because of rare but serious side "
-        "effects on the blood and heart (FDA 2010; MHRA 2010). Tell your doctor you use it, "
-        "and talk it through before changing a prescribed medicine.",
-        citations=("fda2010", "mhra2010", "bmj_bp"),
-    ),
-    Question(
-        key="quinine_bleeding",
-        label="If you take quinine: have you had unusual bruising, nosebleeds, bleeding gums, "
-        "blood in your urine or stool, or purple or red spots on the skin?",
-        urgency="today",
-        title="Bruising or bleeding",
-        message="Bruising or bleeding can be a sign of a dangerous fall in blood platelets. Get "
-        "medical help today; the FDA advises not to take another quinine dose until a doctor "
-        "has seen you.",
-        citations=("fda2010",),
-        only_if="takes_quinine",
-    ),
+CHECKUP_FILE = Path(__file__).with_name("checkup.toml")
+"""The questions, as data: what is asked, what a "yes" means, its urgency and its sources."""
+
+NAMED_APPLIES: dict[str, Applies] = {"pregnant_from_20_weeks": _pregnant_from_20_weeks}
+"""Profile rules a question's ``applies`` may name, besides ``unless:`` and ``when:`` a
+condition."""
+
+ADAPTS: dict[str, Adapt] = {
+    "diuretic_note": _diuretic_note,
+    "low_sodium_note": _low_sodium_note,
+    "clot_note": _clot_note,
+    "artery_note": _artery_note,
+}
+"""The sentences a question's ``adapt`` may name, added to its message for a profile."""
+
+_CONDITION_RULES: dict[str, Callable[[str], Applies]] = {"unless": _no_known, "when": _known}
+
+PROFILE_CONDITIONS = (
+    "has_kidney_disease",
+    "liver_disease",
+    "diabetes",
+    "thyroid_disease",
+    "heart_failure",
 )
+"""The conditions of the profile (yes, no or not known) that ``unless:`` and ``when:`` may name:
+attributes of :class:`nightcramps.conditions.Conditions`."""
+
+
+def _applies_rule(name: str) -> str:
+    """A name of ``NAMED_APPLIES``, or ``unless:``/``when:`` and a condition of the profile."""
+    prefix, _, attribute = name.partition(":")
+    if name in NAMED_APPLIES or (prefix in _CONDITION_RULES and attribute in PROFILE_CONDITIONS):
+        return name
+    raise ValueError(
+        f"use {', '.join(NAMED_APPLIES)}, or unless:<condition> or when:<condition> with a "
+        f"condition of {', '.join(PROFILE_CONDITIONS)}"
+    )
+
+
+def _adapt_rule(name: str) -> str:
+    """A name of ``ADAPTS``."""
+    if name not in ADAPTS:
+        raise ValueError(f"use one of {', '.join(ADAPTS)}")
+    return name
+
+
+class QuestionRecord(BaseModel):
+    """A ``[[question]]`` of ``checkup.toml``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    key: str = Field(pattern=r"^[a-z0-9_]+$")
+    urgency: Urgency
+    label: Prose
+    title: Prose
+    message: Prose
+    citations: tuple[CitationKey, ...] = Field(min_length=1)
+    only_if: str | None = None
+    applies: Annotated[str, AfterValidator(_applies_rule)] | None = None
+    adapt: Annotated[str, AfterValidator(_adapt_rule)] | None = None
+
+    def to_question(self) -> Question:
+        """The question as the check-up asks it."""
+        return Question(
+            **self.model_dump(exclude={"applies", "adapt"}),
+            applies=_always if self.applies is None else _applies(self.applies),
+            adapt=_no_note if self.adapt is None else ADAPTS[self.adapt],
+        )
+
+
+def _applies(name: str) -> Applies:
+    """The profile rule an ``applies`` name stands for (checked by ``_applies_rule``)."""
+    if name in NAMED_APPLIES:
+        return NAMED_APPLIES[name]
+    prefix, _, attribute = name.partition(":")
+    return _CONDITION_RULES[prefix](attribute)
+
+
+class CheckupFile(BaseModel):
+    """``checkup.toml``: the questions, in the order they are asked."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    question: tuple[QuestionRecord, ...] = Field(min_length=1)
+
+
+def _check_keys(path: Path, records: Sequence[QuestionRecord]) -> None:
+    """Keys are unique, and a follow-up comes after the question it follows."""
+    seen: set[str] = set()
+    for i, record in enumerate(records):
+        if record.key in seen:
+            raise error_at(
+                path,
+                ("question", i, "key"),
+                f"{record.key!r} is the key of an earlier question: give each question its own key",
+            )
+        if record.only_if is not None and record.only_if not in seen:
+            raise error_at(
+                path,
+                ("question", i, "only_if"),
+                f"only_if = {record.only_if!r} names no earlier question: put the follow-up "
+                "right after the question it follows, and use that question's key",
+            )
+        seen.add(record.key)
+
+
+def load_questions(path: Path = CHECKUP_FILE) -> tuple[Question, ...]:
+    """The check-up's questions in the TOML file at ``path``, in order.
+
+    Raises:
+        ContentError: the file is wrong (the message names its line).
+    """
+    records = load_toml(path, CheckupFile).question
+    _check_keys(path, records)
+    return tuple(record.to_question() for record in records)
+
+
+QUESTIONS: tuple[Question, ...] = load_questions()
 
 QUESTIONS_BY_KEY: dict[str, Question] = {q.key: q for q in QUESTIONS}
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from nightcramps.content.citations import cite
 from nightcramps.errors import NotFound
-from nightcramps.guidance.citations import cite
 from nightcramps.guidance.knowledge import Grade
 
 HOLD_S = 10

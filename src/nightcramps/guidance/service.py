@@ -10,13 +10,13 @@ from sqlalchemy.orm import Session
 from nightcramps import timing
 from nightcramps.accounts import service as accounts_service
 from nightcramps.conditions import Conditions
+from nightcramps.content.citations import CITATIONS, cite
 from nightcramps.daylog import service as daylog_service
 from nightcramps.daylog.schemas import StretchCreate
 from nightcramps.diary import service as diary_service
 from nightcramps.diary.schemas import CrampCreate, CrampPublic
 from nightcramps.errors import NotFound
 from nightcramps.guidance import knowledge, redflags, reminders, routines
-from nightcramps.guidance.citations import CITATIONS, cite
 from nightcramps.guidance.constants import LOOKBACK_DAYS, NEW_MEDICINE_WINDOW_DAYS
 from nightcramps.guidance.knowledge import Entry, Kind
 from nightcramps.guidance.models import GuidanceReminder
