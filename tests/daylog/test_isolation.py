@@ -41,10 +41,11 @@ def other(session: Session) -> Owner:
 
 def _fill(session: Session, owner: Owner, now: datetime) -> dict[str, int]:
     ids = {
-        "activity": daylog_service.log_activity(
+        "activity": daylog_service.log_entry(
+            kind=daylog_service.ACTIVITY,
             session=session,
             owner=owner,
-            activity_in=ActivityCreate(
+            entry_in=ActivityCreate(
                 activity_type="run", duration_min=30, intensity_0_10=6, day=D
             ),  # fmt: skip
             now=now,
@@ -52,16 +53,18 @@ def _fill(session: Session, owner: Owner, now: datetime) -> dict[str, int]:
         "stretch": daylog_service.log_stretch(
             session=session, owner=owner, stretch_in=StretchCreate(routine="calf", day=D), now=now
         ).id,
-        "caffeine": daylog_service.log_caffeine(
+        "caffeine": daylog_service.log_entry(
+            kind=daylog_service.CAFFEINE,
             session=session,
             owner=owner,
-            caffeine_in=CaffeineCreate(caffeine_mg=95, day=D),
+            entry_in=CaffeineCreate(caffeine_mg=95, day=D),
             now=now,
         ).id,  # fmt: skip
-        "sleep": daylog_service.log_sleep(
+        "sleep": daylog_service.log_entry(
+            kind=daylog_service.SLEEP,
             session=session,
             owner=owner,
-            sleep_in=SleepCreate(
+            entry_in=SleepCreate(
                 bed_at=datetime(2026, 11, 22, 23), wake_at=datetime(2026, 11, 23, 7)
             ),
             now=now,
@@ -84,10 +87,18 @@ def test_other_persons_entries_are_invisible(
 ) -> None:
     """Lists, factors, medicine starts and the day log of one person never show the other's."""
     _fill(session, owner, now)
-    assert daylog_service.list_activities(session=session, owner=other) == []
+    assert (
+        daylog_service.list_entries(kind=daylog_service.ACTIVITY, session=session, owner=other)
+        == []
+    )
     assert daylog_service.list_stretches(session=session, owner=other) == []
-    assert daylog_service.list_caffeine(session=session, owner=other) == []
-    assert daylog_service.list_sleep(session=session, owner=other) == []
+    assert (
+        daylog_service.list_entries(kind=daylog_service.CAFFEINE, session=session, owner=other)
+        == []
+    )
+    assert (
+        daylog_service.list_entries(kind=daylog_service.SLEEP, session=session, owner=other) == []
+    )
     assert daylog_service.list_medicines(session=session, owner=other) == []
     assert daylog_service.medicine_starts(session=session, owner=other, start=D, end=D) == []
     factors = daylog_service.daily_factors(session=session, owner=other, start=D, end=D)
@@ -103,13 +114,17 @@ def test_other_persons_entries_cannot_be_read_changed_or_deleted(
     for kind, entry_id in ids.items():
         for call in (daylog_service.get_entry, daylog_service.delete_entry):
             with pytest.raises(NotFound):
-                call(session=session, owner=other, kind=kind, entry_id=entry_id)  # type: ignore[arg-type]
+                call(
+                    session=session, owner=other, kind=daylog_service.kind_named(kind),
+                    entry_id=entry_id,
+                )  # fmt: skip
     with pytest.raises(NotFound):
-        daylog_service.update_medicine(
+        daylog_service.update_entry(
+            kind=daylog_service.MEDICINE,
             session=session,
             owner=other,
-            medicine_id=ids["medicine"],
-            medicine_in=MedicineUpdate(name="hacked"),
+            entry_id=ids["medicine"],
+            entry_in=MedicineUpdate(name="hacked"),
             now=now,
         )
     with pytest.raises(NotFound):

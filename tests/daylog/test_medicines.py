@@ -1,16 +1,19 @@
-"""The medicine matcher: generic and brand names, doses, typos, combinations, non-matches."""
+"""The medicine matcher: generic and brand names, doses, typos, combinations, non-matches; and
+its data file, whose wrong entries fail with their line."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from nightcramps.content import ContentError
+from nightcramps.content.citations import CITATIONS
 from nightcramps.daylog import medicines
-from nightcramps.daylog.medicine_data import CLASSES, DRUGS
-from nightcramps.guidance.citations import CITATIONS
+from nightcramps.daylog.medicine_data import CLASSES, DRUGS, MEDICINES_FILE, load_medicines
 
 
 def keys(text: str) -> list[str]:
@@ -418,3 +421,53 @@ def test_public_view_shows_citations_in_short_form() -> None:
     ]
     garrison = medicines.check("Symbicort").matches[0]
     assert garrison.citations == ["Garrison SR et al., Arch Intern Med 2012;172(2):120-126"]
+
+
+# ---------------------------------------------------------------------------- medicines.toml
+
+
+def test_each_measured_class_quotes_its_own_figures() -> None:
+    """A class with a measured association says in its summary the ratio and the interval it
+    holds, so the written-out text and the numbers cannot drift apart."""
+    measured = [c for c in CLASSES.values() if c.association is not None]
+    assert len(measured) == 7
+    for drug_class in measured:
+        a = drug_class.association
+        assert a is not None
+        assert f"{a.ratio:.2f} times as likely" in drug_class.summary, drug_class.key
+        assert f"(95% CI {a.ci_low:.2f} to {a.ci_high:.2f})" in drug_class.summary, drug_class.key
+
+
+MEDICINES = MEDICINES_FILE.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "at", "expected"),
+    [
+        (
+            'classes = ["statin", "fibrate"]',
+            'classes = ["statin", "fibrates"]',
+            'classes = ["statin", "fibrates"]',
+            "'simvastatin + fenofibrate' names the class 'fibrates', which has no [class.fibrates]",
+        ),
+        ('aliases = ["lipitor"', 'aliases = ["Lipitor"', "[drug.atorvastatin]", "not lower case"),
+        ('evidence_grade = "weak"', 'evidence_grade = "thin"', 'evidence_grade = "thin"', "'weak'"),
+        ("ratio = 1.2\n", "", "[class.loop_diuretic.association]", "`class.loop_diuretic.asso"),
+        ('citations = ["merck"]', 'citations = ["merk"]', 'citations = ["merk"]', "'merk'"),
+    ],
+)
+def test_a_wrong_medicine_entry_names_its_line(
+    tmp_path: Path, old: str, new: str, at: str, expected: str
+) -> None:
+    """An unknown class, an upper-case name, an unknown grade, a missing figure, an unknown
+    source: each is refused with the file and the line to fix."""
+    assert old in MEDICINES
+    text = MEDICINES.replace(old, new, 1)
+    path = tmp_path / "medicines.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_medicines(path)
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if row.startswith(at))
+    message = str(caught.value)
+    assert message.startswith(f"{path}:{line}: "), message
+    assert expected in message

@@ -27,16 +27,18 @@ from nightcramps.daylog.schemas import (
 )
 from nightcramps.errors import Conflict, Invalid, NotFound
 from nightcramps.owner import Owner
+from nightcramps.storage import owned
 
 D = date(2026, 11, 23)
 
 
 def _workout(session: Session, owner: Owner, now: datetime, day: date, minutes: float = 30,
              intensity: int | str = 5) -> None:  # fmt: skip
-    daylog_service.log_activity(
+    daylog_service.log_entry(
+        kind=daylog_service.ACTIVITY,
         session=session,
         owner=owner,
-        activity_in=ActivityCreate(
+        entry_in=ActivityCreate(
             activity_type="walking", duration_min=minutes, intensity_0_10=intensity, day=day
         ),
         now=now,
@@ -68,10 +70,11 @@ def test_day_of_rolls_over_at_four() -> None:
 def test_naive_times_are_read_in_the_persons_zone(session: Session, now: datetime) -> None:
     """A drink at 23:30 typed in New York is on that New York day, whatever UTC says."""
     owner = Owner(person_id=_person(session), tz=ZoneInfo("America/New_York"), cutover_hour=12)
-    drink = daylog_service.log_alcohol(
+    drink = daylog_service.log_entry(
+        kind=daylog_service.ALCOHOL,
         session=session,
         owner=owner,
-        alcohol_in=AlcoholCreate(drinks=1, at=datetime(2026, 11, 22, 23, 30)),
+        entry_in=AlcoholCreate(drinks=1, at=datetime(2026, 11, 22, 23, 30)),
         now=now,
     )
     assert drink.day == date(2026, 11, 22)
@@ -88,10 +91,11 @@ def _person(session: Session) -> int:
 def test_future_times_and_days_are_refused(session: Session, owner: Owner, now: datetime) -> None:
     """A coffee at 10:00 when it is 09:00, and tomorrow's steps, are refused with the field."""
     with pytest.raises(Invalid) as caught:
-        daylog_service.log_caffeine(
+        daylog_service.log_entry(
+            kind=daylog_service.CAFFEINE,
             session=session,
             owner=owner,
-            caffeine_in=CaffeineCreate(caffeine_mg=95, at=datetime(2026, 11, 24, 10, 0)),
+            entry_in=CaffeineCreate(caffeine_mg=95, at=datetime(2026, 11, 24, 10, 0)),
             now=now,
         )
     assert caught.value.fields == {"at": "is in the future"}
@@ -109,10 +113,11 @@ def test_future_times_and_days_are_refused(session: Session, owner: Owner, now: 
 def test_time_and_day_must_agree(session: Session, owner: Owner, now: datetime) -> None:
     """01:00 on the 24th is the 23rd's; saying it is the 24th is refused with the reason."""
     with pytest.raises(Invalid) as caught:
-        daylog_service.log_alcohol(
+        daylog_service.log_entry(
+            kind=daylog_service.ALCOHOL,
             session=session,
             owner=owner,
-            alcohol_in=AlcoholCreate(
+            entry_in=AlcoholCreate(
                 drinks=1, at=datetime(2026, 11, 24, 1, 0), day=date(2026, 11, 24)
             ),
             now=now,
@@ -164,10 +169,11 @@ def test_schema_checks_across_fields() -> None:
 
 def test_effort_words_map_to_numbers(session: Session, owner: Owner, now: datetime) -> None:
     """'vigorous' is 7 on the 0-10 scale and the load is minutes x effort."""
-    public = daylog_service.log_activity(
+    public = daylog_service.log_entry(
+        kind=daylog_service.ACTIVITY,
         session=session,
         owner=owner,
-        activity_in=ActivityCreate(
+        entry_in=ActivityCreate(
             activity_type=" Cycling ", duration_min=40, intensity_0_10="Vigorous", day=D
         ),
         now=now,
@@ -210,11 +216,19 @@ def test_factors_sum_the_days_entries(session: Session, owner: Owner, now: datet
     _workout(session, owner, now, D, minutes=30)
     _workout(session, owner, now, D, minutes=15.5)
     for mg in (95, 40):
-        daylog_service.log_caffeine(
-            session=session, owner=owner, caffeine_in=CaffeineCreate(caffeine_mg=mg, day=D), now=now
+        daylog_service.log_entry(
+            kind=daylog_service.CAFFEINE,
+            session=session,
+            owner=owner,
+            entry_in=CaffeineCreate(caffeine_mg=mg, day=D),
+            now=now,
         )
-    daylog_service.log_alcohol(
-        session=session, owner=owner, alcohol_in=AlcoholCreate(drinks=1.5, day=D), now=now
+    daylog_service.log_entry(
+        kind=daylog_service.ALCOHOL,
+        session=session,
+        owner=owner,
+        entry_in=AlcoholCreate(drinks=1.5, day=D),
+        now=now,
     )
     daylog_service.update_day(
         session=session, owner=owner, day=D, day_in=DayUpdate(steps=8123), now=now
@@ -233,8 +247,12 @@ def test_a_new_entry_withdraws_the_none_answer(
     daylog_service.update_day(
         session=session, owner=owner, day=D, day_in=DayUpdate(no_alcohol=True), now=now
     )
-    daylog_service.log_alcohol(
-        session=session, owner=owner, alcohol_in=AlcoholCreate(drinks=2, day=D), now=now
+    daylog_service.log_entry(
+        kind=daylog_service.ALCOHOL,
+        session=session,
+        owner=owner,
+        entry_in=AlcoholCreate(drinks=2, day=D),
+        now=now,
     )
     assert _factors(session, owner)["alcohol_drinks"] == 2.0
     assert daylog_service.day_log(session=session, owner=owner, day=D).no_alcohol is False
@@ -329,10 +347,11 @@ def test_massage_heat_standing_sitting_are_stored(
 
 def test_sleep_belongs_to_the_day_it_ends_in(session: Session, owner: Owner, now: datetime) -> None:
     """23:10 on the 22nd to 06:55 on the 23rd is 7.75 h, the 23rd's sleep."""
-    sleep = daylog_service.log_sleep(
+    sleep = daylog_service.log_entry(
+        kind=daylog_service.SLEEP,
         session=session,
         owner=owner,
-        sleep_in=SleepCreate(
+        entry_in=SleepCreate(
             bed_at=datetime(2026, 11, 22, 23, 10), wake_at=datetime(2026, 11, 23, 6, 55)
         ),
         now=now,
@@ -350,42 +369,50 @@ def test_sleep_validation(session: Session, owner: Owner, now: datetime) -> None
     ]
     for bed, wake, words in cases:
         with pytest.raises(Invalid, match=words):
-            daylog_service.log_sleep(
+            daylog_service.log_entry(
+                kind=daylog_service.SLEEP,
                 session=session,
                 owner=owner,
-                sleep_in=SleepCreate(bed_at=bed, wake_at=wake),
+                entry_in=SleepCreate(bed_at=bed, wake_at=wake),
                 now=now,
             )
     first = SleepCreate(bed_at=datetime(2026, 11, 22, 23, 0), wake_at=datetime(2026, 11, 23, 7, 0))
-    daylog_service.log_sleep(session=session, owner=owner, sleep_in=first, now=now)
+    daylog_service.log_entry(
+        kind=daylog_service.SLEEP, session=session, owner=owner, entry_in=first, now=now
+    )
     with pytest.raises(Conflict, match="change that entry"):
-        daylog_service.log_sleep(session=session, owner=owner, sleep_in=first, now=now)
+        daylog_service.log_entry(
+            kind=daylog_service.SLEEP, session=session, owner=owner, entry_in=first, now=now
+        )
 
 
 def test_sleep_update_recomputes_hours(session: Session, owner: Owner, now: datetime) -> None:
     """A later wake time changes the hours; an emptied time is refused."""
-    sleep = daylog_service.log_sleep(
+    sleep = daylog_service.log_entry(
+        kind=daylog_service.SLEEP,
         session=session,
         owner=owner,
-        sleep_in=SleepCreate(
+        entry_in=SleepCreate(
             bed_at=datetime(2026, 11, 22, 23, 0), wake_at=datetime(2026, 11, 23, 6, 0)
         ),
         now=now,
     )
-    changed = daylog_service.update_sleep(
+    changed = daylog_service.update_entry(
+        kind=daylog_service.SLEEP,
         session=session,
         owner=owner,
-        sleep_id=sleep.id,
-        sleep_in=SleepUpdate(wake_at=datetime(2026, 11, 23, 7, 30)),
+        entry_id=sleep.id,
+        entry_in=SleepUpdate(wake_at=datetime(2026, 11, 23, 7, 30)),
         now=now,
     )
     assert changed.sleep_h == 8.5
     with pytest.raises(Invalid):
-        daylog_service.update_sleep(
+        daylog_service.update_entry(
+            kind=daylog_service.SLEEP,
             session=session,
             owner=owner,
-            sleep_id=sleep.id,
-            sleep_in=SleepUpdate(wake_at=None),
+            entry_id=sleep.id,
+            entry_in=SleepUpdate(wake_at=None),
             now=now,
         )
 
@@ -395,65 +422,120 @@ def test_sleep_update_recomputes_hours(session: Session, owner: Owner, now: date
 
 def test_updates_change_only_what_is_given(session: Session, owner: Owner, now: datetime) -> None:
     """Each kind of entry can be edited; a new time moves it to another day."""
-    act = daylog_service.log_activity(
+    act = daylog_service.log_entry(
+        kind=daylog_service.ACTIVITY,
         session=session,
         owner=owner,
-        activity_in=ActivityCreate(activity_type="gym", duration_min=45, intensity_0_10=6, day=D),
+        entry_in=ActivityCreate(activity_type="gym", duration_min=45, intensity_0_10=6, day=D),
         now=now,
     )
-    act2 = daylog_service.update_activity(
+    act2 = daylog_service.update_entry(
+        kind=daylog_service.ACTIVITY,
         session=session,
         owner=owner,
-        activity_id=act.id,
-        activity_in=ActivityUpdate(at=datetime(2026, 11, 22, 18, 0), intensity_0_10="light"),
+        entry_id=act.id,
+        entry_in=ActivityUpdate(at=datetime(2026, 11, 22, 18, 0), intensity_0_10="light"),
         now=now,
     )
     assert (act2.day, act2.intensity_0_10, act2.duration_min) == (date(2026, 11, 22), 3, 45)
     with pytest.raises(Invalid):
-        daylog_service.update_activity(
+        daylog_service.update_entry(
+            kind=daylog_service.ACTIVITY,
             session=session,
             owner=owner,
-            activity_id=act.id,
-            activity_in=ActivityUpdate(duration_min=None),
+            entry_id=act.id,
+            entry_in=ActivityUpdate(duration_min=None),
             now=now,
         )
     stretch = daylog_service.log_stretch(
         session=session, owner=owner, stretch_in=StretchCreate(routine="calf", day=D), now=now
     )
-    assert daylog_service.update_stretch(
-        session=session, owner=owner, stretch_id=stretch.id,
-        stretch_in=StretchUpdate(duration_min=5), now=now,
+    assert daylog_service.update_entry(
+        kind=daylog_service.STRETCH,
+        session=session, owner=owner, entry_id=stretch.id,
+        entry_in=StretchUpdate(duration_min=5), now=now,
     ).duration_min == 5  # fmt: skip
-    drink = daylog_service.log_alcohol(
-        session=session, owner=owner, alcohol_in=AlcoholCreate(drinks=1, day=D), now=now
+    drink = daylog_service.log_entry(
+        kind=daylog_service.ALCOHOL,
+        session=session,
+        owner=owner,
+        entry_in=AlcoholCreate(drinks=1, day=D),
+        now=now,
     )
-    assert daylog_service.update_alcohol(
-        session=session, owner=owner, alcohol_id=drink.id,
-        alcohol_in=AlcoholUpdate(standard_units=2.1, kind="wine"), now=now,
+    assert daylog_service.update_entry(
+        kind=daylog_service.ALCOHOL,
+        session=session, owner=owner, entry_id=drink.id,
+        entry_in=AlcoholUpdate(standard_units=2.1, kind="wine"), now=now,
     ).standard_units == 2.1  # fmt: skip
-    coffee = daylog_service.log_caffeine(
-        session=session, owner=owner, caffeine_in=CaffeineCreate(caffeine_mg=95, day=D), now=now
+    coffee = daylog_service.log_entry(
+        kind=daylog_service.CAFFEINE,
+        session=session,
+        owner=owner,
+        entry_in=CaffeineCreate(caffeine_mg=95, day=D),
+        now=now,
     )
-    assert daylog_service.update_caffeine(
-        session=session, owner=owner, caffeine_id=coffee.id,
-        caffeine_in=CaffeineUpdate(caffeine_mg=63), now=now,
+    assert daylog_service.update_entry(
+        kind=daylog_service.CAFFEINE,
+        session=session, owner=owner, entry_id=coffee.id,
+        entry_in=CaffeineUpdate(caffeine_mg=63), now=now,
     ).caffeine_mg == 63  # fmt: skip
+
+
+def test_changes_are_stored_as_their_columns_say(
+    session: Session, owner: Owner, now: datetime
+) -> None:
+    """Amounts round to their column (drinks to 0.01, minutes to 0.1); an emptied text becomes
+    "", an emptied optional amount unknown, and an emptied required one is refused by name."""
+    drink = daylog_service.log_entry(
+        session=session, owner=owner, kind=daylog_service.ALCOHOL,
+        entry_in=AlcoholCreate(drinks=1.234, standard_units=2.345, kind="wine", day=D), now=now,
+    )  # fmt: skip
+    assert (drink.drinks, drink.standard_units) == (1.23, 2.35)
+    changed = daylog_service.update_entry(
+        session=session, owner=owner, kind=daylog_service.ALCOHOL, entry_id=drink.id,
+        entry_in=AlcoholUpdate(standard_units=None, kind=None), now=now,
+    )  # fmt: skip
+    assert (changed.drinks, changed.standard_units, changed.kind) == (1.23, None, "")
+    with pytest.raises(Invalid, match="^drinks cannot be empty") as refused:
+        daylog_service.update_entry(
+            session=session, owner=owner, kind=daylog_service.ALCOHOL, entry_id=drink.id,
+            entry_in=AlcoholUpdate(drinks=None), now=now,
+        )  # fmt: skip
+    assert refused.value.fields == {"drinks": "cannot be empty"}
+    stretch = daylog_service.log_stretch(
+        session=session, owner=owner, stretch_in=StretchCreate(routine="calf", day=D), now=now
+    )
+    longer = daylog_service.update_entry(
+        session=session, owner=owner, kind=daylog_service.STRETCH, entry_id=stretch.id,
+        entry_in=StretchUpdate(duration_min=4.26), now=now,
+    )  # fmt: skip
+    assert longer.duration_min == 4.3
 
 
 def test_delete_and_restore(session: Session, owner: Owner, now: datetime) -> None:
     """A deleted entry is gone from the factors and comes back on restore."""
-    coffee = daylog_service.log_caffeine(
-        session=session, owner=owner, caffeine_in=CaffeineCreate(caffeine_mg=95, day=D), now=now
+    coffee = daylog_service.log_entry(
+        kind=daylog_service.CAFFEINE,
+        session=session,
+        owner=owner,
+        entry_in=CaffeineCreate(caffeine_mg=95, day=D),
+        now=now,
     )
-    daylog_service.delete_entry(session=session, owner=owner, kind="caffeine", entry_id=coffee.id)
+    daylog_service.delete_entry(
+        session=session, owner=owner, kind=daylog_service.CAFFEINE, entry_id=coffee.id
+    )
     assert _factors(session, owner)["caffeine_mg"] is None
     with pytest.raises(NotFound):
-        daylog_service.get_entry(session=session, owner=owner, kind="caffeine", entry_id=coffee.id)
-    daylog_service.restore_entry(session=session, owner=owner, kind="caffeine", entry_id=coffee.id)
+        daylog_service.get_entry(
+            session=session, owner=owner, kind=daylog_service.CAFFEINE, entry_id=coffee.id
+        )
+    daylog_service.restore_entry(
+        session=session, owner=owner, kind=daylog_service.CAFFEINE, entry_id=coffee.id
+    )
     assert _factors(session, owner)["caffeine_mg"] == 95.0
     with pytest.raises(NotFound, match="deleted"):
         daylog_service.restore_entry(
-            session=session, owner=owner, kind="caffeine", entry_id=coffee.id
+            session=session, owner=owner, kind=daylog_service.CAFFEINE, entry_id=coffee.id
         )
 
 
@@ -464,25 +546,36 @@ def test_restoring_a_second_sleep_is_a_conflict(
     sleep_in = SleepCreate(
         bed_at=datetime(2026, 11, 22, 23, 0), wake_at=datetime(2026, 11, 23, 7, 0)
     )
-    first = daylog_service.log_sleep(session=session, owner=owner, sleep_in=sleep_in, now=now)
-    daylog_service.delete_entry(session=session, owner=owner, kind="sleep", entry_id=first.id)
-    daylog_service.log_sleep(session=session, owner=owner, sleep_in=sleep_in, now=now)
+    first = daylog_service.log_entry(
+        kind=daylog_service.SLEEP, session=session, owner=owner, entry_in=sleep_in, now=now
+    )
+    daylog_service.delete_entry(
+        session=session, owner=owner, kind=daylog_service.SLEEP, entry_id=first.id
+    )
+    daylog_service.log_entry(
+        kind=daylog_service.SLEEP, session=session, owner=owner, entry_in=sleep_in, now=now
+    )
     with pytest.raises(Conflict):
-        daylog_service.restore_entry(session=session, owner=owner, kind="sleep", entry_id=first.id)
+        daylog_service.restore_entry(
+            session=session, owner=owner, kind=daylog_service.SLEEP, entry_id=first.id
+        )
 
 
 def test_purge_removes_only_old_deletions(session: Session, owner: Owner, now: datetime) -> None:
-    """Deletions older than the undo window are removed for good; live entries stay."""
+    """Deletions older than the undo window are removed for good (the one purge of
+    ``storage.owned``); a deletion within it and live entries stay."""
     keep = daylog_service.log_stretch(
         session=session, owner=owner, stretch_in=StretchCreate(routine="calf", day=D), now=now
     )
     gone = daylog_service.log_stretch(
         session=session, owner=owner, stretch_in=StretchCreate(routine="calf", day=D), now=now
     )
-    daylog_service.delete_entry(session=session, owner=owner, kind="stretch", entry_id=gone.id)
-    later = datetime.now(UTC) + timedelta(hours=2)
-    removed = daylog_service.purge_deleted(
-        session=session, older_than=timedelta(hours=1), now=later
+    daylog_service.delete_entry(
+        session=session, owner=owner, kind=daylog_service.STRETCH, entry_id=gone.id, now=now
+    )
+    assert owned.purge_deleted(session, older_than=timedelta(hours=1), now=now) == 0
+    removed = owned.purge_deleted(
+        session, older_than=timedelta(hours=1), now=now + timedelta(hours=2)
     )
     assert removed == 1
     assert [s.id for s in daylog_service.list_stretches(session=session, owner=owner)] == [keep.id]
@@ -546,11 +639,12 @@ def test_stop_medicine_records_the_last_day(session: Session, owner: Owner, now:
         session=session, owner=owner, medicine_id=med.id, now=now
     )
     assert stopped.stopped_on == date(2026, 11, 24) and stopped.taking is False
-    renamed = daylog_service.update_medicine(
+    renamed = daylog_service.update_entry(
+        kind=daylog_service.MEDICINE,
         session=session,
         owner=owner,
-        medicine_id=med.id,
-        medicine_in=MedicineUpdate(name="Symbicort", dose="200/6"),
+        entry_id=med.id,
+        entry_in=MedicineUpdate(name="Symbicort", dose="200/6"),
         now=now,
     )
     assert renamed.matches[0].class_key == "laba_ics"

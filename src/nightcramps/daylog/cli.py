@@ -1,9 +1,12 @@
 """`nightcramps activity|stretch|medicine|sleep|alcohol|caffeine ...`, `day-set` and `today`:
-the day before the night from the terminal. ``register(app)`` adds them all to the root app."""
+the day before the night from the terminal. ``register(app)`` adds them all to the root app.
+
+Each kind of entry (``daylog_service.KINDS``) has a group, made from its declaration with its
+`list` (for a kind with days), `delete` and `restore`; the command that logs one (`add`, `log`)
+and the medicine commands are written out here, since their options are the kind's own."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Annotated, Any
 
 import typer
@@ -18,7 +21,6 @@ from nightcramps.daylog.schemas import (
     AlcoholCreate,
     CaffeineCreate,
     DayUpdate,
-    EntryKind,
     MedicineCreate,
     MedicineMatchPublic,
     SleepCreate,
@@ -27,20 +29,25 @@ from nightcramps.daylog.schemas import (
 from nightcramps.errors import Invalid
 from nightcramps.timing import utcnow
 
-activity_app = typer.Typer(help="Workouts and light exercise.", no_args_is_help=True)
-stretch_app = typer.Typer(help="Stretching routines done.", no_args_is_help=True)
-medicine_app = typer.Typer(
-    help="Medicines, and the drug classes associated with cramps.", no_args_is_help=True
-)
-sleep_app = typer.Typer(help="Sleep: bedtime and wake time.", no_args_is_help=True)
-alcohol_app = typer.Typer(help="Alcoholic drinks.", no_args_is_help=True)
-caffeine_app = typer.Typer(
-    help=(
-        "Caffeine in mg not logged as a food or drink (a coffee logged with `drink` already "
-        "counts; the day's caffeine adds the two)."
-    ),
-    no_args_is_help=True,
-)
+Kind = daylog_service.AnyKind
+
+GROUPS = {
+    kind.key: typer.Typer(help=kind.cli_help, no_args_is_help=True) for kind in daylog_service.KINDS
+}
+"""Each kind's group, by its key. Its own commands are written below; its generic ones are added
+after them (the loop at the end), so `--help` lists them in that order."""
+
+HELP_ORDER = ("activity", "stretch", "medicine", "sleep", "alcohol", "caffeine")
+"""The order `nightcramps --help` has listed the groups in (docs/cli.md); a new kind's group
+comes after them."""
+
+# The groups whose own commands are written out here.
+activity_app = GROUPS["activity"]
+stretch_app = GROUPS["stretch"]
+medicine_app = GROUPS["medicine"]
+sleep_app = GROUPS["sleep"]
+alcohol_app = GROUPS["alcohol"]
+caffeine_app = GROUPS["caffeine"]
 
 AtOpt = Annotated[
     str | None, typer.Option(help="When, 'YYYY-MM-DD HH:MM' in your time zone (default: now).")
@@ -68,8 +75,9 @@ def _now_if_missing(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def _add_delete_restore(app: typer.Typer, kind: EntryKind, noun: str, group: str) -> None:
-    """Add `delete ID` (asks first) and `restore ID` to a sub-app."""
+def _add_delete_restore(app: typer.Typer, kind: Kind) -> None:
+    """Add `delete ID` (asks first) and `restore ID` to a kind's group."""
+    noun, group = kind.noun, kind.cli_group
 
     @app.command("delete", help=f"Delete a {noun} (`{group} restore ID` brings it back).")
     @command
@@ -97,20 +105,46 @@ def _add_delete_restore(app: typer.Typer, kind: EntryKind, noun: str, group: str
             typer.echo(f"Restored {noun} {entry_id}.")
 
 
-def _listing(
-    ctx: typer.Context,
-    lister: Callable[..., list[Any]],
-    start: str | None,
-    end: str | None,
-) -> list[Any]:
+def _add_list(app: typer.Typer, kind: Kind) -> None:
+    """Add `list [--from DAY] [--to DAY]` to a kind's group: a table of ``kind.cli_columns``."""
+
+    @app.command("list", help=f"List {kind.plural}, newest first.")
+    @command
+    def list_entries(
+        ctx: typer.Context, start: FromOpt = None, end: ToOpt = None, as_json: JsonOption = False
+    ) -> None:
+        cli = state(ctx)
+        with cli.session() as session:
+            rows = daylog_service.list_entries(
+                session=session,
+                owner=cli.owner(session),
+                kind=kind,
+                start=parse_day(start, "--from"),
+                end=parse_day(end, "--to"),
+            )
+        if as_json:
+            emit_json(rows)
+            return
+        emit_table(
+            [tuple(getattr(row, attr) for _, attr in kind.cli_columns) for row in rows],
+            [heading for heading, _ in kind.cli_columns],
+        )
+
+
+def _log(ctx: typer.Context, kind: Kind, entry_in: Any, as_json: bool, said: Any = None) -> None:
+    """Log ``entry_in`` as an entry of ``kind`` and print it: as JSON, or ``said(entry)``
+    (by default "Logged 2 drink(s) on 2026-11-23 as number 4.")."""
     cli = state(ctx)
     with cli.session() as session:
-        return lister(
-            session=session,
-            owner=cli.owner(session),
-            start=parse_day(start, "--from"),
-            end=parse_day(end, "--to"),
+        public = daylog_service.log_entry(
+            session=session, owner=cli.owner(session), kind=kind, entry_in=entry_in
         )
+    if as_json:
+        emit_json(public)
+    elif said is not None:
+        typer.echo(said(public))
+    else:
+        typer.echo(f"Logged {kind.describe(public)} on {public.day} as number {public.id}.")
 
 
 # ---------------------------------------------------------------------------- activity
@@ -133,7 +167,6 @@ def activity_add(
     as_json: JsonOption = False,
 ) -> None:
     """Log a workout or light exercise."""
-    cli = state(ctx)
     data = _dated(at, day) | {
         "activity_type": activity_type,
         "duration_min": minutes,
@@ -141,36 +174,7 @@ def activity_add(
         "notes": notes,
     }
     activity_in = ActivityCreate.model_validate(_now_if_missing(data))
-    with cli.session() as session:
-        public = daylog_service.log_activity(
-            session=session, owner=cli.owner(session), activity_in=activity_in
-        )
-    if as_json:
-        emit_json(public)
-    else:
-        typer.echo(
-            f"Logged {public.activity_type}, {public.duration_min:g} min ({public.effort}) on "
-            f"{public.day} as number {public.id}."
-        )
-
-
-@activity_app.command("list")
-@command
-def activity_list(
-    ctx: typer.Context, start: FromOpt = None, end: ToOpt = None, as_json: JsonOption = False
-) -> None:
-    """List workouts, newest first."""
-    rows = _listing(ctx, daylog_service.list_activities, start, end)
-    if as_json:
-        emit_json(rows)
-        return
-    emit_table(
-        [(a.id, a.day, a.activity_type, a.duration_min, a.intensity_0_10) for a in rows],
-        ["id", "day", "type", "minutes", "intensity"],
-    )
-
-
-_add_delete_restore(activity_app, "activity", "workout", "activity")
+    _log(ctx, daylog_service.ACTIVITY, activity_in, as_json)
 
 
 # ---------------------------------------------------------------------------- stretching
@@ -187,35 +191,9 @@ def stretch_log(
     as_json: JsonOption = False,
 ) -> None:
     """Log a stretching routine done (default: now)."""
-    cli = state(ctx)
     data = _dated(at, day) | {"routine": routine, "duration_min": minutes}
     stretch_in = StretchCreate.model_validate(_now_if_missing(data))
-    with cli.session() as session:
-        public = daylog_service.log_stretch(
-            session=session, owner=cli.owner(session), stretch_in=stretch_in
-        )
-    if as_json:
-        emit_json(public)
-    else:
-        typer.echo(f"Logged stretching ({public.routine}) on {public.day} as number {public.id}.")
-
-
-@stretch_app.command("list")
-@command
-def stretch_list(
-    ctx: typer.Context, start: FromOpt = None, end: ToOpt = None, as_json: JsonOption = False
-) -> None:
-    """List stretching sessions, newest first."""
-    rows = _listing(ctx, daylog_service.list_stretches, start, end)
-    if as_json:
-        emit_json(rows)
-        return
-    emit_table(
-        [(s.id, s.day, s.routine, s.duration_min) for s in rows], ["id", "day", "routine", "min"]
-    )
-
-
-_add_delete_restore(stretch_app, "stretch", "stretching session", "stretch")
+    _log(ctx, daylog_service.STRETCH, stretch_in, as_json)
 
 
 # ---------------------------------------------------------------------------- alcohol, caffeine
@@ -233,36 +211,9 @@ def alcohol_add(
     as_json: JsonOption = False,
 ) -> None:
     """Log alcoholic drinks (default: one, now)."""
-    cli = state(ctx)
     data = _dated(at, day) | {"drinks": drinks, "standard_units": units, "kind": kind}
     alcohol_in = AlcoholCreate.model_validate(_now_if_missing(data))
-    with cli.session() as session:
-        public = daylog_service.log_alcohol(
-            session=session, owner=cli.owner(session), alcohol_in=alcohol_in
-        )
-    if as_json:
-        emit_json(public)
-    else:
-        typer.echo(f"Logged {public.drinks:g} drink(s) on {public.day} as number {public.id}.")
-
-
-@alcohol_app.command("list")
-@command
-def alcohol_list(
-    ctx: typer.Context, start: FromOpt = None, end: ToOpt = None, as_json: JsonOption = False
-) -> None:
-    """List alcohol entries, newest first."""
-    rows = _listing(ctx, daylog_service.list_alcohol, start, end)
-    if as_json:
-        emit_json(rows)
-        return
-    emit_table(
-        [(a.id, a.day, a.drinks, a.standard_units, a.kind) for a in rows],
-        ["id", "day", "drinks", "units", "kind"],
-    )
-
-
-_add_delete_restore(alcohol_app, "alcohol", "alcohol entry", "alcohol")
+    _log(ctx, daylog_service.ALCOHOL, alcohol_in, as_json)
 
 
 @caffeine_app.command("add")
@@ -280,7 +231,6 @@ def caffeine_add(
 ) -> None:
     """Log caffeine not logged as a food or drink: `caffeine add "coffee 95 mg"` or
     `caffeine add --mg 95 --source coffee` (a coffee logged with `drink` already counts)."""
-    cli = state(ctx)
     if phrase is not None:
         source_from_phrase, mg_from_phrase = daylog_service.parse_caffeine(phrase)
         source = source or source_from_phrase
@@ -292,34 +242,7 @@ def caffeine_add(
         )
     data = _dated(at, day) | {"caffeine_mg": mg, "source": source}
     caffeine_in = CaffeineCreate.model_validate(_now_if_missing(data))
-    with cli.session() as session:
-        public = daylog_service.log_caffeine(
-            session=session, owner=cli.owner(session), caffeine_in=caffeine_in
-        )
-    if as_json:
-        emit_json(public)
-    else:
-        typer.echo(
-            f"Logged {public.caffeine_mg:g} mg caffeine on {public.day} as number {public.id}."
-        )
-
-
-@caffeine_app.command("list")
-@command
-def caffeine_list(
-    ctx: typer.Context, start: FromOpt = None, end: ToOpt = None, as_json: JsonOption = False
-) -> None:
-    """List caffeine entries, newest first."""
-    rows = _listing(ctx, daylog_service.list_caffeine, start, end)
-    if as_json:
-        emit_json(rows)
-        return
-    emit_table(
-        [(c.id, c.day, c.caffeine_mg, c.source) for c in rows], ["id", "day", "mg", "source"]
-    )
-
-
-_add_delete_restore(caffeine_app, "caffeine", "caffeine entry", "caffeine")
+    _log(ctx, daylog_service.CAFFEINE, caffeine_in, as_json)
 
 
 # ---------------------------------------------------------------------------- sleep
@@ -334,37 +257,13 @@ def sleep_log(
     as_json: JsonOption = False,
 ) -> None:
     """Log a sleep; it belongs to the day it ends in (last night's sleep is today's)."""
-    cli = state(ctx)
     sleep_in = SleepCreate.model_validate(
         {"bed_at": parse_moment(bed, "--bed"), "wake_at": parse_moment(wake, "--wake")}
     )
-    with cli.session() as session:
-        public = daylog_service.log_sleep(
-            session=session, owner=cli.owner(session), sleep_in=sleep_in
-        )
-    if as_json:
-        emit_json(public)
-    else:
-        typer.echo(f"Logged {public.sleep_h:g} hours of sleep (before {public.day}).")
-
-
-@sleep_app.command("list")
-@command
-def sleep_list(
-    ctx: typer.Context, start: FromOpt = None, end: ToOpt = None, as_json: JsonOption = False
-) -> None:
-    """List sleep entries, newest first."""
-    rows = _listing(ctx, daylog_service.list_sleep, start, end)
-    if as_json:
-        emit_json(rows)
-        return
-    emit_table(
-        [(s.id, s.day, s.bed_at, s.wake_at, s.sleep_h) for s in rows],
-        ["id", "day", "bed_at", "wake_at", "hours"],
-    )
-
-
-_add_delete_restore(sleep_app, "sleep", "sleep entry", "sleep")
+    _log(
+        ctx, daylog_service.SLEEP, sleep_in, as_json,
+        said=lambda s: f"Logged {s.sleep_h:g} hours of sleep (before {s.day}).",
+    )  # fmt: skip
 
 
 # ---------------------------------------------------------------------------- medicines
@@ -484,9 +383,6 @@ def medicine_check(
         typer.echo("\n".join(_describe(match)))
 
 
-_add_delete_restore(medicine_app, "medicine", "medicine", "medicine")
-
-
 # ---------------------------------------------------------------------------- the day
 
 
@@ -561,13 +457,22 @@ def today(
         typer.echo(f"  medicine: {m.name}{f' ({classes})' if classes else ''}")
 
 
+# ---------------------------------------------------------------------------- every kind
+
+for _kind in daylog_service.KINDS:
+    if _kind.dated:
+        _add_list(GROUPS[_kind.key], _kind)
+    _add_delete_restore(GROUPS[_kind.key], _kind)
+
+
+def _help_rank(kind: Kind) -> int:
+    """Where a kind's group is listed in `nightcramps --help` (``HELP_ORDER``)."""
+    return HELP_ORDER.index(kind.key) if kind.key in HELP_ORDER else len(HELP_ORDER)
+
+
 def register(app: typer.Typer) -> None:
     """Add the day-log commands to the root app."""
-    app.add_typer(activity_app, name="activity")
-    app.add_typer(stretch_app, name="stretch")
-    app.add_typer(medicine_app, name="medicine")
-    app.add_typer(sleep_app, name="sleep")
-    app.add_typer(alcohol_app, name="alcohol")
-    app.add_typer(caffeine_app, name="caffeine")
+    for kind in sorted(daylog_service.KINDS, key=_help_rank):
+        app.add_typer(GROUPS[kind.key], name=kind.cli_group)
     app.command("day-set")(command(day_set))
     app.command("today")(command(today))

@@ -22,6 +22,16 @@ from nightcramps.daylog.constants import (
     MAX_EXERTION_RATIO,
     MIN_BASELINE_DAYS,
 )
+from nightcramps.daylog.schemas import Effort
+
+
+def effort_of(intensity_0_10: int) -> Effort:
+    """The effort word for a 0-10 intensity (WHO: moderate is 5-6, vigorous 7-8)."""
+    if intensity_0_10 >= 7:
+        return "vigorous"
+    if intensity_0_10 >= 5:
+        return "moderate"
+    return "light"
 
 
 def session_load(duration_min: float, intensity_0_10: float) -> float:

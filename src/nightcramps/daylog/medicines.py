@@ -19,13 +19,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from nightcramps.content.citations import CITATIONS
 from nightcramps.daylog.medicine_data import CLASSES, DRUGS, ICS, Drug, DrugClass
 from nightcramps.daylog.schemas import (
     AssociationPublic,
     MedicineCheckPublic,
     MedicineMatchPublic,
 )
-from nightcramps.guidance import citations as guidance_citations
 
 MAX_PHRASE_WORDS = 3
 FUZZY_MIN_LENGTH = 5
@@ -209,7 +209,7 @@ def to_public(hit: ClassHit) -> MedicineMatchPublic:
     """The public view of a class found in a medicine's name.
 
     Citations are shown in their short form from the product's one list of sources
-    (``guidance.citations``), e.g. "Garrison SR et al., Arch Intern Med 2012;172(2):120-126".
+    (``content.citations``), e.g. "Garrison SR et al., Arch Intern Med 2012;172(2):120-126".
     """
     drug_class = hit.drug_class
     association = drug_class.association
@@ -231,7 +231,7 @@ def to_public(hit: ClassHit) -> MedicineMatchPublic:
         ),
         evidence_grade=drug_class.evidence_grade,
         summary=drug_class.summary,
-        citations=[guidance_citations.CITATIONS[key].short for key in drug_class.citations],
+        citations=[CITATIONS[key].short for key in drug_class.citations],
         guidance=drug_class.guidance,
     )
 

@@ -2,6 +2,13 @@
 
 Every row carries ``person_id`` and, except medicines, the local ``day`` it belongs to (the day D
 precedes the night of D). Entries are soft-deleted (``deleted_at``) so a deletion can be undone.
+What is derived from a row's own columns (a workout's effort and load, a sleep's hours) is a
+property here, so the public schemas read it with the columns (``XPublic.model_validate(row)``).
+
+How a column is declared is what the day log's services go by when they store a change
+(``service._common.store_changes``): a ``Numeric`` column rounds to its scale, a text column with
+the default ``""`` stores an emptied value as ``""``, and a column that is not nullable refuses to
+be emptied.
 """
 
 from __future__ import annotations
@@ -21,6 +28,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
+from nightcramps.daylog import exertion
+from nightcramps.daylog.schemas import Effort
 from nightcramps.storage.base import Base, UTCDateTime
 from nightcramps.storage.owned import OwnedRow, SoftDeletable
 
@@ -63,6 +72,16 @@ class Activity(_Entry, Base):
     intensity_0_10: Mapped[int] = mapped_column(Integer)
     """Effort relative to the person's own capacity (WHO: moderate 5-6, vigorous 7-8)."""
     notes: Mapped[str] = mapped_column(Text, default="")
+
+    @property
+    def effort(self) -> Effort:
+        """light, moderate or vigorous, from ``intensity_0_10``."""
+        return exertion.effort_of(self.intensity_0_10)
+
+    @property
+    def load(self) -> float:
+        """Session-RPE load: minutes x intensity (``exertion.session_load``)."""
+        return exertion.session_load(float(self.duration_min), self.intensity_0_10)
 
 
 class StretchSession(_Entry, Base):
@@ -113,6 +132,11 @@ class SleepPeriod(_Entry, Base):
     bed_at: Mapped[datetime] = mapped_column(UTCDateTime)
     wake_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
+    @property
+    def sleep_h(self) -> float:
+        """Hours from ``bed_at`` to ``wake_at``, to two places."""
+        return round((self.wake_at - self.bed_at).total_seconds() / 3600, 2)
+
 
 class Medicine(_Entry, Base):
     """A medicine as the person typed it, with dose and the dates taken.
@@ -130,3 +154,8 @@ class Medicine(_Entry, Base):
     stopped_on: Mapped[date | None] = mapped_column(Date)
     """Local date of the last dose; None while still taking it."""
     notes: Mapped[str] = mapped_column(Text, default="")
+
+    @property
+    def taking(self) -> bool:
+        """True while no stop date is set."""
+        return self.stopped_on is None

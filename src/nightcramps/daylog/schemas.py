@@ -8,6 +8,9 @@ to the day before (a drink at 00:30 precedes that night's sleep). A workout's ti
 Every input takes the fields its GET body holds (docs/api.md): what the server computes (a
 workout's effort and load, a sleep's hours) is accepted and ignored, an ``id`` must be the one in
 the address.
+
+The entries' public schemas read a stored row as it is (``from_attributes``:
+``ActivityPublic.model_validate(row)``); their fields are the row's columns and properties.
 """
 
 from __future__ import annotations
@@ -15,8 +18,16 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
+from nightcramps.content.grades import Grade
 from nightcramps.daylog.constants import (
     INTENSITY_WORDS,
     MAX_CAFFEINE_MG_PER_ENTRY,
@@ -29,9 +40,9 @@ from nightcramps.daylog.constants import (
 )
 from nightcramps.inputs import Input, fixed, read_only, renamed
 
-EvidenceGrade = Literal["strong", "moderate", "weak", "none", "contradicted"]
+EvidenceGrade = Grade
+"""The product's evidence grades, defined once in ``nightcramps.content.grades``."""
 Effort = Literal["light", "moderate", "vigorous"]
-EntryKind = Literal["activity", "stretch", "alcohol", "caffeine", "sleep", "medicine"]
 
 
 Notes = Annotated[str, Field(max_length=2000)]
@@ -140,6 +151,8 @@ class ActivityUpdate(_ActivityComputed):
 class ActivityPublic(BaseModel):
     """A workout as returned by the API and the CLI."""
 
+    model_config = ConfigDict(from_attributes=True)
+
     id: int
     day: date
     started_at: datetime | None
@@ -180,6 +193,8 @@ class StretchUpdate(Input):
 class StretchPublic(BaseModel):
     """A stretching session."""
 
+    model_config = ConfigDict(from_attributes=True)
+
     id: int
     day: date
     at: datetime | None
@@ -217,6 +232,8 @@ class AlcoholUpdate(Input):
 class AlcoholPublic(BaseModel):
     """An alcohol entry."""
 
+    model_config = ConfigDict(from_attributes=True)
+
     id: int
     day: date
     at: datetime | None
@@ -246,6 +263,8 @@ class CaffeineUpdate(Input):
 
 class CaffeinePublic(BaseModel):
     """A caffeine entry."""
+
+    model_config = ConfigDict(from_attributes=True)
 
     id: int
     day: date
@@ -283,6 +302,8 @@ class SleepUpdate(_SleepComputed):
 
 class SleepPublic(BaseModel):
     """A sleep entry with its hours."""
+
+    model_config = ConfigDict(from_attributes=True)
 
     id: int
     day: date = Field(description="The day this sleep ended in (the sleep before that day).")

@@ -1,8 +1,13 @@
 """The Today page's forms: caffeine, alcohol, a workout, steps with standing and sitting, and
-last night's sleep. A refused form shows the page again with what to fix and the values typed."""
+last night's sleep. A refused form shows the page again with what to fix and the values typed.
+
+The forms that log one entry of a kind (caffeine, alcohol, a workout) are one handler each made
+from :data:`ENTRY_FORMS`: the kind, the form's labels and what an empty input means."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -29,14 +34,7 @@ from nightcramps.daylog.routes._common import (
     viewable_day,
 )
 from nightcramps.daylog.routes.today import render_today
-from nightcramps.daylog.schemas import (
-    ActivityCreate,
-    AlcoholCreate,
-    CaffeineCreate,
-    DayUpdate,
-    SleepCreate,
-    SleepUpdate,
-)
+from nightcramps.daylog.schemas import DayUpdate, SleepCreate, SleepUpdate
 from nightcramps.errors import Conflict, Invalid
 from nightcramps.owner import Owner
 from nightcramps.web.deps import CurrentPerson, OwnerDep, SessionDep
@@ -143,7 +141,6 @@ async def _form_entry(
             status = status_of(exc)
             refusal = exc.message
         else:
-            session.commit()
             flash(request, message, undo=undo)
             return redirect(f"/today/{day.isoformat()}")
     submitted = await request.form()
@@ -175,85 +172,84 @@ def _at(day: date, clock: time, owner: Owner) -> datetime:
     return timing.moment_in_day(day, clock, owner)
 
 
-@router.post("/today/{day}/caffeine")
-async def form_caffeine(
-    request: Request, day: date, session: SessionDep, owner: OwnerDep, person: CurrentPerson
-) -> Response:
-    """Caffeine in mg, entered directly."""
-    form = await request.form()
-    data = {
-        "day": day,
-        "caffeine_mg": form.get("caffeine_mg") or None,
-        "source": form.get("source") or "",
-    }
+@dataclass(frozen=True)
+class EntryForm:
+    """A Today-page form that logs one entry of ``kind``, posted to ``/today/{day}/{name}``."""
 
-    def save(caffeine_in: CaffeineCreate) -> tuple[str, str]:
-        entry = daylog_service.log_caffeine(session=session, owner=owner, caffeine_in=caffeine_in)
-        return f"Logged: {entry.caffeine_mg:g} mg caffeine.", undo_create("caffeine", entry.id)
-
-    return await _form_entry(
-        request, session, owner, person, day, name="caffeine", form=CAFFEINE_FORM,
-        model=CaffeineCreate, data=data, save=save,
-    )  # fmt: skip
+    kind: daylog_service.AnyKind
+    name: str
+    form: PageForm
+    inputs: Mapping[str, Any]
+    """The inputs read into the kind's create schema, each with what it means left empty
+    (None: not given; "" for a text that may be empty)."""
+    doc: str
+    timed: bool = False
+    """Whether the form has a ``time`` input (HH:MM on the day; empty: the day only)."""
 
 
-@router.post("/today/{day}/alcohol")
-async def form_alcohol(
-    request: Request, day: date, session: SessionDep, owner: OwnerDep, person: CurrentPerson
-) -> Response:
-    """Alcoholic drinks with standard units and kind."""
-    form = await request.form()
-    data = {
-        "day": day,
-        "drinks": form.get("drinks") or None,
-        "standard_units": form.get("standard_units") or None,
-        "kind": form.get("kind") or "",
-    }
-
-    def save(alcohol_in: AlcoholCreate) -> tuple[str, str]:
-        entry = daylog_service.log_alcohol(session=session, owner=owner, alcohol_in=alcohol_in)
-        return f"Logged: {entry.drinks:g} drink(s).", undo_create("alcohol", entry.id)
-
-    return await _form_entry(
-        request, session, owner, person, day, name="alcohol", form=ALCOHOL_FORM,
-        model=AlcoholCreate, data=data, save=save,
-    )  # fmt: skip
+ENTRY_FORMS = (
+    EntryForm(
+        daylog_service.CAFFEINE, "caffeine", CAFFEINE_FORM, {"caffeine_mg": None, "source": ""},
+        doc="Caffeine in mg, entered directly.",
+    ),
+    EntryForm(
+        daylog_service.ALCOHOL, "alcohol", ALCOHOL_FORM,
+        {"drinks": None, "standard_units": None, "kind": ""},
+        doc="Alcoholic drinks with standard units and kind.",
+    ),
+    EntryForm(
+        daylog_service.ACTIVITY, "workout", WORKOUT_FORM,
+        {"activity_type": None, "duration_min": None, "intensity_0_10": None, "notes": ""},
+        doc="A workout: type, minutes, effort.", timed=True,
+    ),
+)  # fmt: skip
 
 
-@router.post("/today/{day}/workout")
-async def form_workout(
-    request: Request, day: date, session: SessionDep, owner: OwnerDep, person: CurrentPerson
-) -> Response:
-    """A workout: type, minutes, effort."""
-    form = await request.form()
-    data: dict[str, Any] = {
-        "day": day,
-        "activity_type": form.get("activity_type") or None,
-        "duration_min": form.get("duration_min") or None,
-        "intensity_0_10": form.get("intensity_0_10") or None,
-        "notes": form.get("notes") or "",
-    }
+def _entry_data(
+    spec: EntryForm, form: Mapping[str, Any], day: date, owner: Owner
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """The form's inputs for the kind's create schema, and a malformed time (by input)."""
+    data: dict[str, Any] = {"day": day}
+    data |= {name: form.get(name) or empty for name, empty in spec.inputs.items()}
     found: dict[str, str] = {}
-    time_text = str(form.get("time") or "").strip()
+    time_text = str(form.get("time") or "").strip() if spec.timed else ""
     if time_text:
         clock = _clock(time_text)
         if clock is None:
-            found["time"] = f"Time: {WORKOUT_FORM.fields['time'].fix}"
+            found["time"] = f"Time: {spec.form.fields['time'].fix}"
         else:
             data["at"] = _at(day, clock, owner)
             data.pop("day")
+    return data, found
 
-    def save(activity_in: ActivityCreate) -> tuple[str, str]:
-        entry = daylog_service.log_activity(session=session, owner=owner, activity_in=activity_in)
-        return (
-            f"Logged: {entry.activity_type}, {entry.duration_min:g} min ({entry.effort}).",
-            undo_create("activity", entry.id),
-        )
 
-    return await _form_entry(
-        request, session, owner, person, day, name="workout", form=WORKOUT_FORM,
-        model=ActivityCreate, data=data, save=save, found=found,
-    )  # fmt: skip
+def _add_entry_form(router: APIRouter, spec: EntryForm) -> None:
+    """Register the handler of one :class:`EntryForm`."""
+    kind = spec.kind
+
+    async def handler(
+        request: Request, day: date, session: SessionDep, owner: OwnerDep, person: CurrentPerson
+    ) -> Response:
+        data, found = _entry_data(spec, await request.form(), day, owner)
+
+        def save(entry_in: Any) -> tuple[str, str]:
+            entry = daylog_service.log_entry(
+                session=session, owner=owner, kind=kind, entry_in=entry_in
+            )
+            return f"Logged: {kind.describe(entry)}.", undo_create(kind.key, entry.id)
+
+        return await _form_entry(
+            request, session, owner, person, day, name=spec.name, form=spec.form,
+            model=kind.create, data=data, save=save, found=found,
+        )  # fmt: skip
+
+    handler.__name__ = handler.__qualname__ = f"form_{spec.name}"
+    handler.__doc__ = spec.doc
+    router.add_api_route(f"/today/{{day}}/{spec.name}", handler, methods=["POST"])
+
+
+for _spec in ENTRY_FORMS:
+    _add_entry_form(router, _spec)
 
 
 @router.post("/today/{day}/day")
@@ -305,19 +301,25 @@ async def form_sleep(
         wake = datetime.combine(day, wake_clock, tzinfo=owner.tz)
         bed_day = day - timedelta(days=1) if bed_clock >= wake_clock else day
         data = {"bed_at": datetime.combine(bed_day, bed_clock, tzinfo=owner.tz), "wake_at": wake}
-    existing = daylog_service.list_sleep(session=session, owner=owner, start=day, end=day)
+    sleep = daylog_service.SLEEP
+    existing = daylog_service.list_entries(
+        session=session, owner=owner, kind=sleep, start=day, end=day
+    )
 
     def save(sleep_in: SleepCreate) -> tuple[str, str | None]:
         if existing:
-            entry = daylog_service.update_sleep(
+            entry = daylog_service.update_entry(
                 session=session,
                 owner=owner,
-                sleep_id=existing[0].id,
-                sleep_in=SleepUpdate(bed_at=sleep_in.bed_at, wake_at=sleep_in.wake_at),
+                kind=sleep,
+                entry_id=existing[0].id,
+                entry_in=SleepUpdate(bed_at=sleep_in.bed_at, wake_at=sleep_in.wake_at),
             )
             return f"Sleep changed: {entry.sleep_h:g} hours.", None
-        entry = daylog_service.log_sleep(session=session, owner=owner, sleep_in=sleep_in)
-        return f"Logged: {entry.sleep_h:g} hours of sleep.", undo_create("sleep", entry.id)
+        entry = daylog_service.log_entry(
+            session=session, owner=owner, kind=sleep, entry_in=sleep_in
+        )
+        return f"Logged: {sleep.describe(entry)}.", undo_create(sleep.key, entry.id)
 
     return await _form_entry(
         request, session, owner, person, day, name="sleep", form=SLEEP_FORM, model=SleepCreate,

@@ -21,7 +21,7 @@ from nightcramps.daylog.schemas import MedicineCreate, MedicineStop
 from nightcramps.errors import Conflict, Invalid
 from nightcramps.owner import Owner
 from nightcramps.web.deps import IdPath, OwnerDep, SessionDep
-from nightcramps.web.pages import flash, parse_form, redirect, render
+from nightcramps.web.pages import flash, form_input, parse_form, redirect, render
 
 router = APIRouter()
 
@@ -89,7 +89,6 @@ async def add_medicine_page(request: Request, session: SessionDep, owner: OwnerD
             problems = refusal_problems(MEDICINE_FORM, exc)
             status, refusal = status_of(exc), exc.message
         else:
-            session.commit()
             note = f" ({public.matches[0].class_name})" if public.matches else ""
             flash(request, f"Added {public.name}{note}.", undo=undo_create("medicine", public.id))
             return redirect(safe_next(form.get("next"), "/medicines"))
@@ -104,13 +103,9 @@ async def stop_medicine_page(
 ) -> Response:
     """Record the last day a medicine was taken (today unless a date is given)."""
     form = await request.form()
-    stop_in, invalid = parse_form(MedicineStop, {"stopped_on": form.get("stopped_on") or None})
-    if stop_in is None:
-        problems = page_problems(MEDICINE_FORM, invalid)
-        raise Invalid("Please fix: " + " ".join(problems.values()), fields=problems)
+    stop_in = form_input(MedicineStop, {"stopped_on": form.get("stopped_on") or None})
     public = daylog_service.stop_medicine(
         session=session, owner=owner, medicine_id=medicine_id, stopped_on=stop_in.stopped_on
     )
-    session.commit()
     flash(request, f"Recorded: last dose of {public.name} on {public.stopped_on}.")
     return redirect(safe_next(form.get("next"), "/medicines"))

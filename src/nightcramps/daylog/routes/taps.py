@@ -52,7 +52,6 @@ async def _one_tap(
             message=exc.message,
             status_code=status_of(exc),
         )
-    session.commit()
     flash(request, message, undo=undo)
     return redirect(f"/today/{day.isoformat()}")
 
@@ -67,7 +66,7 @@ async def tap_stretched(
         stretch = daylog_service.log_stretch(
             session=session, owner=owner, stretch_in=StretchCreate(routine=ONE_TAP_ROUTINE, day=day)
         )
-        return "Logged: stretched before bed.", undo_create("stretch", stretch.id)
+        return "Logged: stretched before bed.", undo_create(daylog_service.STRETCH.key, stretch.id)
 
     return await _one_tap(request, session, owner, person, day, action, field="stretch")
 
@@ -127,14 +126,10 @@ async def tap_coffee(
     """One tap: a cup of brewed coffee (95 mg caffeine)."""
 
     def action() -> tuple[str, str]:
-        entry = daylog_service.log_caffeine(
-            session=session,
-            owner=owner,
-            caffeine_in=CaffeineCreate(
-                caffeine_mg=COFFEE_CUP_CAFFEINE_MG, source="coffee", day=day
-            ),
-        )
-        return f"Logged: a coffee ({COFFEE_CUP_CAFFEINE_MG} mg).", undo_create("caffeine", entry.id)
+        kind = daylog_service.CAFFEINE
+        coffee = CaffeineCreate(caffeine_mg=COFFEE_CUP_CAFFEINE_MG, source="coffee", day=day)
+        entry = daylog_service.log_entry(session=session, owner=owner, kind=kind, entry_in=coffee)
+        return f"Logged: a coffee ({COFFEE_CUP_CAFFEINE_MG} mg).", undo_create(kind.key, entry.id)
 
     return await _one_tap(request, session, owner, person, day, action, field="caffeine_mg")
 
@@ -146,9 +141,9 @@ async def tap_drink(
     """One tap: one alcoholic drink."""
 
     def action() -> tuple[str, str]:
-        entry = daylog_service.log_alcohol(
-            session=session, owner=owner, alcohol_in=AlcoholCreate(drinks=1, day=day)
-        )
-        return "Logged: one drink.", undo_create("alcohol", entry.id)
+        kind = daylog_service.ALCOHOL
+        drink = AlcoholCreate(drinks=1, day=day)
+        entry = daylog_service.log_entry(session=session, owner=owner, kind=kind, entry_in=drink)
+        return "Logged: one drink.", undo_create(kind.key, entry.id)
 
     return await _one_tap(request, session, owner, person, day, action, field="drinks")

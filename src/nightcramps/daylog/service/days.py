@@ -12,17 +12,20 @@ from nightcramps.daylog.constants import MAX_STANDING_SITTING_H
 from nightcramps.daylog.models import DayRecord
 from nightcramps.daylog.schemas import DayFactorsPublic, DayLogPublic, DayUpdate
 from nightcramps.daylog.service._common import day_record, to_decimal, to_float
-from nightcramps.daylog.service.activity import list_activities
+from nightcramps.daylog.service.entries import list_entries
+from nightcramps.daylog.service.entry_kind import AnyKind
 from nightcramps.daylog.service.factors import daily_factors
-from nightcramps.daylog.service.intakes import list_alcohol, list_caffeine
-from nightcramps.daylog.service.kinds import KIND_NAMES, MODELS, NONE_FLAGS
+from nightcramps.daylog.service.kinds import KINDS
 from nightcramps.daylog.service.medicines import medicines_on
-from nightcramps.daylog.service.sleep import list_sleep
-from nightcramps.daylog.service.stretches import list_stretches
 from nightcramps.daylog.service.timing import check_day
 from nightcramps.errors import Conflict, Invalid
 from nightcramps.nutrition import service as nutrition_service
 from nightcramps.owner import Owner
+
+NONE_TODAY: tuple[AnyKind, ...] = tuple(kind for kind in KINDS if kind.none_flag)
+"""The kinds a day can answer "none today" for (``EntryKind.none_flag``)."""
+NONE_FLAGS = frozenset(flag for kind in NONE_TODAY if (flag := kind.none_flag))
+"""The "none today" answers of ``DayRecord`` ("no_alcohol", …)."""
 
 
 def _day_record_for_writing(session: Session, owner: Owner, day: date) -> DayRecord:
@@ -31,10 +34,7 @@ def _day_record_for_writing(session: Session, owner: Owner, day: date) -> DayRec
         record = DayRecord(
             person_id=owner.person_id,
             day=day,
-            no_stretching=False,
-            no_exercise=False,
-            no_alcohol=False,
-            no_caffeine=False,
+            **dict.fromkeys(NONE_FLAGS, False),
             notes="",
         )
         session.add(record)
@@ -42,8 +42,9 @@ def _day_record_for_writing(session: Session, owner: Owner, day: date) -> DayRec
     return record
 
 
-def _live_count(session: Session, owner: Owner, kind: str, day: date) -> int:
-    model = MODELS[kind]
+def _live_count(session: Session, owner: Owner, kind: AnyKind, day: date) -> int:
+    """How many live entries of ``kind`` the day has."""
+    model = kind.model
     rows = session.scalars(
         select(model.id).where(
             model.person_id == owner.person_id, model.day == day, model.deleted_at.is_(None)
@@ -81,15 +82,14 @@ def update_day(
     """
     check_day(day, owner=owner, now=now)
     changes = day_in.model_dump(exclude_unset=True)
-    for kind, flag in NONE_FLAGS.items():
-        if changes.get(flag):
-            count = _live_count(session, owner, kind, day)
-            if count:
-                raise Conflict(
-                    f"{day.isoformat()} already has {count} {KIND_NAMES[kind]}(s) logged; "
-                    f"delete them before answering {flag.replace('_', ' ')!r}.",
-                    fields={flag: "contradicts what is logged"},
-                )
+    for kind in NONE_TODAY:
+        flag = kind.none_flag
+        if flag and changes.get(flag) and (count := _live_count(session, owner, kind, day)):
+            raise Conflict(
+                f"{day.isoformat()} already has {count} {kind.noun}(s) logged; "
+                f"delete them before answering {flag.replace('_', ' ')!r}.",
+                fields={flag: "contradicts what is logged"},
+            )
     if changes.get("no_caffeine"):
         _check_no_caffeine_in_food(session, owner, day)
     record = _day_record_for_writing(session, owner, day)
@@ -102,7 +102,7 @@ def update_day(
             fields={"sitting_h": "too many hours in the day"},
         )
     for name, value in changes.items():
-        if name in NONE_FLAGS.values():
+        if name in NONE_FLAGS:
             value = bool(value)
         elif name == "notes":
             value = value or ""
@@ -124,16 +124,13 @@ def day_log(*, session: Session, owner: Owner, day: date) -> DayLogPublic:
         sitting_h=None if record is None else to_float(record.sitting_h),
         massage_used=None if record is None else record.massage_used,
         heat_used=None if record is None else record.heat_used,
-        no_stretching=bool(record and record.no_stretching),
-        no_exercise=bool(record and record.no_exercise),
-        no_alcohol=bool(record and record.no_alcohol),
-        no_caffeine=bool(record and record.no_caffeine),
+        **{flag: bool(record and getattr(record, flag)) for flag in NONE_FLAGS},
         notes="" if record is None else record.notes,
-        activities=list_activities(session=session, owner=owner, start=day, end=day),
-        stretches=list_stretches(session=session, owner=owner, start=day, end=day),
-        alcohol=list_alcohol(session=session, owner=owner, start=day, end=day),
-        caffeine=list_caffeine(session=session, owner=owner, start=day, end=day),
-        sleep=list_sleep(session=session, owner=owner, start=day, end=day),
+        **{
+            kind.path: list_entries(session=session, owner=owner, kind=kind, start=day, end=day)
+            for kind in KINDS
+            if kind.dated
+        },
         medicines=medicines_on(session=session, owner=owner, day=day),
         factors=DayFactorsPublic(**factors),
     )

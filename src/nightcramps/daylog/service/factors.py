@@ -13,27 +13,22 @@ from sqlalchemy.orm import Session
 
 from nightcramps.daylog import exertion
 from nightcramps.daylog.constants import EXERTION_WINDOW_DAYS
-from nightcramps.daylog.models import (
-    Activity,
-    AlcoholIntake,
-    CaffeineIntake,
-    DayRecord,
-    SleepPeriod,
-    StretchSession,
-)
+from nightcramps.daylog.models import DayRecord
+from nightcramps.daylog.service.entry_kind import AnyKind, Contribution
+from nightcramps.daylog.service.kinds import KINDS
 from nightcramps.daylog.service.timing import check_range
 from nightcramps.owner import Owner
 
-FACTOR_KEYS = (
-    "steps",
-    "exercise_min",
-    "stretched",
-    "alcohol_drinks",
-    "caffeine_mg",
-    "sleep_h",
-    "exertion_ratio",
+COUNTED: tuple[tuple[AnyKind, Contribution], ...] = tuple(
+    (kind, kind.contribution) for kind in KINDS if kind.contribution is not None
 )
-"""The keys of every day in ``daily_factors``, in this order."""
+"""The kinds that count toward a factor, with how (``EntryKind.contribution``)."""
+
+FACTOR_KEYS = ("steps", *(counted.factor for _, counted in COUNTED), "exertion_ratio")
+"""The keys of every day in ``daily_factors``, in this order: steps (from the day's answers),
+each kind's factor, and the exertion ratio of the day's load."""
+
+Totals = dict[date, float]
 
 
 def _columns(
@@ -48,6 +43,28 @@ def _columns(
             model.day <= end,
         )
     ).all()
+
+
+def _totals(
+    session: Session, owner: Owner, kind: AnyKind, counted: Contribution, start: date, end: date
+) -> tuple[Totals, Totals]:
+    """A kind's amounts and training loads added up by day, for the days that have entries."""
+    amounts: Totals = defaultdict(float)
+    loads: Totals = defaultdict(float)
+    for row in _columns(session, owner, kind.model, start, end, *counted.columns):
+        if counted.amount is None:
+            amounts[row.day] = 1.0  # there was an entry; how many does not matter
+        else:
+            amounts[row.day] += counted.amount(row)
+        if counted.load is not None:
+            loads[row.day] += counted.load(row)
+    return amounts, loads
+
+
+def _answered(records: dict[date, Any], day: date, flag: str | None) -> bool:
+    """Whether ``day`` has the "none today" answer ``flag``."""
+    record = records.get(day)
+    return flag is not None and record is not None and bool(getattr(record, flag))
 
 
 def daily_factors(
@@ -67,79 +84,68 @@ def daily_factors(
     check_range(start, end)
     first = start - timedelta(days=EXERTION_WINDOW_DAYS)
     records = {r.day: r for r in _day_records(session, owner, first, end)}
-    workout_min: dict[date, float] = defaultdict(float)
-    workout_load: dict[date, float] = defaultdict(float)
-    for day, duration, intensity in _columns(
-        session, owner, Activity, first, end, Activity.duration_min, Activity.intensity_0_10
-    ):
-        workout_min[day] += float(duration)
-        workout_load[day] += exertion.session_load(float(duration), intensity)
-    stretched = {row.day for row in _columns(session, owner, StretchSession, start, end)}
-    drinks: dict[date, float] = defaultdict(float)
-    for day, amount in _columns(session, owner, AlcoholIntake, start, end, AlcoholIntake.drinks):
-        drinks[day] += float(amount)
-    caffeine: dict[date, float] = defaultdict(float)
-    for day, mg in _columns(session, owner, CaffeineIntake, start, end, CaffeineIntake.caffeine_mg):
-        caffeine[day] += float(mg)
-    sleep: dict[date, float] = defaultdict(float)
-    for day, bed, wake in _columns(
-        session, owner, SleepPeriod, start, end, SleepPeriod.bed_at, SleepPeriod.wake_at
-    ):
-        sleep[day] += (wake - bed).total_seconds() / 3600
-
-    def answered(day: date, flag: str) -> bool:
-        record = records.get(day)
-        return record is not None and bool(getattr(record, flag))
-
-    every_day = [first + timedelta(days=k) for k in range((end - first).days + 1)]
-    loads: dict[date, float | None] = {}
-    steps: dict[date, float | None] = {}
-    for day in every_day:
-        if day in workout_load:
-            loads[day] = workout_load[day]
-        elif answered(day, "no_exercise"):
-            loads[day] = 0.0
-        else:
-            loads[day] = None
-        record = records.get(day)
-        steps[day] = None if record is None or record.steps is None else float(record.steps)
     days = [start + timedelta(days=k) for k in range((end - start).days + 1)]
-    ratios = exertion.exertion_ratios(loads, steps, days)
-
-    def known_or_zero(values: dict[date, float], day: date, flag: str) -> float | None:
-        if day in values:
-            return round(values[day], 2)
-        return 0.0 if answered(day, flag) else None
-
-    result: dict[date, dict[str, float | None]] = {}
+    result: dict[date, dict[str, float | None]] = {day: {} for day in days}
     for day in days:
-        if day in stretched:
-            stretch_value: float | None = 1.0
-        else:
-            stretch_value = 0.0 if answered(day, "no_stretching") else None
-        ratio = ratios[day]
-        result[day] = {
-            "steps": steps[day],
-            "exercise_min": known_or_zero(workout_min, day, "no_exercise"),
-            "stretched": stretch_value,
-            "alcohol_drinks": known_or_zero(drinks, day, "no_alcohol"),
-            "caffeine_mg": known_or_zero(caffeine, day, "no_caffeine"),
-            "sleep_h": round(sleep[day], 2) if day in sleep else None,
-            "exertion_ratio": None if ratio is None else round(ratio, 3),
-        }
+        steps = records[day].steps if day in records else None
+        result[day]["steps"] = None if steps is None else float(steps)
+    load: Totals = defaultdict(float)
+    load_flags: list[str | None] = []
+    for kind, counted in COUNTED:
+        # A kind that is exercise is read from the 28 days before too, for the baseline.
+        since = first if counted.load is not None else start
+        amounts, loads = _totals(session, owner, kind, counted, since, end)
+        for day in days:
+            result[day][counted.factor] = _known_or_zero(amounts, records, day, kind.none_flag)
+        if counted.load is not None:
+            load_flags.append(kind.none_flag)
+            for day, value in loads.items():
+                load[day] += value
+    ratios = _exertion_ratios(records, load, load_flags, first, end, days)
+    for day, ratio in ratios.items():
+        result[day]["exertion_ratio"] = None if ratio is None else round(ratio, 3)
     return result
 
 
+def _known_or_zero(
+    amounts: Totals, records: dict[date, Any], day: date, flag: str | None
+) -> float | None:
+    """The day's amount; with none logged, 0 after a "none today" answer, else unknown."""
+    if day in amounts:
+        return round(amounts[day], 2)
+    return 0.0 if _answered(records, day, flag) else None
+
+
+def _exertion_ratios(
+    records: dict[date, Any],
+    load: Totals,
+    load_flags: list[str | None],
+    first: date,
+    end: date,
+    days: list[date],
+) -> dict[date, float | None]:
+    """Each day's exertion ratio from the training load and the steps of the 28 days before it
+    (a day's load is known when exercise was logged, or 0 when a rest day was answered)."""
+    loads: dict[date, float | None] = {}
+    steps: dict[date, float | None] = {}
+    for offset in range((end - first).days + 1):
+        day = first + timedelta(days=offset)
+        if day in load:
+            loads[day] = load[day]
+        elif any(_answered(records, day, flag) for flag in load_flags):
+            loads[day] = 0.0
+        else:
+            loads[day] = None
+        record_steps = records[day].steps if day in records else None
+        steps[day] = None if record_steps is None else float(record_steps)
+    return exertion.exertion_ratios(loads, steps, days)
+
+
 def _day_records(session: Session, owner: Owner, start: date, end: date) -> Sequence[Any]:
+    """The days' steps and "none today" answers (only those columns)."""
+    flags = [getattr(DayRecord, kind.none_flag) for kind in KINDS if kind.none_flag]
     return session.execute(
-        select(
-            DayRecord.day,
-            DayRecord.steps,
-            DayRecord.no_stretching,
-            DayRecord.no_exercise,
-            DayRecord.no_alcohol,
-            DayRecord.no_caffeine,
-        ).where(
+        select(DayRecord.day, DayRecord.steps, *flags).where(
             DayRecord.person_id == owner.person_id,
             DayRecord.day >= start,
             DayRecord.day <= end,

@@ -1,6 +1,9 @@
 """The person's medicines: adding, changing, stopping and listing them, each with the drug
 classes associated with cramps recognised in its name. The app records what the person does; it
-never advises changing a medicine."""
+never advises changing a medicine.
+
+Medicines have no day, so the medicine kind (``kinds.MEDICINE``) logs, changes and lists with the
+functions here."""
 
 from __future__ import annotations
 
@@ -19,10 +22,14 @@ from nightcramps.daylog.schemas import (
     MedicinePublic,
     MedicineUpdate,
 )
-from nightcramps.daylog.service._common import get_row
+from nightcramps.daylog.service._common import check_not_emptied, store_changes
 from nightcramps.daylog.service.timing import check_range, today
 from nightcramps.errors import Conflict, Invalid
 from nightcramps.owner import Owner
+from nightcramps.storage import owned
+
+MISSING = "There is no medicine number {id} in your log."
+"""What ``stop_medicine`` says of a number that is not one of the person's live medicines."""
 
 
 def check_medicine(name: str) -> MedicineCheckPublic:
@@ -31,14 +38,15 @@ def check_medicine(name: str) -> MedicineCheckPublic:
 
 
 def to_medicine_public(entry: Medicine) -> MedicinePublic:
-    """The public view of a medicine, with the classes recognised in its name."""
+    """The public view of a medicine, with the classes recognised in its name (recognised each
+    time it is read, never stored, so a better matcher applies to everything logged)."""
     return MedicinePublic(
         id=entry.id,
         name=entry.name,
         dose=entry.dose,
         started_on=entry.started_on,
         stopped_on=entry.stopped_on,
-        taking=entry.stopped_on is None,
+        taking=entry.taking,
         notes=entry.notes,
         matches=medicine_matcher.matches(entry.name),
     )
@@ -76,16 +84,24 @@ def _same_name(a: str, b: str) -> bool:
 def add_medicine(
     *, session: Session, owner: Owner, medicine_in: MedicineCreate, now: datetime | None = None
 ) -> MedicinePublic:
-    """Add a medicine with its dose and dates; the response shows the classes recognised.
+    """Add a medicine (:func:`log_medicine`, under the name other features call)."""
+    return log_medicine(session=session, owner=owner, entry_in=medicine_in, now=now)
+
+
+def log_medicine(
+    *, session: Session, owner: Owner, entry_in: MedicineCreate, now: datetime | None = None
+) -> MedicinePublic:
+    """Add a medicine with its dose and dates; the response shows the classes recognised. The
+    medicine kind logs with this (``daylog_service.log_entry``).
 
     Raises:
         Invalid: dates in the future or in the wrong order.
         Conflict: the same medicine is already on the list without a stop date.
     """
-    _check_medicine_dates(medicine_in.started_on, medicine_in.stopped_on, owner, now)
-    if medicine_in.stopped_on is None:
+    _check_medicine_dates(entry_in.started_on, entry_in.stopped_on, owner, now)
+    if entry_in.stopped_on is None:
         for current in _medicine_rows(session, owner):
-            if current.stopped_on is None and _same_name(current.name, medicine_in.name):
+            if current.stopped_on is None and _same_name(current.name, entry_in.name):
                 raise Conflict(
                     f"{current.name} is already on your list as a current medicine "
                     f"(number {current.id}); change that entry instead.",
@@ -94,11 +110,11 @@ def add_medicine(
                 )
     entry = Medicine(
         person_id=owner.person_id,
-        name=medicine_in.name,
-        dose=medicine_in.dose,
-        started_on=medicine_in.started_on,
-        stopped_on=medicine_in.stopped_on,
-        notes=medicine_in.notes,
+        name=entry_in.name,
+        dose=entry_in.dose,
+        started_on=entry_in.started_on,
+        stopped_on=entry_in.stopped_on,
+        notes=entry_in.notes,
     )
     session.add(entry)
     session.flush()
@@ -109,23 +125,24 @@ def update_medicine(
     *,
     session: Session,
     owner: Owner,
-    medicine_id: int,
-    medicine_in: MedicineUpdate,
+    entry: Medicine,
+    entry_in: MedicineUpdate,
     now: datetime | None = None,
 ) -> MedicinePublic:
-    """Change a medicine's name, dose, dates or notes."""
-    entry: Medicine = get_row(session, owner, "medicine", medicine_id)
-    changes = medicine_in.model_dump(exclude_unset=True)
-    if "name" in changes and changes["name"] is None:
-        raise Invalid("name cannot be empty.", fields={"name": "cannot be empty"})
+    """Change a medicine's name, dose, dates or notes (``daylog_service.update_entry``).
+
+    Raises:
+        Invalid: the name emptied, or dates in the future or in the wrong order.
+    """
+    changes = entry_in.model_dump(exclude_unset=True)
+    check_not_emptied(Medicine, changes)
     _check_medicine_dates(
         changes.get("started_on", entry.started_on),
         changes.get("stopped_on", entry.stopped_on),
         owner,
         now,
     )
-    for name, value in changes.items():
-        setattr(entry, name, "" if name in ("dose", "notes") and value is None else value)
+    store_changes(entry, changes)
     session.flush()
     return to_medicine_public(entry)
 
@@ -139,13 +156,16 @@ def stop_medicine(
     now: datetime | None = None,
 ) -> MedicinePublic:
     """Record the last day a medicine was taken (default today). This only records what the
-    person did; the app never advises changing a medicine."""
-    entry: Medicine = get_row(session, owner, "medicine", medicine_id)
+    person did; the app never advises changing a medicine.
+
+    Raises:
+        NotFound: no such live medicine of this person.
+        Invalid: the day is in the future or before the start date.
+    """
+    entry = owned.get_owned(session, Medicine, medicine_id, owner, missing=MISSING)
     last = stopped_on or today(owner=owner, now=now)
-    _check_medicine_dates(entry.started_on, last, owner, now)
-    entry.stopped_on = last
-    session.flush()
-    return to_medicine_public(entry)
+    stop = MedicineUpdate(stopped_on=last)
+    return update_medicine(session=session, owner=owner, entry=entry, entry_in=stop, now=now)
 
 
 def _medicine_rows(session: Session, owner: Owner) -> Sequence[Medicine]:

@@ -1,4 +1,5 @@
-"""Sleep entries: one a day, belonging to the day the sleep ends in (last night's is today's)."""
+"""Sleep entries: one a day, belonging to the day the sleep ends in (last night's is today's).
+These are the sleep kind's own log, change and restore check (``kinds.SLEEP``)."""
 
 from __future__ import annotations
 
@@ -10,23 +11,10 @@ from sqlalchemy.orm import Session
 from nightcramps.daylog.constants import MAX_SLEEP_H
 from nightcramps.daylog.models import SleepPeriod
 from nightcramps.daylog.schemas import SleepCreate, SleepPublic, SleepUpdate
-from nightcramps.daylog.service._common import get_row, list_rows
 from nightcramps.daylog.service.timing import check_moment, local_moment
 from nightcramps.errors import Conflict, Invalid
 from nightcramps.owner import Owner
 from nightcramps.timing import morning_of
-
-
-def to_sleep_public(entry: SleepPeriod) -> SleepPublic:
-    """The public view of a sleep entry, with its hours."""
-    hours = (entry.wake_at - entry.bed_at).total_seconds() / 3600
-    return SleepPublic(
-        id=entry.id,
-        day=entry.day,
-        bed_at=entry.bed_at,
-        wake_at=entry.wake_at,
-        sleep_h=round(hours, 2),
-    )
 
 
 def _sleep_span(
@@ -76,34 +64,55 @@ def check_one_sleep(session: Session, owner: Owner, day: date, except_id: int | 
         )
 
 
+def check_restore(session: Session, owner: Owner, entry: SleepPeriod) -> None:
+    """Refuse restoring a sleep when another was logged for its day since it was deleted."""
+    check_one_sleep(session, owner, entry.day, except_id=entry.id)
+
+
+def _on_its_day(entry: SleepPeriod, day: date | None) -> SleepPublic:
+    """The sleep, refused (so nothing is stored) when the ``day`` sent is not the day it ends."""
+    if day is not None and day != entry.day:
+        raise Invalid(
+            f"This sleep ends on {entry.day.isoformat()}, not {day.isoformat()}: a sleep belongs "
+            "to the day it ends in. Leave day out, or fix wake_at.",
+            fields={"day": "does not match wake_at"},
+        )
+    return SleepPublic.model_validate(entry)
+
+
 def log_sleep(
-    *, session: Session, owner: Owner, sleep_in: SleepCreate, now: datetime | None = None
+    *, session: Session, owner: Owner, entry_in: SleepCreate, now: datetime | None = None
 ) -> SleepPublic:
     """Record a sleep; it belongs to the day it ends in (last night's sleep is today's).
 
     Raises:
-        Invalid: times in the future, wake not after bedtime, or over 20 hours.
+        Invalid: times in the future, wake not after bedtime, or over 20 hours; a ``day`` sent
+            that is not the day it ends in.
         Conflict: a sleep ending on that day is already logged.
     """
-    bed, wake, day = _sleep_span(sleep_in.bed_at, sleep_in.wake_at, owner, now)
+    bed, wake, day = _sleep_span(entry_in.bed_at, entry_in.wake_at, owner, now)
     check_one_sleep(session, owner, day, except_id=None)
     entry = SleepPeriod(person_id=owner.person_id, day=day, bed_at=bed, wake_at=wake)
     session.add(entry)
     session.flush()
-    return to_sleep_public(entry)
+    return _on_its_day(entry, entry_in.day)
 
 
 def update_sleep(
     *,
     session: Session,
     owner: Owner,
-    sleep_id: int,
-    sleep_in: SleepUpdate,
+    entry: SleepPeriod,
+    entry_in: SleepUpdate,
     now: datetime | None = None,
 ) -> SleepPublic:
-    """Change a sleep entry's bedtime and/or wake time."""
-    entry: SleepPeriod = get_row(session, owner, "sleep", sleep_id)
-    changes = sleep_in.model_dump(exclude_unset=True)
+    """Change a sleep entry's bedtime and/or wake time (its day follows the wake time).
+
+    Raises:
+        Invalid: a time emptied or implausible; a ``day`` sent that is not the day it ends in.
+        Conflict: the new wake time moves it to a day that has a sleep.
+    """
+    changes = entry_in.model_dump(exclude_unset=True)
     if any(changes.get(k, "") is None for k in ("bed_at", "wake_at")):
         raise Invalid("bed_at and wake_at cannot be empty.", fields={"bed_at": "cannot be empty"})
     bed, wake, day = _sleep_span(
@@ -113,11 +122,4 @@ def update_sleep(
         check_one_sleep(session, owner, day, except_id=entry.id)
     entry.bed_at, entry.wake_at, entry.day = bed, wake, day
     session.flush()
-    return to_sleep_public(entry)
-
-
-def list_sleep(
-    *, session: Session, owner: Owner, start: date | None = None, end: date | None = None
-) -> list[SleepPublic]:
-    """Sleep entries ending on the days from ``start`` to ``end`` inclusive, newest first."""
-    return [to_sleep_public(s) for s in list_rows(session, owner, SleepPeriod, start, end)]
+    return _on_its_day(entry, entry_in.day)
