@@ -38,9 +38,10 @@ from nightcramps.dailyvalues.schemas import (
     SourcedValuePublic,
 )
 from nightcramps.daylog import service as daylog_service
+from nightcramps.daylog.schemas import DayLogPublic, DayUpdate
 from nightcramps.diary import service as diary_service
 from nightcramps.diary.schemas import NightPublic
-from nightcramps.errors import Invalid
+from nightcramps.errors import Conflict, Invalid
 from nightcramps.nutrition import service as nutrition_service
 from nightcramps.owner import Owner
 
@@ -427,3 +428,27 @@ def _ensure_nights(
     summary.nights_created = diary_service.open_nights(
         session=session, owner=owner, days=missing, now=now
     )
+
+
+def update_day(
+    *, session: Session, owner: Owner, day: date, day_in: DayUpdate, now: datetime | None = None
+) -> DayLogPublic:
+    """Set the day log's one-per-day answers, refusing a "no caffeine" that the food and drinks
+    log contradicts (the day's caffeine adds both logs, so "no caffeine" beside a logged coffee
+    would show a tapped "none" over a total above zero). The rest is ``daylog.update_day``.
+
+    Raises:
+        Conflict: "no caffeine" for a day whose food and drinks logged hold caffeine, or what
+            ``daylog.update_day`` refuses.
+        Invalid: what ``daylog.update_day`` refuses.
+    """
+    if day_in.no_caffeine:
+        factors = nutrition_service.daily_factors(session=session, owner=owner, start=day, end=day)
+        in_food = factors[day].get("caffeine_mg")
+        if in_food:
+            raise Conflict(
+                f"{day.isoformat()} has {in_food:g} mg caffeine in the food and drinks logged; "
+                "delete those entries on the Food page before answering 'no caffeine'.",
+                fields={"no_caffeine": "contradicts the food and drinks logged"},
+            )
+    return daylog_service.update_day(session=session, owner=owner, day=day, day_in=day_in, now=now)

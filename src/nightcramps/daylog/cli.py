@@ -14,7 +14,8 @@ import typer
 from nightcramps.cli.context import state
 from nightcramps.cli.output import JsonOption, command, emit_json, emit_table
 from nightcramps.cli.parsing import parse_day, parse_moment
-from nightcramps.daylog import dayview
+from nightcramps.dailyvalues import dayview
+from nightcramps.dailyvalues import service as dailyvalues_service
 from nightcramps.daylog import service as daylog_service
 from nightcramps.daylog.schemas import (
     ActivityCreate,
@@ -420,7 +421,9 @@ def day_set(
     with cli.session() as session:
         owner = cli.owner(session)
         when = parse_day(day, "DAY") or daylog_service.today(owner=owner)
-        public = daylog_service.update_day(session=session, owner=owner, day=when, day_in=day_in)
+        public = dailyvalues_service.update_day(
+            session=session, owner=owner, day=when, day_in=day_in
+        )
     if as_json:
         emit_json(public)
     else:

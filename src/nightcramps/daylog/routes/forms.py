@@ -15,6 +15,7 @@ from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel
 
 from nightcramps import timing
+from nightcramps.dailyvalues import service as dailyvalues_service
 from nightcramps.daylog import service as daylog_service
 from nightcramps.daylog.constants import (
     MAX_CAFFEINE_MG_PER_ENTRY,
@@ -265,7 +266,7 @@ async def form_day(
     }
 
     def save(day_in: DayUpdate) -> tuple[str, None]:
-        daylog_service.update_day(session=session, owner=owner, day=day, day_in=day_in)
+        dailyvalues_service.update_day(session=session, owner=owner, day=day, day_in=day_in)
         return "Saved steps, standing and sitting.", None
 
     return await _form_entry(

@@ -19,7 +19,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Query
 from fastapi.responses import Response as RawResponse
 
-from nightcramps.daylog import dayview
+from nightcramps.dailyvalues import dayview
+from nightcramps.dailyvalues import service as dailyvalues_service
 from nightcramps.daylog import service as daylog_service
 from nightcramps.daylog.routes._common import viewable_day
 from nightcramps.daylog.schemas import (
@@ -77,7 +78,7 @@ def api_update_day(
     """Set steps, standing, sitting, massage, heat and the "none today" answers (the entries,
     factors and values of a GET body sent back are ignored)."""
     check_unchanged("day", day_in.day, day, how="a day's date is its address")
-    return daylog_service.update_day(session=session, owner=owner, day=day, day_in=day_in)
+    return dailyvalues_service.update_day(session=session, owner=owner, day=day, day_in=day_in)
 
 
 # ---------------------------------------------------------------------------- entries

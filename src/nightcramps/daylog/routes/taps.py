@@ -8,6 +8,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request, Response
 
+from nightcramps.dailyvalues import service as dailyvalues_service
 from nightcramps.daylog import service as daylog_service
 from nightcramps.daylog.constants import COFFEE_CUP_CAFFEINE_MG
 from nightcramps.daylog.routes._common import fields_to_fix, status_of, undo_create, viewable_day
@@ -86,7 +87,7 @@ async def tap_none(
     flag, label = NONE_ANSWERS[what]
 
     def action() -> tuple[str, str | None]:
-        daylog_service.update_day(
+        dailyvalues_service.update_day(
             session=session, owner=owner, day=day, day_in=DayUpdate.model_validate({flag: True})
         )
         return f"Logged: {label.lower()}.", None
@@ -108,7 +109,7 @@ async def tap_remedy(
         raise Invalid("Answer massage or heat.")
 
     def action() -> tuple[str, str | None]:
-        daylog_service.update_day(
+        dailyvalues_service.update_day(
             session=session,
             owner=owner,
             day=day,

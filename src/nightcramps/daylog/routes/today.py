@@ -10,7 +10,7 @@ from typing import Any
 from fastapi import APIRouter, Request, Response
 
 from nightcramps import timing
-from nightcramps.daylog import dayview
+from nightcramps.dailyvalues import dayview
 from nightcramps.daylog import service as daylog_service
 from nightcramps.daylog.constants import COFFEE_CUP_CAFFEINE_MG, INTENSITY_WORDS
 from nightcramps.daylog.routes._common import viewable_day

@@ -19,7 +19,6 @@ from nightcramps.daylog.service.kinds import KINDS
 from nightcramps.daylog.service.medicines import medicines_on
 from nightcramps.daylog.service.timing import check_day
 from nightcramps.errors import Conflict, Invalid
-from nightcramps.nutrition import service as nutrition_service
 from nightcramps.owner import Owner
 
 NONE_TODAY: tuple[AnyKind, ...] = tuple(kind for kind in KINDS if kind.none_flag)
@@ -53,32 +52,17 @@ def _live_count(session: Session, owner: Owner, kind: AnyKind, day: date) -> int
     return len(rows)
 
 
-def _check_no_caffeine_in_food(session: Session, owner: Owner, day: date) -> None:
-    """Refuse "no caffeine" for a day whose food and drinks logged hold caffeine.
-
-    The day's caffeine adds the food and drink log's to the day log's, so "no caffeine" beside a
-    logged coffee would show a tapped "no caffeine" over a total above zero.
-    """
-    in_food = nutrition_service.daily_factors(session=session, owner=owner, start=day, end=day)[
-        day
-    ].get("caffeine_mg")
-    if in_food:
-        raise Conflict(
-            f"{day.isoformat()} has {in_food:g} mg caffeine in the food and drinks logged; "
-            "delete those entries on the Food page before answering 'no caffeine'.",
-            fields={"no_caffeine": "contradicts the food and drinks logged"},
-        )
-
-
 def update_day(
     *, session: Session, owner: Owner, day: date, day_in: DayUpdate, now: datetime | None = None
 ) -> DayLogPublic:
     """Set the day's one-per-day answers (steps, standing, sitting, massage, heat, "none today").
 
+    Whether "no caffeine" contradicts the food and drinks log is the combined day's question:
+    the shells call ``dailyvalues.service.update_day``, which asks it and then this.
+
     Raises:
         Invalid: the day is in the future, or standing and sitting exceed 24 hours.
-        Conflict: "none today" for something already logged that day (delete it first), or
-            "no caffeine" for a day whose food and drinks logged hold caffeine.
+        Conflict: "none today" for something already logged that day (delete it first).
     """
     check_day(day, owner=owner, now=now)
     changes = day_in.model_dump(exclude_unset=True)
@@ -90,8 +74,6 @@ def update_day(
                 f"delete them before answering {flag.replace('_', ' ')!r}.",
                 fields={flag: "contradicts what is logged"},
             )
-    if changes.get("no_caffeine"):
-        _check_no_caffeine_in_food(session, owner, day)
     record = _day_record_for_writing(session, owner, day)
     standing = changes.get("standing_h", to_float(record.standing_h))
     sitting = changes.get("sitting_h", to_float(record.sitting_h))

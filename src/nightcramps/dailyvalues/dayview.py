@@ -13,8 +13,9 @@ the insights read, with the rule that nothing is counted twice (``dailyvalues.fr
 * exertion is the day log's own ratio when it has one, otherwise the day's steps (logged or
   imported) against the 28 days before, as the insights compute it.
 
-Not part of ``daylog.service``: the daily values read the day log's service, so the day log's
-service cannot read them back without an import cycle.
+It lives in ``dailyvalues``, the seam that combines the logs, and not in the day log: the daily
+values read the day log, so the day log cannot read them back without a loop in the feature
+graph. The day log's shells (the Today page, ``nightcramps today``, the JSON API) show it.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from nightcramps import timing
 from nightcramps.dailyvalues import service as dailyvalues_service
+from nightcramps.dailyvalues.columns import IMPORT_SOURCE
 from nightcramps.daylog import exertion
 from nightcramps.daylog import service as daylog_service
 from nightcramps.daylog.constants import EXERTION_WINDOW_DAYS
@@ -34,9 +36,6 @@ from nightcramps.owner import Owner
 
 VIEW_FACTORS = daylog_service.FACTOR_KEYS
 """The factors the view shows, in this order (the day log's factors)."""
-
-IMPORT_SOURCE = "import"
-"""The source name of values from a daily-CSV import (``dailyvalues.columns.IMPORT_SOURCE``)."""
 
 STEPS_SOURCE = "steps"
 """The source of an exertion ratio computed from the combined steps."""
