@@ -36,7 +36,7 @@ app = typer.Typer(
 diary_cli.register(app)  # cramp, night
 daylog_cli.register(app)
 app.add_typer(foods_cli.foods_app, name="foods")
-app.add_typer(guidance_cli.app, name="guidance")
+guidance_cli.register(app)
 dailyvalues_cli.register(app)  # export, import
 insights_cli.register(app)
 nutrition_cli.register(app)  # eat, drink, day, targets, supplement, custom-food, intake, target

@@ -21,6 +21,11 @@ app = typer.Typer(
 )
 
 
+def register(root: typer.Typer) -> None:
+    """Add the ``guidance`` group to the root app."""
+    root.add_typer(app, name="guidance")
+
+
 @app.command("list")
 @command
 def list_entries(

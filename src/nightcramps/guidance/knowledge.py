@@ -26,6 +26,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
+from nightcramps import factors
 from nightcramps.content import Prose, error_at, load_markdown_entries
 from nightcramps.content.citations import CITATIONS, Citation, CitationKey
 from nightcramps.content.grades import GRADES, Grade
@@ -53,24 +54,9 @@ KINDS: dict[Kind, str] = {
     "safety": "Safety and when to see a doctor",
 }
 
-FACTOR_KEYS = (
-    "fluid_ml",
-    "magnesium_mg",
-    "potassium_mg",
-    "calcium_mg",
-    "sodium_mg",
-    "exercise_min",
-    "steps",
-    "exertion_ratio",
-    "stretched",
-    "alcohol_drinks",
-    "caffeine_mg",
-    "sleep_h",
-    "massage",
-    "heat",
-    "supplements",
-)
-"""The logged factors other features ask guidance for (``service.guidance_for``)."""
+FACTOR_KEYS = factors.names("food", "day log", "derived", "topic")
+"""The logged factors other features ask guidance for (``service.guidance_for``): the factors
+of :mod:`nightcramps.factors` a person logs, and the guidance's own topics."""
 
 NOT_IN_ARTICLE = "The article does not mention this."
 
