@@ -19,6 +19,10 @@ import nightcramps
 
 work = sys.argv[1]
 assert nightcramps.__file__.startswith(work + "/site/"), nightcramps.__file__
+from importlib.resources import files
+
+for data in ("foods/data/foods.sqlite3", "foods/data/vocabulary.toml"):  # read at import/first use
+    assert files("nightcramps").joinpath(data).is_file(), f"{data} is missing from the wheel"
 
 from fastapi.testclient import TestClient
 

@@ -8,6 +8,7 @@ import re
 import pytest
 
 from nightcramps import units
+from nightcramps.foods import catalogue, vocabulary
 from nightcramps.foods import service as foods_service
 from nightcramps.foods.sources import usda
 
@@ -99,7 +100,7 @@ def _stated_grams(name: str) -> float | None:
     unit = units.unit_for(base)
     if unit is not None and units.kind_of(unit) == "mass":
         return None  # "oz (3 oz)": an ounce is an ounce
-    if set(re.findall(r"[a-z]+", name.lower())) & foods_service.NOT_THIS_FOOD:
+    if set(re.findall(r"[a-z]+", name.lower())) & vocabulary.NOT_THIS_FOOD:
         return None  # "can (10.75 oz), prepared": the can, made up with water
     top, _, bottom = match.group(1).partition("/")
     number = float(top) / float(bottom) if bottom else float(top)
@@ -111,7 +112,7 @@ def test_every_measure_weighs_what_its_name_states() -> None:
     drained or cooked food): "1 container (4 oz)" of yogurt is about 113 g."""
     wrong: list[str] = []
     checked = 0
-    for food in foods_service._catalogue().foods.values():
+    for food in catalogue.all_foods():
         for measure in food.measures:
             stated = _stated_grams(measure.name)
             if stated is None or (food.id, measure.name) in SOURCE_ERRORS:
@@ -127,7 +128,7 @@ def test_every_volume_measure_has_a_possible_density() -> None:
     """Every measure with a volume weighs 0.01-2 g per ml (freeze-dried herbs to syrups)."""
     wrong = [
         f"{food.id} {food.name}: 1 {m.name} = {m.grams:g} g"
-        for food in foods_service._catalogue().foods.values()
+        for food in catalogue.all_foods()
         for m in food.measures
         if m.millilitres
         and not 0.01 <= m.grams / m.millilitres <= 2.0

@@ -94,3 +94,91 @@ def test_unreadable_phrases_raise(text: str) -> None:
     """An empty phrase, one with no food, and a division by zero are refused with a reason."""
     with pytest.raises(phrases.PhraseError):
         phrases.parse(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "food"),
+    [
+        ("2 tbsp chia seeds", "chia seeds"),
+        ("a glass of milk", "milk"),
+        ("1 1/2 cups rice", "rice"),
+        ("2 medium bananas", "bananas"),
+        ("half a cup of oats", "oats"),
+        ("250ml orange juice", "orange juice"),
+        ("3 slices of bread", "bread"),
+        ("½ mug of cocoa", "cocoa"),
+        ("whole milk", "whole milk"),
+        ("cupcake", "cupcake"),
+        ("banan", "banan"),
+        ("2 cups", ""),
+        ("", ""),
+        ("1/0 cup milk", ""),
+    ],
+)
+def test_strip_amount_leaves_the_foods_words(text: str, food: str) -> None:
+    """The type-ahead's words: the leading amount, unit and household measure go, the food's
+    words stay (a food named with a measure-like word, "whole milk", keeps it)."""
+    assert phrases.strip_amount(text) == food
+
+
+@given(
+    st.integers(min_value=1, max_value=500),
+    st.sampled_from(["cup", "cups", "tbsp", "g", "ml", "glass of", "slices of", "medium"]),
+    st.sampled_from(["milk", "peanut butter", "orange juice", "chia seeds"]),
+)
+def test_strip_amount_agrees_with_parse(number: int, measure: str, food: str) -> None:
+    """Whatever amount and measure come first, the food's words are what parse leaves once the
+    household measure is gone."""
+    assert phrases.strip_amount(f"{number} {measure} {food}") == food
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "unit"),
+    [
+        ("2 tablets", 2.0, "tablets"),
+        ("250ml", 250.0, "ml"),
+        ("a", 1.0, ""),
+        ("an", 1.0, ""),
+        ("half", 0.5, ""),
+        ("a dozen", 12.0, ""),
+        ("four", 4.0, ""),
+        ("1 1/2 sachets", 1.5, "sachets"),
+        ("2,5", 2.5, ""),
+        ("½", 0.5, ""),
+        ("big", None, "big"),
+        ("", None, ""),
+    ],
+)
+def test_split_amount_reads_the_amount_before_a_name(
+    text: str, quantity: float | None, unit: str
+) -> None:
+    """The amount typed before one of a person's own foods: a number or number word, even
+    alone ("a magnesium citrate"), and the unit words after it."""
+    assert phrases.split_amount(text) == (quantity, unit)
+
+
+def test_split_amount_refuses_a_fraction_over_zero() -> None:
+    """ "1/0" is a division by zero; the error says which number."""
+    with pytest.raises(phrases.DivisionByZero) as caught:
+        phrases.split_amount("1/0 tablets")
+    assert caught.value.number == "1/0"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2 cups of milk", "3 cups of milk"),
+        ("1 1/2 cups rice", "3 cups rice"),
+        ("A banana", "3 banana"),
+        ("half an avocado", "3 avocado"),
+        ("250ml Orange juice", "3ml Orange juice"),
+        ("2 medium Bananas, raw", "3 medium Bananas, raw"),
+        ("½ cup milk", "3 cup milk"),
+        ("1½ cups milk", "3 cups milk"),
+        ("Banana", None),
+    ],
+)
+def test_replace_amount_keeps_the_rest_as_written(text: str, expected: str | None) -> None:
+    """A rescaled entry's description: its amount becomes the new one, the rest stays as the
+    person wrote it; None when it starts with no amount the parser reads."""
+    assert phrases.replace_amount(text, 3) == expected

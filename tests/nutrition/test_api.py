@@ -105,7 +105,7 @@ def test_supplement_api_and_warning(client: TestClient) -> None:
     second = _log(client, supplement_id=supplement_id, quantity=1)
     [warning] = second["warnings"]
     assert "kidney disease" in warning["message"]
-    assert client.get("/api/v1/supplements").json()[0]["nutrients"]["magnesium_mg"] == 200
+    assert client.get("/api/v1/supplements").json()["data"][0]["nutrients"]["magnesium_mg"] == 200
     assert client.delete(f"/api/v1/supplements/{supplement_id}").status_code == 204
     assert client.get(f"/api/v1/supplements/{supplement_id}").status_code == 404
 

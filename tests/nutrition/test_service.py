@@ -12,7 +12,7 @@ from nightcramps.errors import Invalid, NotFound
 from nightcramps.nutrition import service as nutrition_service
 from nightcramps.nutrition import shortcuts
 from nightcramps.nutrition.models import IntakeEntry
-from nightcramps.nutrition.schemas import IntakeCreate, IntakeUpdate
+from nightcramps.nutrition.schemas import IntakeCreate, IntakeEntryPublic, IntakeUpdate
 from nightcramps.owner import Owner
 from tests.nutrition.factories import log, make_custom_food, set_profile
 
@@ -26,7 +26,7 @@ def _count(session: Session) -> int:
 def test_banana_is_logged_with_usda_nutrients(session: Session, owner: Owner, now) -> None:
     """ "1 medium banana" is 118 g of Bananas, raw with its USDA magnesium and potassium."""
     entry = log(session, owner, "1 medium banana", now)
-    public = nutrition_service.to_entry_public(entry)
+    public = IntakeEntryPublic.model_validate(entry)
     assert public.food.id == "usda:09040"
     assert public.grams == pytest.approx(118)
     assert public.nutrients["magnesium_mg"] == pytest.approx(31.9, abs=0.1)

@@ -135,7 +135,7 @@ def test_deleted_supplement_keeps_logged_doses(session: Session, owner: Owner, n
     """Deleting a supplement keeps the doses already logged (their amounts are snapshots)."""
     tablet = make_magnesium_tablet(session, owner)
     _dose(session, owner, tablet.id, 1, now)
-    catalog.delete_supplement(session=session, owner=owner, supplement_id=tablet.id)
+    catalog.delete_own(catalog.SUPPLEMENTS, session=session, owner=owner, row_id=tablet.id)
     day = nutrition_service.get_day(session=session, owner=owner, day=DAY, with_gaps=False)
     assert day.supplemental_magnesium_mg == 200
     with pytest.raises(NotFound):

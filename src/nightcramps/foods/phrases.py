@@ -3,8 +3,13 @@
 The grammar is the one people use when they write down what they ate: an optional quantity
 (``2``, ``1.5``, ``1/2``, ``1 1/2``, ``½``, ``a``, ``an``, ``half``, ``half a``, ``one`` ...
 ``twelve``, a dozen), an optional unit (metric, US customary, or a word the food's household
-measures use, which the service resolves), an optional "of", and the food. Unit words come from
+measures use, which the lookup resolves), an optional "of", and the food. Unit words come from
 :mod:`nightcramps.units`; the arithmetic is pint's.
+
+This is the one reader of amounts typed in words: :func:`parse` for a food phrase,
+:func:`split_amount` for the amount before a person's own food ("2 tablets"),
+:func:`strip_amount` for the food's words alone (type-ahead), and :func:`replace_amount` for
+a description whose amount changes.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from nightcramps import units
+from nightcramps.foods import vocabulary
 
 UNICODE_FRACTIONS = {
     "½": "1/2",
@@ -68,11 +74,20 @@ NUMBER_WORDS: dict[str, float] = {
 
 _NUMBER = r"[-+−]?(?:\d+\s+\d+/\d+|\d+\s*/\s*\d+|\d*[.,]\d+|\d+)"
 _LEADING_NUMBER = re.compile(rf"^\s*(?P<number>{_NUMBER})(?:\s*(?:-|to)\s*{_NUMBER})?")
+_LEADING_FRACTION = re.compile(rf"^\s*(?:\d+\s*)?[{''.join(UNICODE_FRACTIONS)}]")
 _FILLER = re.compile(r"^(?:of\s+(?:the\s+)?|the\s+)")
 
 
 class PhraseError(ValueError):
     """The phrase cannot be read; the message says why."""
+
+
+class DivisionByZero(PhraseError):
+    """A fraction over zero ("1/0"); ``number`` is the fraction as typed."""
+
+    def __init__(self, number: str) -> None:
+        super().__init__(f"{number!r} is not a number I can read")
+        self.number = number
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +118,7 @@ def parse_number(text: str) -> float:
     """``"1 1/2"`` → 1.5, ``"1/3"`` → 0.333…, ``"2,5"`` → 2.5, ``"-2"`` → -2.0.
 
     Raises:
-        PhraseError: not a number, or a fraction over zero.
+        PhraseError: not a number; DivisionByZero, a fraction over zero.
     """
     text = text.strip().replace(",", ".")
     sign = -1.0 if text.startswith("-") else 1.0
@@ -117,11 +132,15 @@ def parse_number(text: str) -> float:
             value = Fraction(int(numerator), int(denominator)) + (int(whole) if whole else 0)
             return sign * float(value)
         return sign * float(text)
-    except (ValueError, ZeroDivisionError):
+    except ZeroDivisionError:
+        raise DivisionByZero(text) from None
+    except ValueError:
         raise PhraseError(f"{text!r} is not a number I can read") from None
 
 
-def _take_quantity(text: str) -> tuple[float | None, str]:
+def _take_quantity(text: str, *, alone: bool = False) -> tuple[float | None, str]:
+    """The quantity at the start of normalised ``text`` and the rest; a quantity word is taken
+    only when words follow it ("a banana", not "a"), unless ``alone``."""
     match = _LEADING_NUMBER.match(text)
     if match:
         number = re.sub(r"\s*/\s*", "/", match.group("number"))
@@ -129,7 +148,7 @@ def _take_quantity(text: str) -> tuple[float | None, str]:
     tokens = text.split(" ")
     for size in (4, 3, 2, 1):
         phrase = " ".join(tokens[:size])
-        if len(tokens) > size and phrase in NUMBER_WORDS:
+        if (len(tokens) > size or alone and len(tokens) == size) and phrase in NUMBER_WORDS:
             value = NUMBER_WORDS[phrase]
             rest = " ".join(tokens[size:])
             # "a half cup", "one and a half cups"
@@ -156,6 +175,18 @@ def _take_unit(text: str) -> tuple[str | None, str]:
     return None, text
 
 
+def _unglue(text: str) -> str:
+    """ "250ml" → "250 ml", "100g" → "100 g": a unit written without a space."""
+    return re.sub(r"^(\d[\d./ ]*?)([a-z])", r"\1 \2", text)
+
+
+def _split(text: str) -> tuple[float | None, str | None, str]:
+    """Normalised, unglued ``text`` as (quantity, pint unit, the words after them)."""
+    quantity, rest = _take_quantity(text)
+    unit, rest = _take_unit(rest) if rest else (None, rest)
+    return quantity, unit, _FILLER.sub("", rest).strip(" ,.;:")
+
+
 def parse(phrase: str) -> ParsedPhrase:
     """Take a phrase apart: ``parse("1/2 cup spinach, boiled")`` → 0.5, "cup", "spinach, boiled".
 
@@ -165,10 +196,50 @@ def parse(phrase: str) -> ParsedPhrase:
     text = normalise(phrase)
     if not text:
         raise PhraseError("the phrase is empty; write what you ate, e.g. '1 medium banana'")
-    text = re.sub(r"^(\d[\d./ ]*?)([a-z])", r"\1 \2", text)  # "250ml" → "250 ml"
-    quantity, rest = _take_quantity(text)
-    unit, rest = _take_unit(rest) if rest else (None, rest)
-    rest = _FILLER.sub("", rest).strip(" ,.;:")
+    quantity, unit, rest = _split(_unglue(text))
     if not rest:
         raise PhraseError(f"{phrase.strip()!r} names no food; write e.g. '2 tbsp peanut butter'")
     return ParsedPhrase(text=phrase.strip(), quantity=quantity, unit=unit, rest=rest)
+
+
+def split_amount(text: str) -> tuple[float | None, str]:
+    """The amount typed before a food's name, as a quantity and the unit words after it:
+    ``"2 tablets"`` → (2.0, "tablets"); ``"250ml"`` → (250.0, "ml"); ``"a"`` → (1.0, "");
+    ``"big"`` → (None, "big"); ``""`` → (None, "").
+
+    Raises:
+        DivisionByZero: the quantity is a fraction over zero ("1/0").
+    """
+    text = _unglue(normalise(text))
+    quantity, rest = _take_quantity(text, alone=True) if text else (None, "")
+    return (None if quantity is None else float(quantity)), rest
+
+
+def strip_amount(text: str) -> str:
+    """The food's words of a typed phrase, without its leading amount and measure:
+    ``"2 tbsp chia seeds"`` → "chia seeds", ``"a glass of milk"`` → "milk", ``"1 1/2 cups
+    rice"`` → "rice", ``"2 medium bananas"`` → "bananas". Household measures that are no unit
+    ("glass", "medium", "slices": vocabulary.HOUSEHOLD_WORDS) go too; "" when nothing is left
+    or the amount cannot be read."""
+    try:
+        _, _, rest = _split(_unglue(normalise(text)))
+    except PhraseError:
+        return ""
+    words = rest.split(" ")
+    while words and words[0] in vocabulary.HOUSEHOLD_WORDS:
+        words.pop(0)
+    return _FILLER.sub("", " ".join(words)).strip(" ,.;:")
+
+
+def replace_amount(text: str, quantity: float) -> str | None:
+    """``text`` with the amount it starts with replaced by ``quantity``: ("2 cups of milk", 3)
+    → "3 cups of milk", ("half an avocado", 1) → "1 avocado"; None when it starts with none.
+    The rest is kept as written (case, spacing)."""
+    match = _LEADING_FRACTION.match(text) or _LEADING_NUMBER.match(text)
+    if match:
+        return f"{quantity:g}{text[match.end() :]}"
+    tokens = text.split(" ")
+    for size in (4, 3, 2, 1):
+        if len(tokens) > size and " ".join(tokens[:size]).lower() in NUMBER_WORDS:
+            return " ".join([f"{quantity:g}", *tokens[size:]])
+    return None

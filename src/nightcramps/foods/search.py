@@ -53,6 +53,18 @@ AS_BOUGHT_PENALTY = 0.06
 DEFAULT_BONUS = 0.3
 """Added to the food vocabulary.DEFAULT_FOODS names for a query that is exactly its word(s)."""
 
+DEMOTED_GROUPS: dict[str, float] = {
+    "03": 0.35,  # baby foods
+    "21": 0.15,  # fast foods
+    "22": 0.10,  # meals, entrees and side dishes (brand mixes)
+    "25": 0.05,  # branded snacks
+    "35": 0.20,  # American Indian / Alaska Native foods
+    "36": 0.15,  # restaurant foods
+}
+"""USDA food groups (the first two digits of the NDB number) that a person typing a plain word
+rarely means; the value is subtracted from the score (ranking weights, tuned with the others
+here, so they stay in code rather than in the vocabulary file)."""
+
 SCORE_SCALE = 1.23
 """The raw score of an exact, plain, common food (about 0.55 + 0.25 + 0.08 + 0.1 + 0.08 + 0.2):
 dividing by it puts scores on 0-1."""
@@ -169,7 +181,7 @@ def _prior(food_id: str, name: str, deprecated: bool, measures: int, common: set
         prior += 0.2
     else:
         group = food_id.partition(":")[2][:2]
-        prior -= vocabulary.DEMOTED_GROUPS.get(group, 0.0)
+        prior -= DEMOTED_GROUPS.get(group, 0.0)
         if re.search(r"\b[A-Z][A-Z'&]{2,}\b", name):  # brands are in capitals: KRAFT
             prior -= 0.1
     if deprecated:

@@ -1,8 +1,20 @@
-"""A person's own foods and drinks (from labels) and supplements (label amounts per unit)."""
+"""A person's own foods and drinks (from labels) and supplements (label amounts per unit).
+
+Both are kept by one mechanism. A :class:`Catalogue` says which rows it holds and how its
+messages name them; :func:`list_own`, :func:`get_own` and :func:`delete_own` serve either, and the
+API, the pages and the CLI go through them. The two share one space of names: a description typed
+on the day page is matched against both, so a food and a supplement cannot have the same name.
+
+    food = get_own(CUSTOM_FOODS, session=session, owner=owner, row_id=3)
+    delete_own(SUPPLEMENTS, session=session, owner=owner, row_id=2)
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Generic, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -11,32 +23,77 @@ from nightcramps.errors import Conflict, NotFound
 from nightcramps.nutrition import rows
 from nightcramps.nutrition.models import CustomFood, Supplement
 from nightcramps.nutrition.portions import OwnFood
-from nightcramps.nutrition.schemas import (
-    CustomFoodCreate,
-    CustomFoodPublic,
-    SupplementCreate,
-    SupplementPublic,
-)
+from nightcramps.nutrition.schemas import CustomFoodCreate, SupplementCreate
 from nightcramps.owner import Owner
+from nightcramps.storage import owned
 from nightcramps.timing import utcnow
 
-MAX_ROW_ID = 2_147_483_647
-"""Largest row id a database here stores; larger ids are simply not found."""
+Own = TypeVar("Own", CustomFood, Supplement)
 
 
-def _live_names(session: Session, owner: Owner) -> set[str]:
-    """Names (lower case) of the person's foods and supplements that are not deleted."""
-    foods = session.scalars(
-        select(CustomFood.name).where(
-            CustomFood.person_id == owner.person_id, CustomFood.deleted_at.is_(None)
+@dataclass(frozen=True)
+class Catalogue(Generic[Own]):
+    """One of a person's two lists of their own items: its rows, and the words its messages use."""
+
+    model: type[Own]
+    noun: str
+    """One item as messages name it: "food", "supplement"."""
+    see_them: str
+    """How to see the list, said when a number is not among it."""
+
+
+CUSTOM_FOODS = Catalogue(CustomFood, "food", "see your foods with custom-food list")
+SUPPLEMENTS = Catalogue(Supplement, "supplement", "see yours with supplement list")
+
+
+def list_own(catalogue: Catalogue[Own], *, session: Session, owner: Owner) -> Sequence[Own]:
+    """The person's items of ``catalogue`` that are not removed, by name."""
+    model = catalogue.model
+    query = select(model).where(model.person_id == owner.person_id, model.deleted_at.is_(None))
+    return session.scalars(query.order_by(model.name)).all()
+
+
+def get_own(catalogue: Catalogue[Own], *, session: Session, owner: Owner, row_id: int) -> Own:
+    """One of the person's items of ``catalogue`` (a removed one, or another person's, is not
+    found).
+
+    Raises:
+        NotFound: "You have no food number 7; see your foods with custom-food list."
+    """
+    if not 1 <= row_id <= owned.MAX_ID:  # a number no row can have: said without the hint
+        raise NotFound(f"You have no {catalogue.noun} number {row_id}.")
+    missing = f"You have no {catalogue.noun} number {{id}}; {catalogue.see_them}."
+    return owned.get_owned(session, catalogue.model, row_id, owner, missing=missing)
+
+
+def delete_own(
+    catalogue: Catalogue[Own],
+    *,
+    session: Session,
+    owner: Owner,
+    row_id: int,
+    now: datetime | None = None,
+) -> Own:
+    """Remove one of the person's items; what was already logged with it keeps its nutrients.
+
+    The row stays, marked removed at ``now`` (``owned.soft_delete`` takes only the undoable
+    rows that are purged, which these are not: see ``models.CustomFood``).
+    """
+    row = get_own(catalogue, session=session, owner=owner, row_id=row_id)
+    row.deleted_at = now or utcnow()
+    session.flush()
+    return row
+
+
+def _check_name_free(session: Session, owner: Owner, name: str) -> None:
+    """Refuse a name one of the person's foods or supplements (not removed) already has."""
+    names = {row.name.lower() for row in list_own(CUSTOM_FOODS, session=session, owner=owner)}
+    names |= {row.name.lower() for row in list_own(SUPPLEMENTS, session=session, owner=owner)}
+    if name.lower() in names:
+        raise Conflict(
+            f"You already have a food or supplement called {name!r}; choose another name.",
+            fields={"name": "already used"},
         )
-    )
-    supplements = session.scalars(
-        select(Supplement.name).where(
-            Supplement.person_id == owner.person_id, Supplement.deleted_at.is_(None)
-        )
-    )
-    return {name.lower() for name in [*foods, *supplements]}
 
 
 def create_custom_food(*, session: Session, owner: Owner, food_in: CustomFoodCreate) -> CustomFood:
@@ -45,11 +102,7 @@ def create_custom_food(*, session: Session, owner: Owner, food_in: CustomFoodCre
     Raises:
         Conflict: one of the person's foods or supplements already has this name.
     """
-    if food_in.name.lower() in _live_names(session, owner):
-        raise Conflict(
-            f"You already have a food or supplement called {food_in.name!r}; choose another name.",
-            fields={"name": "already used"},
-        )
+    _check_name_free(session, owner, food_in.name)
     food = CustomFood(
         person_id=owner.person_id,
         name=food_in.name,
@@ -65,49 +118,6 @@ def create_custom_food(*, session: Session, owner: Owner, food_in: CustomFoodCre
     return food
 
 
-def list_custom_foods(*, session: Session, owner: Owner) -> Sequence[CustomFood]:
-    """The person's own foods and drinks, by name."""
-    query = select(CustomFood).where(
-        CustomFood.person_id == owner.person_id, CustomFood.deleted_at.is_(None)
-    )
-    return session.scalars(query.order_by(CustomFood.name)).all()
-
-
-def get_custom_food(*, session: Session, owner: Owner, custom_id: int) -> CustomFood:
-    """One of the person's own foods."""
-    if not 1 <= custom_id <= MAX_ROW_ID:
-        raise NotFound(f"You have no food number {custom_id}.")
-    food = session.get(CustomFood, custom_id)
-    if food is None or food.person_id != owner.person_id or food.deleted_at is not None:
-        raise NotFound(
-            f"You have no food number {custom_id}; see your foods with custom-food list."
-        )
-    return food
-
-
-def delete_custom_food(*, session: Session, owner: Owner, custom_id: int) -> CustomFood:
-    """Remove one of the person's foods. Entries already logged with it keep their nutrients."""
-    food = get_custom_food(session=session, owner=owner, custom_id=custom_id)
-    food.deleted_at = utcnow()
-    session.flush()
-    return food
-
-
-def to_custom_food_public(food: CustomFood) -> CustomFoodPublic:
-    """The JSON shape of a custom food."""
-    return CustomFoodPublic(
-        id=food.id,
-        food_id=f"custom:{food.id}",
-        name=food.name,
-        kind=food.kind,
-        basis=food.basis,
-        serving_name=food.serving_name,
-        serving_g=rows.to_float(food.serving_g),
-        serving_ml=rows.to_float(food.serving_ml),
-        nutrients=rows.amounts_of(food).as_dict(),
-    )
-
-
 def create_supplement(
     *, session: Session, owner: Owner, supplement_in: SupplementCreate
 ) -> Supplement:
@@ -116,12 +126,7 @@ def create_supplement(
     Raises:
         Conflict: one of the person's foods or supplements already has this name.
     """
-    if supplement_in.name.lower() in _live_names(session, owner):
-        raise Conflict(
-            f"You already have a food or supplement called {supplement_in.name!r}; choose "
-            "another name.",
-            fields={"name": "already used"},
-        )
+    _check_name_free(session, owner, supplement_in.name)
     supplement = Supplement(
         person_id=owner.person_id,
         name=supplement_in.name,
@@ -135,24 +140,27 @@ def create_supplement(
     return supplement
 
 
+# The names the intake lookup (``service._portion``) calls each catalogue by.
+
+
+def list_custom_foods(*, session: Session, owner: Owner) -> Sequence[CustomFood]:
+    """The person's own foods and drinks, by name."""
+    return list_own(CUSTOM_FOODS, session=session, owner=owner)
+
+
+def get_custom_food(*, session: Session, owner: Owner, custom_id: int) -> CustomFood:
+    """One of the person's own foods (see :func:`get_own`)."""
+    return get_own(CUSTOM_FOODS, session=session, owner=owner, row_id=custom_id)
+
+
 def list_supplements(*, session: Session, owner: Owner) -> Sequence[Supplement]:
     """The person's supplements, by name."""
-    query = select(Supplement).where(
-        Supplement.person_id == owner.person_id, Supplement.deleted_at.is_(None)
-    )
-    return session.scalars(query.order_by(Supplement.name)).all()
+    return list_own(SUPPLEMENTS, session=session, owner=owner)
 
 
 def get_supplement(*, session: Session, owner: Owner, supplement_id: int) -> Supplement:
-    """One of the person's supplements."""
-    if not 1 <= supplement_id <= MAX_ROW_ID:
-        raise NotFound(f"You have no supplement number {supplement_id}.")
-    row = session.get(Supplement, supplement_id)
-    if row is None or row.person_id != owner.person_id or row.deleted_at is not None:
-        raise NotFound(
-            f"You have no supplement number {supplement_id}; see yours with supplement list."
-        )
-    return row
+    """One of the person's supplements (see :func:`get_own`)."""
+    return get_own(SUPPLEMENTS, session=session, owner=owner, row_id=supplement_id)
 
 
 def find_supplement(*, session: Session, owner: Owner, name_or_id: str) -> Supplement:
@@ -160,10 +168,11 @@ def find_supplement(*, session: Session, owner: Owner, name_or_id: str) -> Suppl
     if name_or_id.strip().isdigit():
         return get_supplement(session=session, owner=owner, supplement_id=int(name_or_id))
     wanted = " ".join(name_or_id.lower().split())
-    for row in list_supplements(session=session, owner=owner):
+    supplements = list_supplements(session=session, owner=owner)
+    for row in supplements:
         if row.name.lower() == wanted:
             return row
-    names = ", ".join(r.name for r in list_supplements(session=session, owner=owner)) or "none yet"
+    names = ", ".join(r.name for r in supplements) or "none yet"
     raise NotFound(
         f"You have no supplement called {name_or_id!r} (yours: {names}). Add it first with its "
         "label amounts: nightcramps supplement add.",
@@ -171,27 +180,8 @@ def find_supplement(*, session: Session, owner: Owner, name_or_id: str) -> Suppl
     )
 
 
-def delete_supplement(*, session: Session, owner: Owner, supplement_id: int) -> Supplement:
-    """Remove a supplement. Doses already logged keep their amounts."""
-    row = get_supplement(session=session, owner=owner, supplement_id=supplement_id)
-    row.deleted_at = utcnow()
-    session.flush()
-    return row
-
-
-def to_supplement_public(row: Supplement) -> SupplementPublic:
-    """The JSON shape of a supplement."""
-    return SupplementPublic(
-        id=row.id,
-        name=row.name,
-        unit_name=row.unit_name,
-        volume_ml_per_unit=rows.to_float(row.volume_ml_per_unit),
-        nutrients=rows.amounts_of(row).as_dict(),
-        notes=row.notes,
-    )
-
-
 def own_food(row: CustomFood | Supplement) -> OwnFood:
+    """One of the person's items as the portion arithmetic reads it (``portions.OwnFood``)."""
     if isinstance(row, Supplement):
         return OwnFood(
             ref=f"supplement:{row.id}",
@@ -201,15 +191,15 @@ def own_food(row: CustomFood | Supplement) -> OwnFood:
             serving_name=row.unit_name,
             serving_g=None,
             serving_ml=rows.to_float(row.volume_ml_per_unit),
-            nutrients=rows.amounts_of(row),
+            nutrients=row.amounts,
         )
     return OwnFood(
-        ref=f"custom:{row.id}",
+        ref=row.food_id,
         name=row.name,
         kind=row.kind,
         basis=row.basis,
         serving_name=row.serving_name,
         serving_g=rows.to_float(row.serving_g),
         serving_ml=rows.to_float(row.serving_ml),
-        nutrients=rows.amounts_of(row),
+        nutrients=row.amounts,
     )

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from nightcramps.conditions import ADVANCED_KIDNEY, Conditions
-from nightcramps.guidance.citations import cite
+from nightcramps.content.citations import cite
 from nightcramps.nutrition.schemas import Advice, Citation, WaterTotal
 from nightcramps.nutrition.targets import Targets
 

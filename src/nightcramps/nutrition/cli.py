@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, time
 from typing import Annotated, Any
 
 import typer
+from pydantic import BaseModel
 
 from nightcramps import timing
 from nightcramps.cli.context import state
@@ -17,11 +20,14 @@ from nightcramps.nutrition import catalog, shortcuts
 from nightcramps.nutrition import service as nutrition_service
 from nightcramps.nutrition.schemas import (
     CustomFoodCreate,
+    CustomFoodPublic,
     DayPublic,
     IntakeCreate,
+    IntakeEntryPublic,
     IntakeLogged,
     IntakeUpdate,
     SupplementCreate,
+    SupplementPublic,
     TargetOverrideIn,
 )
 from nightcramps.nutrition.targets import TARGET_NUTRIENTS, UNKNOWN_NOTE, Targets
@@ -38,6 +44,7 @@ AtOption = Annotated[
         help="When: 'HH:MM' today or 'YYYY-MM-DD HH:MM', in your time zone. Default: now."
     ),
 ]
+YesOption = Annotated[bool, typer.Option("--yes", help="Do it without asking.")]
 MealOption = Annotated[
     str | None,
     typer.Option(help="breakfast, lunch, afternoon, dinner or late (default: from the time)."),
@@ -97,9 +104,7 @@ def _log(ctx: typer.Context, data: dict[str, Any], at: str | None, as_json: bool
         owner = cli.owner(session)
         intake_in = IntakeCreate.model_validate({**data, "at": _parse_at(at, owner)})
         entry = nutrition_service.log_intake(session=session, owner=owner, intake_in=intake_in)
-        public = nutrition_service.to_entry_public(entry)
-        warnings = nutrition_service.day_warnings(session=session, owner=owner, day=entry.day)
-        logged = IntakeLogged(**public.model_dump(), warnings=warnings)
+        logged = nutrition_service.logged_entry(session=session, owner=owner, entry=entry)
     if as_json:
         emit_json(logged)
     else:
@@ -245,6 +250,65 @@ def targets(
         _echo_targets(found)
 
 
+# ---------------------------------------------------------------------------- your own items
+
+
+@dataclass(frozen=True)
+class CatalogueCli:
+    """How one of the person's catalogues (``catalog``) is listed and removed here."""
+
+    catalogue: catalog.Catalogue[Any]
+    public: type[BaseModel]
+    """What ``--json`` prints of each item (the API's schema)."""
+    columns: list[str]
+    cells: Callable[[Any], list[Any]]
+    """One item's row of the table, under ``columns``."""
+    noun: str
+    """One item, as the messages name it: "supplement", "food"."""
+    stays: str
+    """What was logged with an item and stays when it is removed: "doses", "entries"."""
+
+
+SUPPLEMENTS = CatalogueCli(
+    catalog.SUPPLEMENTS,
+    SupplementPublic,
+    ["id", "name", "unit", "magnesium_mg", "potassium_mg"],
+    lambda p: [p.id, p.name, p.unit_name, p.nutrients["magnesium_mg"], p.nutrients["potassium_mg"]],
+    "supplement",
+    "doses",
+)
+CUSTOM_FOODS = CatalogueCli(
+    catalog.CUSTOM_FOODS,
+    CustomFoodPublic,
+    ["id", "name", "kind", "basis"],
+    lambda p: [p.id, p.name, p.kind, p.basis],
+    "food",
+    "entries",
+)
+
+
+def _list_own(ctx: typer.Context, spec: CatalogueCli, as_json: bool) -> None:
+    """List a catalogue: a table, or with ``--json`` the items as a JSON list."""
+    cli = state(ctx)
+    with cli.session() as session:
+        found = catalog.list_own(spec.catalogue, session=session, owner=cli.owner(session))
+        public = [spec.public.model_validate(row) for row in found]
+    if as_json:
+        emit_json(public)
+        return
+    emit_table([spec.cells(p) for p in public], spec.columns)
+
+
+def _delete_own(ctx: typer.Context, spec: CatalogueCli, row_id: int, yes: bool) -> None:
+    """Remove one item of a catalogue (asking first unless ``yes``)."""
+    cli = state(ctx)
+    if not yes:
+        typer.confirm(f"Remove {spec.noun} {row_id}?", abort=True)
+    with cli.session() as session:
+        catalog.delete_own(spec.catalogue, session=session, owner=cli.owner(session), row_id=row_id)
+    typer.echo(f"Removed {spec.noun} {row_id}; {spec.stays} already logged stay.")
+
+
 # ---------------------------------------------------------------------------- supplement
 
 
@@ -284,7 +348,7 @@ def supplement_add(
         row = catalog.create_supplement(
             session=session, owner=cli.owner(session), supplement_in=supplement_in
         )
-        public = catalog.to_supplement_public(row)
+        public = SupplementPublic.model_validate(row)
     if as_json:
         emit_json(public)
     else:
@@ -295,20 +359,7 @@ def supplement_add(
 @command
 def supplement_list(ctx: typer.Context, as_json: JsonOption = False) -> None:
     """Your supplements with their amounts per unit."""
-    cli = state(ctx)
-    with cli.session() as session:
-        rows = catalog.list_supplements(session=session, owner=cli.owner(session))
-        public = [catalog.to_supplement_public(r) for r in rows]
-    if as_json:
-        emit_json(public)
-        return
-    emit_table(
-        [
-            [p.id, p.name, p.unit_name, p.nutrients["magnesium_mg"], p.nutrients["potassium_mg"]]
-            for p in public
-        ],
-        ["id", "name", "unit", "magnesium_mg", "potassium_mg"],
-    )
+    _list_own(ctx, SUPPLEMENTS, as_json)
 
 
 @supplement_app.command("log")
@@ -335,17 +386,10 @@ def supplement_log(
 def supplement_delete(
     ctx: typer.Context,
     supplement_id: Annotated[int, typer.Argument(help="Its number (supplement list).")],
-    yes: Annotated[bool, typer.Option("--yes", help="Do it without asking.")] = False,
+    yes: YesOption = False,
 ) -> None:
     """Remove a supplement (doses already logged stay)."""
-    cli = state(ctx)
-    if not yes:
-        typer.confirm(f"Remove supplement {supplement_id}?", abort=True)
-    with cli.session() as session:
-        catalog.delete_supplement(
-            session=session, owner=cli.owner(session), supplement_id=supplement_id
-        )
-    typer.echo(f"Removed supplement {supplement_id}; doses already logged stay.")
+    _delete_own(ctx, SUPPLEMENTS, supplement_id, yes)
 
 
 # ---------------------------------------------------------------------------- custom food
@@ -397,7 +441,7 @@ def custom_food_add(
     )
     with cli.session() as session:
         row = catalog.create_custom_food(session=session, owner=cli.owner(session), food_in=food_in)
-        public = catalog.to_custom_food_public(row)
+        public = CustomFoodPublic.model_validate(row)
     if as_json:
         emit_json(public)
     else:
@@ -409,14 +453,7 @@ def custom_food_add(
 @command
 def custom_food_list(ctx: typer.Context, as_json: JsonOption = False) -> None:
     """Your own foods and drinks."""
-    cli = state(ctx)
-    with cli.session() as session:
-        rows = catalog.list_custom_foods(session=session, owner=cli.owner(session))
-        public = [catalog.to_custom_food_public(r) for r in rows]
-    if as_json:
-        emit_json(public)
-        return
-    emit_table([[p.id, p.name, p.kind, p.basis] for p in public], ["id", "name", "kind", "basis"])
+    _list_own(ctx, CUSTOM_FOODS, as_json)
 
 
 @custom_food_app.command("delete")
@@ -424,15 +461,10 @@ def custom_food_list(ctx: typer.Context, as_json: JsonOption = False) -> None:
 def custom_food_delete(
     ctx: typer.Context,
     custom_id: Annotated[int, typer.Argument(help="Its number (custom-food list).")],
-    yes: Annotated[bool, typer.Option("--yes", help="Do it without asking.")] = False,
+    yes: YesOption = False,
 ) -> None:
     """Remove one of your foods (entries already logged stay)."""
-    cli = state(ctx)
-    if not yes:
-        typer.confirm(f"Remove food {custom_id}?", abort=True)
-    with cli.session() as session:
-        catalog.delete_custom_food(session=session, owner=cli.owner(session), custom_id=custom_id)
-    typer.echo(f"Removed food {custom_id}; entries already logged stay.")
+    _delete_own(ctx, CUSTOM_FOODS, custom_id, yes)
 
 
 # ---------------------------------------------------------------------------- intake
@@ -456,7 +488,7 @@ def intake_list(
         entries = nutrition_service.list_entries(
             session=session, owner=owner, start=first or last or today, end=last or first or today
         )
-        public = [nutrition_service.to_entry_public(e) for e in entries]
+        public = [IntakeEntryPublic.model_validate(e) for e in entries]
     if as_json:
         emit_json(public)
         return
@@ -487,7 +519,7 @@ def intake_edit(
         entry = nutrition_service.update_entry(
             session=session, owner=owner, entry_id=entry_id, entry_in=entry_in
         )
-        public = nutrition_service.to_entry_public(entry)
+        public = IntakeEntryPublic.model_validate(entry)
     if as_json:
         emit_json(public)
     else:
@@ -499,7 +531,7 @@ def intake_edit(
 def intake_delete(
     ctx: typer.Context,
     entry_id: Annotated[int, typer.Argument(help="The entry's number.")],
-    yes: Annotated[bool, typer.Option("--yes", help="Do it without asking.")] = False,
+    yes: YesOption = False,
 ) -> None:
     """Delete an entry (`intake restore ID` brings it back)."""
     cli = state(ctx)
@@ -543,7 +575,7 @@ def intake_repeat(
             from_day=parse_day(from_day, "--from"),
             to_day=parse_day(to_day, "--to"),
         )
-        public = [nutrition_service.to_entry_public(e) for e in copies]
+        public = [IntakeEntryPublic.model_validate(e) for e in copies]
     if as_json:
         emit_json(public)
     else:

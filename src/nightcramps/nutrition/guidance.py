@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from nightcramps.conditions import KidneyStatus
-from nightcramps.guidance.citations import cite
+from nightcramps.content.citations import cite
 from nightcramps.nutrition.schemas import Advice, Citation
 
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 from sqlalchemy import Date, ForeignKey, Index, Numeric, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from nightcramps.foods.amounts import NUTRIENTS, NutrientAmounts
 from nightcramps.storage.base import Base, UTCDateTime, utcnow
 from nightcramps.storage.owned import OwnedRow, SoftDeletable
 
@@ -29,6 +30,17 @@ class NutrientColumns:
     protein_g: Mapped[Decimal | None] = mapped_column(AMOUNT)
     carbohydrate_g: Mapped[Decimal | None] = mapped_column(AMOUNT)
     fat_g: Mapped[Decimal | None] = mapped_column(AMOUNT)
+
+    @property
+    def amounts(self) -> NutrientAmounts:
+        """The row's nutrients as one item's amounts (NULL stays unknown)."""
+        values = {name: getattr(self, name) for name in NUTRIENTS}
+        return NutrientAmounts.of(**{k: None if v is None else float(v) for k, v in values.items()})
+
+    @property
+    def nutrients(self) -> dict[str, float | None]:
+        """``{nutrient: amount or None}``, rounded as the API and the pages show them."""
+        return self.amounts.as_dict()
 
 
 class IntakeEntry(NutrientColumns, OwnedRow, SoftDeletable, Base):
@@ -63,14 +75,22 @@ class IntakeEntry(NutrientColumns, OwnedRow, SoftDeletable, Base):
     volume_ml: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
     """For drinks (and supplements taken as a drink): the volume drunk, counted as fluid."""
 
+    @property
+    def food(self) -> dict[str, str]:
+        """Which food the entry is, as the API shows it: ``{"id": food_ref, "name": food_name}``."""
+        return {"id": self.food_ref, "name": self.food_name}
 
-class CustomFood(NutrientColumns, Base):
-    """A food or drink a person added from a label, per 100 g or per serving."""
+
+class CustomFood(NutrientColumns, OwnedRow, Base):
+    """A food or drink a person added from a label, per 100 g or per serving.
+
+    Removing one marks it (``deleted_at``) and keeps the row: it is not among the undoable rows
+    that are purged (``storage.owned``), and entries logged with it keep its number in
+    ``food_ref``.
+    """
 
     __tablename__ = "custom_food"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(200))
     kind: Mapped[str] = mapped_column(String(12))
     """food or drink."""
@@ -79,25 +99,25 @@ class CustomFood(NutrientColumns, Base):
     serving_name: Mapped[str] = mapped_column(String(60), default="serving")
     serving_g: Mapped[Decimal | None] = mapped_column(Numeric(10, 2))
     serving_ml: Mapped[Decimal | None] = mapped_column(Numeric(10, 2))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
+    @property
+    def food_id(self) -> str:
+        """How an entry names this food: "custom:<id>"."""
+        return f"custom:{self.id}"
 
-class Supplement(NutrientColumns, Base):
-    """A supplement with its label amounts per unit (tablet, capsule, sachet, bottle)."""
+
+class Supplement(NutrientColumns, OwnedRow, Base):
+    """A supplement with its label amounts per unit (tablet, capsule, sachet, bottle); removed
+    as a custom food is (the row stays)."""
 
     __tablename__ = "supplement"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(200))
     unit_name: Mapped[str] = mapped_column(String(40), default="tablet")
     volume_ml_per_unit: Mapped[Decimal | None] = mapped_column(Numeric(10, 2))
     """For an electrolyte drink: the volume of one unit, counted as fluid when taken."""
     notes: Mapped[str] = mapped_column(Text, default="")
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 

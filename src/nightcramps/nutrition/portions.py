@@ -1,8 +1,11 @@
 """Turning what a person logs into a portion: a food, an amount, grams, volume and nutrients.
 
-Three ways in: a phrase looked up in the food database ("1 medium banana"); a food id with a
-quantity and unit (from search or type-ahead); a person's own food or supplement by name
-("2 tablets magnesium citrate") or id. No database writes here.
+Three ways in: a phrase ("1 medium banana"); a food id with a quantity and unit (from search or
+type-ahead); a person's own food or supplement by name ("2 tablets magnesium citrate") or id.
+This module owns the person's own foods and supplements (matching them by name, their servings,
+doses, and the volume of a drink); an amount of a database food (the phrase read, the food and
+measure found, the grams weighed, the 5 kg limit) is the food database's
+(``foods_service.amount_of`` and ``portion``). No database writes here.
 """
 
 from __future__ import annotations
@@ -12,19 +15,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from nightcramps import units
-from nightcramps.constants import MAX_FOOD_ENTRY_G
 from nightcramps.errors import Invalid
+from nightcramps.foods import phrases
 from nightcramps.foods import service as foods_service
-from nightcramps.foods.amounts import NUTRIENTS, NutrientAmounts
+from nightcramps.foods.amounts import NutrientAmounts
 from nightcramps.nutrition import constants as c
 
 DRINK_DENSITY_G_PER_ML = 1.0
 """Grams per millilitre assumed for a drink whose volume the data cannot give (a can weighed in
 grams): water is 1.00, milk and juices about 1.03-1.05, so the volume is within 5%."""
 
-_NUMBER = re.compile(r"^(\d+\s+\d+/\d+|\d+/\d+|\d*[.,]?\d+)\s*(.*)$")
-_NUMBER_WORDS = {"a": 1.0, "an": 1.0, "one": 1.0, "two": 2.0, "three": 3.0, "half": 0.5}
-_STATED_FL_OZ = re.compile(r"(\d+(?:\.\d+)?)\s*fl\.?\s*oz", re.I)
 SERVING_WORDS = frozenset({"serving", "servings", "portion", "portions"})
 
 
@@ -56,27 +56,12 @@ class OwnFood:
     nutrients: NutrientAmounts
 
 
-def _number(text: str) -> float:
-    text = text.replace(",", ".").strip()
-    if "/" in text:
-        whole, _, fraction = text.rpartition(" ")
-        top, _, bottom = fraction.partition("/")
-        if float(bottom) == 0:
-            raise Invalid(f"{text!r} divides by zero; write the amount as e.g. 1/2.")
-        return (float(whole) if whole else 0.0) + float(top) / float(bottom)
-    return float(text)
-
-
-def split_amount(text: str) -> tuple[float | None, str]:
-    """``"2 tablets"`` → (2.0, "tablets"); ``"250ml"`` → (250.0, "ml"); ``""`` → (None, "")."""
-    text = " ".join(text.lower().split())
-    match = _NUMBER.match(text)
-    if match:
-        return _number(match.group(1)), match.group(2).strip()
-    first, _, rest = text.partition(" ")
-    if first in _NUMBER_WORDS:
-        return _NUMBER_WORDS[first], rest.strip()
-    return None, text
+def _split_amount(text: str) -> tuple[float | None, str]:
+    """The quantity and unit words typed before an own food's name (``phrases.split_amount``)."""
+    try:
+        return phrases.split_amount(text)
+    except phrases.DivisionByZero as exc:
+        raise Invalid(f"{exc.number!r} divides by zero; write the amount as e.g. 1/2.") from None
 
 
 def _strip_plural(word: str) -> str:
@@ -96,7 +81,7 @@ def match_own(phrase: str, own: Sequence[OwnFood]) -> tuple[OwnFood, float, str]
             continue
         before = text[: len(text) - len(name)].strip()
         before = re.sub(r"\s+of$", "", before).strip()
-        quantity, unit = split_amount(before)
+        quantity, unit = _split_amount(before)
         if before and quantity is None:
             continue  # "big magnesium citrate": not an amount
         return item, (1.0 if quantity is None else quantity), unit or item.serving_name
@@ -104,17 +89,18 @@ def match_own(phrase: str, own: Sequence[OwnFood]) -> tuple[OwnFood, float, str]
 
 
 def check_amount(quantity: float, grams: float | None, volume_ml: float | None, what: str) -> None:
-    if quantity <= 0:
-        raise Invalid(
-            f"{quantity:g} is not an amount; give a positive amount of {what}.",
-            fields={"quantity": "must be more than zero"},
-        )
-    if grams is not None and grams > MAX_FOOD_ENTRY_G:
-        raise Invalid(
-            f"That is {grams / 1000:,.1f} kg of {what}; one entry can be at most "
-            f"{MAX_FOOD_ENTRY_G / 1000:g} kg. Check the amount (or log several entries).",
-            fields={"quantity": f"more than {MAX_FOOD_ENTRY_G:g} g"},
-        )
+    """Refuse what one entry cannot hold: the food database's limits on the amount and its
+    grams (``foods_service.check_amount``), and more than ``MAX_ENTRY_ML`` of a drink.
+
+    Raises:
+        Invalid: with what to change.
+    """
+    foods_service.check_amount(quantity, grams, what)
+    check_volume(volume_ml, what)
+
+
+def check_volume(volume_ml: float | None, what: str) -> None:
+    """Refuse a drink of more than ``MAX_ENTRY_ML`` in one entry."""
     if volume_ml is not None and volume_ml > c.MAX_ENTRY_ML:
         raise Invalid(
             f"That is {volume_ml / 1000:,.1f} L of {what}; one entry can be at most "
@@ -248,47 +234,17 @@ def check_drinkable(food: foods_service.Food, what: str, *, kind: str) -> None:
 
 
 def lookup_portion(phrase: str, *, kind: str) -> Portion:
-    """A portion from the food database (``foods_service.lookup``).
+    """A portion from the food database (``foods_service.amount_of``).
 
     Raises:
         NotFound: no food matches (with suggestions).
         Invalid: unreadable phrase, impossible amount, a unit that does not fit the food, or a
             solid food logged as a drink.
     """
-    found = foods_service.lookup(phrase)
-    check_drinkable(foods_service.get_food(found.food.id), " ".join(phrase.split()), kind=kind)
-    volume = (
-        drink_volume(found.food.id, found.quantity, found.unit, found.grams)
-        if kind == "drink"
-        else None
-    )
-    check_amount(found.quantity, found.grams, volume, found.food.name)
-    return Portion(
-        description=" ".join(phrase.split()),
-        food_ref=found.food.id,
-        food_name=found.food.name,
-        quantity=found.quantity,
-        unit=found.unit,
-        grams=round(found.grams, 2),
-        volume_ml=volume,
-        nutrients=found.nutrients,
-    )
-
-
-def drink_volume(food_id: str, quantity: float, unit: str, grams: float) -> float:
-    """Millilitres of a drink (check_drinkable has passed): from a volume unit or a volume
-    measure, else from its weight."""
-    pint_unit = units.unit_for(unit)
-    if pint_unit is not None and units.kind_of(pint_unit) == "volume":
-        return round(units.to_millilitres(quantity, pint_unit), 1)
-    food = foods_service.get_food(food_id)
-    for measure in food.measures:
-        if measure.name == unit and measure.millilitres:
-            return round(quantity * measure.millilitres, 1)
-    stated = _STATED_FL_OZ.search(unit)  # USDA's "can 12 fl oz", "bottle (16 fl oz)"
-    if stated is not None:
-        return round(quantity * units.to_millilitres(float(stated.group(1)), "fluid_ounce"), 1)
-    return round(grams / DRINK_DENSITY_G_PER_ML, 1)
+    described = " ".join(phrase.split())
+    found = foods_service.amount_of(phrase)
+    check_drinkable(found.food, described, kind=kind)
+    return _database_portion(found, described, kind=kind)
 
 
 def food_id_portion(food_id: str, quantity: float, unit: str, *, kind: str) -> Portion:
@@ -301,52 +257,37 @@ def food_id_portion(food_id: str, quantity: float, unit: str, *, kind: str) -> P
     """
     food = foods_service.get_food(food_id)
     check_drinkable(food, f"{quantity:g} {unit} {food.name}", kind=kind)
-    unit_word = " ".join(unit.lower().split())
-    grams: float | None = None
-    shown = unit
-    for measure in food.measures:
-        if unit_word in (measure.name.lower(), measure.base):
-            grams, shown = quantity * measure.grams, measure.name
-            break
-    if grams is None:
-        pint_unit = units.unit_for(unit_word)
-        if pint_unit is not None and units.kind_of(pint_unit) == "mass":
-            grams, shown = units.to_grams(quantity, pint_unit), units.symbol(pint_unit)
-        elif pint_unit is not None:
-            grams, shown = _weigh_volume(food, quantity, pint_unit), units.symbol(pint_unit)
-        else:
-            names = ", ".join(m.name for m in food.measures[:8]) or "none"
-            raise Invalid(
-                f"{food.name} has no measure {unit!r}; use g, oz, or one of: {names}.",
-                fields={"unit": "not a measure of this food"},
-            )
-    volume = drink_volume(food.id, quantity, shown, grams) if kind == "drink" else None
-    check_amount(quantity, grams, volume, food.name)
+    found = foods_service.portion(food.id, quantity, unit)
+    return _database_portion(found, f"{quantity:g} {found.unit} {food.name}", kind=kind)
+
+
+def _database_portion(found: foods_service.Amount, description: str, *, kind: str) -> Portion:
+    """The portion of an amount of a database food; a drink also gets its volume (checked)."""
+    volume = drink_volume(found) if kind == "drink" else None
+    check_volume(volume, found.food.name)
     return Portion(
-        description=f"{quantity:g} {shown} {food.name}",
-        food_ref=food.id,
-        food_name=food.name,
-        quantity=quantity,
-        unit=shown,
-        grams=round(grams, 2),
+        description=description,
+        food_ref=found.food.id,
+        food_name=found.food.name,
+        quantity=found.quantity,
+        unit=found.unit,
+        grams=round(found.grams, 2),
         volume_ml=volume,
-        nutrients=food.nutrients_for(grams),
+        nutrients=found.nutrients,
     )
 
 
-def _weigh_volume(food: foods_service.Food, quantity: float, pint_unit: str) -> float:
-    """Grams of a volume of ``food``, weighed with the food's own volume measure."""
-    reference = next((m for m in food.measures if m.millilitres), None)
-    if reference is None or reference.millilitres is None:
-        names = ", ".join(m.name for m in food.measures[:8]) or "none"
-        raise Invalid(
-            f"{food.name} has no volume measure in the USDA data, so a volume cannot be turned "
-            f"into grams without guessing. Give its weight (g or oz) or one of: {names}.",
-            fields={"unit": "a volume of a food measured by weight or piece"},
-        )
-    return units.to_millilitres(quantity, pint_unit) * reference.grams / reference.millilitres
+def drink_volume(found: foods_service.Amount) -> float:
+    """Millilitres of a drink (check_drinkable has passed): the volume of its amount when the
+    food database knows it (a volume, or a measure that is or states one), else from its
+    weight at ``DRINK_DENSITY_G_PER_ML``."""
+    if found.volume_ml is not None:
+        return round(found.volume_ml, 1)
+    return round(found.grams / DRINK_DENSITY_G_PER_ML, 1)
 
 
-def amounts_of(values: dict[str, float | None]) -> NutrientAmounts:
-    """One item's amounts from ``{nutrient: value or None}`` (missing names are unknown)."""
-    return NutrientAmounts.of(**{n: values.get(n) for n in NUTRIENTS})
+def rescaled_description(description: str, quantity: float) -> str:
+    """An entry's description with its amount changed to ``quantity``: "2 cups of milk" → "3
+    cups of milk" (``phrases.replace_amount``), or "3 × …" when it starts with no amount."""
+    replaced = phrases.replace_amount(description, quantity)
+    return f"{quantity:g} × {description}" if replaced is None else replaced

@@ -24,9 +24,8 @@ def store_values(row: NutrientColumns, values: dict[str, Any]) -> None:
 
 
 def amounts_of(row: NutrientColumns) -> NutrientAmounts:
-    """A row's nutrient columns as one item's amounts (NULL stays unknown)."""
-    values = {name: getattr(row, name) for name in NUTRIENTS}
-    return NutrientAmounts.of(**{k: None if v is None else float(v) for k, v in values.items()})
+    """A row's nutrient columns as one item's amounts (NULL stays unknown): ``row.amounts``."""
+    return row.amounts
 
 
 def to_float(value: Decimal | None) -> float | None:

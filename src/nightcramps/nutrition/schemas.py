@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from nightcramps.inputs import Input, deprecated, fixed, read_only, renamed
 from nightcramps.nutrition import constants as c
+from nightcramps.nutrition.kinds import Kind
 
-Kind = Literal["food", "drink", "supplement"]
 Meal = Literal["breakfast", "lunch", "afternoon", "dinner", "late"]
 Source = Literal["manual", "import"]
 TargetNutrient = Literal["magnesium_mg", "potassium_mg", "calcium_mg", "sodium_mg", "water_ml"]
@@ -179,12 +179,17 @@ class IntakeUpdate(_EntryComputed):
 class FoodRef(BaseModel):
     """Which food an entry is: "usda:09040", "custom:3" or "supplement:2"."""
 
+    model_config = ConfigDict(from_attributes=True)
+
     id: str
     name: str
 
 
 class IntakeEntryPublic(BaseModel):
     """An entry as returned by the API and the CLI. Nutrients are those at logging time."""
+
+    # model_validate(entry) reads a stored entry: food and nutrients are properties of the row
+    model_config = ConfigDict(from_attributes=True)
 
     id: int
     day: date = Field(description="Your local date of eaten_at; it precedes the night of day.")
@@ -259,6 +264,8 @@ class FavouriteLog(Input):
 class FavouritePublic(BaseModel):
     """A starred item: what one call to ``POST /favourites/{id}/log`` logs."""
 
+    model_config = ConfigDict(from_attributes=True)
+
     id: int
     kind: Kind
     description: str
@@ -279,6 +286,8 @@ class FavouritesPublic(BaseModel):
 
 class TargetsPublic(BaseModel):
     """A person's daily targets (null when they cannot be known: set age and sex)."""
+
+    model_config = ConfigDict(from_attributes=True)  # model_validate(targets.Targets)
 
     life_stage: str | None
     life_stage_label: str
@@ -393,6 +402,8 @@ class CustomFoodCreate(_LabelNutrients):
 class CustomFoodPublic(BaseModel):
     """One of your own foods or drinks."""
 
+    model_config = ConfigDict(from_attributes=True)
+
     id: int
     food_id: str = Field(description='Use as food_id when logging: "custom:<id>".')
     name: str
@@ -402,6 +413,13 @@ class CustomFoodPublic(BaseModel):
     serving_g: float | None
     serving_ml: float | None
     nutrients: dict[str, float | None]
+
+
+class CustomFoodsPublic(BaseModel):
+    """Your own foods and drinks, by name."""
+
+    data: list[CustomFoodPublic]
+    count: int
 
 
 def _not_recorded() -> Any:
@@ -464,12 +482,21 @@ class SupplementCreate(Input):
 class SupplementPublic(BaseModel):
     """A supplement with its label amounts per unit."""
 
+    model_config = ConfigDict(from_attributes=True)
+
     id: int
     name: str
     unit_name: str
     volume_ml_per_unit: float | None
     nutrients: dict[str, float | None]
     notes: str
+
+
+class SupplementsPublic(BaseModel):
+    """Your supplements, by name."""
+
+    data: list[SupplementPublic]
+    count: int
 
 
 # ---------------------------------------------------------------------------- the day

@@ -6,7 +6,6 @@ Other features use :func:`daily_factors` (insights) and :func:`person_targets`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -40,33 +39,25 @@ from nightcramps.nutrition.portions import Portion
 from nightcramps.nutrition.schemas import (
     Advice,
     DayPublic,
-    FoodRef,
     IntakeCreate,
     IntakeEntryPublic,
+    IntakeLogged,
     IntakeUpdate,
     TargetOverrideIn,
     TargetsPublic,
 )
 from nightcramps.nutrition.targets import TARGET_NUTRIENTS, Targets, targets_for, unknown_targets
 from nightcramps.owner import Owner
+from nightcramps.storage import owned
 from nightcramps.timing import utcnow
 
 FUTURE_SLACK = timing.FUTURE_TOLERANCE
 MAX_RANGE_DAYS = timing.MAX_RANGE_DAYS
 
-MAX_ROW_ID = 2_147_483_647
-"""Largest row id any database here stores (PostgreSQL INTEGER); larger ids are not found."""
-
 FIRST_YEAR, LAST_YEAR = timing.EARLIEST_YEAR, timing.LATEST_YEAR
 
 FACTOR_KEYS = ("fluid_ml", "magnesium_mg", "potassium_mg", "calcium_mg", "sodium_mg", "caffeine_mg")
 """The keys of :func:`daily_factors`, fixed: the insights feature relies on them."""
-
-_LEADING_AMOUNT = re.compile(r"^(\d+\s+\d+/\d+|\d+/\d+|\d*[.,]?\d+|an?|half|one)(?=\s)", re.I)
-"""The amount at the start of a description ("1 medium banana"), replaced when it is rescaled."""
-
-SOURCES = [c.DRI_SOURCE, c.WATER_SOURCE, c.MAGNESIUM_UL_SOURCE]
-
 
 # ---------------------------------------------------------------------------- time
 
@@ -198,25 +189,6 @@ def _check_target_nutrient(nutrient: str) -> None:
         )
 
 
-def to_targets_public(targets: Targets) -> TargetsPublic:
-    """The JSON shape of a person's targets."""
-    return TargetsPublic(
-        life_stage=targets.life_stage,
-        life_stage_label=targets.life_stage_label,
-        magnesium_mg=targets.magnesium_mg,
-        potassium_mg=targets.potassium_mg,
-        calcium_mg=targets.calcium_mg,
-        sodium_mg=targets.sodium_mg,
-        water_ml=targets.water_ml,
-        supplemental_magnesium_limit_mg=targets.supplemental_magnesium_limit_mg,
-        sodium_upper_guide_mg=targets.sodium_upper_guide_mg,
-        kinds=dict(targets.kinds),
-        overridden=dict(targets.overridden),
-        notes=list(targets.notes),
-        sources=SOURCES,
-    )
-
-
 # ---------------------------------------------------------------------------- logging
 
 
@@ -228,7 +200,7 @@ def _check_own_drinkable(own: portions.OwnFood, kind: str) -> None:
             "fluids. Log it as food (`nightcramps eat`, 'food' on the page, \"kind\": "
             '"food" in the API), or add it again as a drink (custom-food add --kind drink).',
             fields={"kind": "not a drink: log it as food"},
-            log_as="food",  # the web page logs it as food instead (nutrition.routes)
+            log_as="food",  # the web page logs it as food instead (nutrition.routes.day)
             food_name=own.name,
         )
 
@@ -320,22 +292,10 @@ def log_intake(
 def get_entry(
     *, session: Session, owner: Owner, entry_id: int, deleted: bool = False
 ) -> IntakeEntry:
-    """One entry of this person (another person's entry is reported as not found)."""
-    check_id(entry_id, "intake entry")
-    entry = session.get(IntakeEntry, entry_id)
-    if (
-        entry is None
-        or entry.person_id != owner.person_id
-        or (entry.deleted_at is not None) != deleted
-    ):
-        raise NotFound(f"There is no intake entry number {entry_id}.")
-    return entry
-
-
-def check_id(row_id: int, what: str) -> None:
-    """Refuse an id no row can have (0, negative, or beyond the column) as not found."""
-    if not 1 <= row_id <= MAX_ROW_ID:
-        raise NotFound(f"There is no {what} number {row_id}.")
+    """One entry of this person, live (or deleted, with ``deleted``); another person's entry
+    is reported as not found."""
+    missing = "There is no intake entry number {id}."
+    return owned.get_owned(session, IntakeEntry, entry_id, owner, missing=missing, deleted=deleted)
 
 
 def check_day(day: date) -> None:
@@ -424,11 +384,8 @@ def _rescaled(entry: IntakeEntry, quantity: float) -> Portion:
             f"{quantity:g} at once is not a dose; at most {c.MAX_SUPPLEMENT_DOSE} per entry.",
             fields={"quantity": f"more than {c.MAX_SUPPLEMENT_DOSE}"},
         )
-    description, replaced = _LEADING_AMOUNT.subn(f"{quantity:g}", entry.description, count=1)
-    if not replaced:
-        description = f"{quantity:g} × {entry.description}"
     return Portion(
-        description=description,
+        description=portions.rescaled_description(entry.description, quantity),
         food_ref=entry.food_ref,
         food_name=entry.food_name,
         quantity=quantity,
@@ -440,57 +397,25 @@ def _rescaled(entry: IntakeEntry, quantity: float) -> Portion:
 
 
 def delete_entry(*, session: Session, owner: Owner, entry_id: int) -> IntakeEntry:
-    """Delete an entry; it can be restored until it is purged."""
+    """Delete an entry; it can be restored until it is purged (``owned.purge_deleted``)."""
     entry = get_entry(session=session, owner=owner, entry_id=entry_id)
-    entry.deleted_at = utcnow()
-    session.flush()
+    owned.soft_delete(session, entry)
     return entry
 
 
 def restore_entry(*, session: Session, owner: Owner, entry_id: int) -> IntakeEntry:
     """Undo the deletion of an entry."""
     entry = get_entry(session=session, owner=owner, entry_id=entry_id, deleted=True)
-    entry.deleted_at = None
-    session.flush()
+    owned.restore(session, entry)
     return entry
-
-
-def purge_deleted(*, session: Session, older_than: timedelta, now: datetime | None = None) -> int:
-    """Remove for good entries deleted longer ago than ``older_than``; returns how many."""
-    cutoff = (now or utcnow()) - older_than
-    removed = 0
-    for entry in session.scalars(select(IntakeEntry).where(IntakeEntry.deleted_at < cutoff)):
-        session.delete(entry)
-        removed += 1
-    session.flush()
-    return removed
 
 
 # ---------------------------------------------------------------------------- views
 
 
-def to_entry_public(entry: IntakeEntry) -> IntakeEntryPublic:
-    """The JSON shape of an entry."""
-    return IntakeEntryPublic(
-        id=entry.id,
-        day=entry.day,
-        eaten_at=entry.eaten_at,
-        meal=entry.meal,
-        kind=entry.kind,
-        source=entry.source,
-        description=entry.description,
-        food=FoodRef(id=entry.food_ref, name=entry.food_name),
-        quantity=rows.to_float(entry.quantity),
-        unit=entry.unit,
-        grams=rows.to_float(entry.grams),
-        volume_ml=rows.to_float(entry.volume_ml),
-        nutrients=rows.amounts_of(entry).as_dict(),
-    )
-
-
 def _entry_amounts(entry: IntakeEntry) -> totals.EntryAmounts:
     return totals.EntryAmounts(
-        kind=entry.kind, volume_ml=rows.to_float(entry.volume_ml), nutrients=rows.amounts_of(entry)
+        kind=entry.kind, volume_ml=rows.to_float(entry.volume_ml), nutrients=entry.amounts
     )
 
 
@@ -567,6 +492,15 @@ def day_warnings(
     )
 
 
+def logged_entry(
+    *, session: Session, owner: Owner, entry: IntakeEntry, now: datetime | None = None
+) -> IntakeLogged:
+    """``entry`` as a write answers it (API and CLI): with the warnings its day now has."""
+    answer = IntakeLogged.model_validate(entry)
+    answer.warnings = day_warnings(session=session, owner=owner, day=entry.day, now=now)
+    return answer
+
+
 def get_day(
     *,
     session: Session,
@@ -600,14 +534,14 @@ def get_day(
     return DayPublic(
         day=day,
         logged=bool(entries),
-        targets=to_targets_public(targets),
+        targets=TargetsPublic.model_validate(targets),
         nutrients=minerals,
         water=water,
         caffeine_mg=totals.nutrient_total(summed, "caffeine_mg"),
         energy_kcal=totals.nutrient_total(summed, "energy_kcal"),
         supplemental_magnesium_mg=_supplemental(amounts, medicines),
         warnings=_warnings(entries, targets, medicines, on_day, conditions),
-        entries=[to_entry_public(e) for e in entries],
+        entries=[IntakeEntryPublic.model_validate(e) for e in entries],
         gaps=found_gaps,
         gap_notes=cautions.gap_notes(conditions, water, on_day) if with_gaps else [],
     )

@@ -15,6 +15,7 @@ from nightcramps.nutrition import constants as c
 from nightcramps.nutrition import service
 from nightcramps.nutrition.models import IntakeEntry, IntakeFavourite
 from nightcramps.owner import Owner
+from nightcramps.storage import owned
 from nightcramps.timing import utcnow
 
 
@@ -102,6 +103,17 @@ def repeat_meal(
     return copies
 
 
+def meals_to_repeat(*, session: Session, owner: Owner, day: date) -> list[tuple[str, int]]:
+    """The meals logged the day before ``day``, in meal order, each with how many entries it
+    has: what the day page offers to repeat (:func:`repeat_meal`)."""
+    before = day - timedelta(days=1)
+    counts: dict[str, int] = {}
+    for entry in service.list_entries(session=session, owner=owner, start=before, end=before):
+        if entry.meal:
+            counts[entry.meal] = counts.get(entry.meal, 0) + 1
+    return [(meal, counts[meal]) for meal in c.MEALS if meal in counts]
+
+
 def recent_entries(*, session: Session, owner: Owner, limit: int = 8) -> list[IntakeEntry]:
     """The person's latest distinct items (same kind, food and description counted once)."""
     query = (
@@ -160,11 +172,12 @@ def list_favourites(*, session: Session, owner: Owner) -> Sequence[IntakeFavouri
 
 
 def _get_favourite(session: Session, owner: Owner, favourite_id: int) -> IntakeFavourite:
-    service.check_id(favourite_id, "favourite")
-    favourite = session.get(IntakeFavourite, favourite_id)
-    if favourite is None or favourite.person_id != owner.person_id:
-        raise NotFound(f"There is no favourite number {favourite_id}.")
-    return favourite
+    """One of the person's favourites. Removing a favourite deletes it (there is no undo), so
+    there are no deleted favourites to tell apart: ``deleted=None``."""
+    missing = "There is no favourite number {id}."
+    return owned.get_owned(
+        session, IntakeFavourite, favourite_id, owner, missing=missing, deleted=None
+    )
 
 
 def remove_favourite(*, session: Session, owner: Owner, favourite_id: int) -> None:

@@ -17,6 +17,9 @@ TARGET_NUTRIENTS = ("magnesium_mg", "potassium_mg", "calcium_mg", "sodium_mg", "
 
 TargetKind = str  # "RDA" or "AI"
 
+SOURCES = [c.DRI_SOURCE, c.WATER_SOURCE, c.MAGNESIUM_UL_SOURCE]
+"""The publications every set of targets comes from (the tables of ``constants``)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Targets:
@@ -41,6 +44,11 @@ class Targets:
     kinds: dict[str, TargetKind] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
     overridden: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def sources(self) -> list[str]:
+        """Where the reference values come from (``SOURCES``)."""
+        return list(SOURCES)
 
     def get(self, nutrient: str) -> float | None:
         """The target for ``nutrient`` (one of TARGET_NUTRIENTS)."""

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from nightcramps.foods.amounts import NutrientAmounts, total
+from nightcramps.nutrition.kinds import KINDS
 from nightcramps.nutrition.schemas import NutrientTotal, WaterTotal
 from nightcramps.nutrition.targets import Targets
 
@@ -81,7 +82,7 @@ def water_total(
     fluid limit counts what is drunk), and the target is never above it.
     """
     drinks = [e for e in entries if e.volume_ml is not None]
-    foods = [e for e in entries if e.kind == "food" and e.volume_ml is None]
+    foods = [e for e in entries if KINDS[e.kind].water_in_food and e.volume_ml is None]
     fluids = sum(e.volume_ml for e in drinks if e.volume_ml is not None) if drinks else None
     food_water = total([e.nutrients for e in foods]) if foods else None
     food_ml = None if food_water is None else food_water.water_g
@@ -106,6 +107,6 @@ def water_total(
 
 def supplemental_magnesium(entries: Sequence[EntryAmounts]) -> float | None:
     """Magnesium from supplements that day (the UL counts only these); None when none taken."""
-    taken = [e.nutrients.magnesium_mg for e in entries if e.kind == "supplement"]
+    taken = [e.nutrients.magnesium_mg for e in entries if KINDS[e.kind].supplemental]
     known = [v for v in taken if v is not None]
     return round(sum(known), 1) if known else None

@@ -1,0 +1,71 @@
+"""What the day page suggests while a person types: their own foods and supplements whose names
+contain what was typed, then the food database's matches.
+
+The amount typed first ("2 slices", "1/2 cup") is not part of a name, so it is left out of the
+search (``MEASURE_WORDS``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from nightcramps.foods import service as foods_service
+from nightcramps.foods.schemas import FoodMatch
+from nightcramps.nutrition import catalog
+from nightcramps.owner import Owner
+
+MEASURE_WORDS = frozenset(
+    "a an of half one two medium large small cup cups slice slices piece pieces tbsp tsp "
+    "g ml oz glass glasses mug bowl handful serving servings can bottle".split()
+)
+"""Words stripped from the start of what is typed before searching food names (type-ahead)."""
+
+MIN_LETTERS = 2
+"""Fewer letters than this (after the amount) suggest nothing: too many names would match."""
+
+
+@dataclass(frozen=True, slots=True)
+class OwnMatch:
+    """One of the person's items that matches: its name and the id to log it by."""
+
+    name: str
+    id: str
+    """ "supplement:<id>" or "custom:<id>"."""
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestions:
+    """The person's own items first, then foods from the database, best first."""
+
+    own: list[OwnMatch]
+    foods: list[FoodMatch]
+
+
+def search_text(phrase: str) -> str:
+    """``phrase`` without the amount it starts with: "2 slices whole wheat bread" → "whole wheat
+    bread" (lower case)."""
+    words = phrase.lower().split()
+    while words and (words[0] in MEASURE_WORDS or words[0][:1].isdigit() or "/" in words[0]):
+        words.pop(0)
+    return " ".join(words)
+
+
+def suggest(*, session: Session, owner: Owner, phrase: str, limit: int = 8) -> Suggestions:
+    """The person's supplements and own foods whose names contain what ``phrase`` names, then at
+    most ``limit`` database foods; nothing for fewer than ``MIN_LETTERS`` letters."""
+    query = search_text(phrase)
+    if len(query) < MIN_LETTERS:
+        return Suggestions(own=[], foods=[])
+    own = [
+        OwnMatch(row.name, f"supplement:{row.id}")
+        for row in catalog.list_own(catalog.SUPPLEMENTS, session=session, owner=owner)
+        if query in row.name.lower()
+    ]
+    own += [
+        OwnMatch(row.name, row.food_id)
+        for row in catalog.list_own(catalog.CUSTOM_FOODS, session=session, owner=owner)
+        if query in row.name.lower()
+    ]
+    return Suggestions(own=own, foods=foods_service.search(query, limit=limit))
