@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from nightcramps.errors import NotFound
+from nightcramps.foods import service as foods_service
 from nightcramps.nutrition import catalog, shortcuts, typeahead
 from nightcramps.nutrition.kinds import KINDS, Kind
 from nightcramps.nutrition.models import CustomFood, Supplement
@@ -147,11 +148,16 @@ def test_removed_items_are_kept_not_purged(session: Session, owner: Owner, now: 
         ("1/2 cup Spinach", "spinach"),
         ("a glass of milk", "milk"),
         ("oat", "oat"),
+        ("2 tbsp chia seeds", "chia seeds"),
     ],
 )
-def test_type_ahead_leaves_out_the_amount(phrase: str, text: str) -> None:
-    """The amount typed first is not searched for; the name is, in lower case."""
-    assert typeahead.search_text(phrase) == text
+def test_type_ahead_leaves_out_the_amount(
+    session: Session, owner: Owner, phrase: str, text: str
+) -> None:
+    """The amount typed first is not searched for; the name is, in lower case (the database's
+    matches are those of the name alone)."""
+    found = typeahead.suggest(session=session, owner=owner, phrase=phrase)
+    assert found.foods == foods_service.search(text, limit=8)
 
 
 def test_type_ahead_offers_own_items_first(session: Session, owner: Owner) -> None:

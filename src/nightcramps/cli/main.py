@@ -35,7 +35,7 @@ app = typer.Typer(
 )
 diary_cli.register(app)  # cramp, night
 daylog_cli.register(app)
-app.add_typer(foods_cli.foods_app, name="foods")
+foods_cli.register(app)
 guidance_cli.register(app)
 dailyvalues_cli.register(app)  # export, import
 insights_cli.register(app)

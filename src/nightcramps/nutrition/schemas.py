@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from nightcramps.content.grades import Grade
 from nightcramps.inputs import Input, deprecated, fixed, read_only, renamed
 from nightcramps.nutrition import constants as c
 from nightcramps.nutrition.kinds import Kind
@@ -14,8 +15,8 @@ from nightcramps.nutrition.kinds import Kind
 Meal = Literal["breakfast", "lunch", "afternoon", "dinner", "late"]
 Source = Literal["manual", "import"]
 TargetNutrient = Literal["magnesium_mg", "potassium_mg", "calcium_mg", "sodium_mg", "water_ml"]
-EvidenceGrade = Literal["strong", "moderate", "weak", "none", "contradicted"]
-"""The product's evidence grades (``guidance.knowledge.GRADES``), for claims shown with intake."""
+EvidenceGrade = Grade
+"""The product's evidence grades (``content.grades``), for claims shown with intake."""
 Phrase = Annotated[
     str,
     Field(

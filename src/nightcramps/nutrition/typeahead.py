@@ -2,7 +2,7 @@
 contain what was typed, then the food database's matches.
 
 The amount typed first ("2 slices", "1/2 cup") is not part of a name, so it is left out of the
-search (``MEASURE_WORDS``).
+search: ``foods.phrases.strip_amount`` reads it with the same parser that weighs the entry.
 """
 
 from __future__ import annotations
@@ -11,16 +11,11 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from nightcramps.foods import phrases
 from nightcramps.foods import service as foods_service
 from nightcramps.foods.schemas import FoodMatch
 from nightcramps.nutrition import catalog
 from nightcramps.owner import Owner
-
-MEASURE_WORDS = frozenset(
-    "a an of half one two medium large small cup cups slice slices piece pieces tbsp tsp "
-    "g ml oz glass glasses mug bowl handful serving servings can bottle".split()
-)
-"""Words stripped from the start of what is typed before searching food names (type-ahead)."""
 
 MIN_LETTERS = 2
 """Fewer letters than this (after the amount) suggest nothing: too many names would match."""
@@ -43,19 +38,10 @@ class Suggestions:
     foods: list[FoodMatch]
 
 
-def search_text(phrase: str) -> str:
-    """``phrase`` without the amount it starts with: "2 slices whole wheat bread" → "whole wheat
-    bread" (lower case)."""
-    words = phrase.lower().split()
-    while words and (words[0] in MEASURE_WORDS or words[0][:1].isdigit() or "/" in words[0]):
-        words.pop(0)
-    return " ".join(words)
-
-
 def suggest(*, session: Session, owner: Owner, phrase: str, limit: int = 8) -> Suggestions:
     """The person's supplements and own foods whose names contain what ``phrase`` names, then at
     most ``limit`` database foods; nothing for fewer than ``MIN_LETTERS`` letters."""
-    query = search_text(phrase)
+    query = phrases.strip_amount(phrase)
     if len(query) < MIN_LETTERS:
         return Suggestions(own=[], foods=[])
     own = [
