@@ -190,7 +190,6 @@ async def routine_done(request: Request, session: SessionDep, owner: OwnerDep) -
     routine = routines.get_routine(str(form.get("routine") or "bedtime"))
     log_in = RoutineLogCreate(routine=routine.slug, duration_min=routine.duration_min)
     logged = guidance_service.log_routine(session=session, owner=owner, log_in=log_in)
-    session.commit()
     flash(request, f"Logged: {logged.routine} for {logged.day:%a %d %b}.")
     return redirect(f"/routine?routine={routine.slug}")
 
@@ -202,7 +201,6 @@ async def routine_reminder(request: Request, session: SessionDep, owner: OwnerDe
     text = str(form.get("remind_at") or "").strip()
     if form.get("clear") or not text:
         guidance_service.set_reminder(session=session, owner=owner, remind_at=None)
-        session.commit()
         flash(request, "Bedtime reminder removed.")
         return redirect("/routine#reminder")
     try:
@@ -210,7 +208,6 @@ async def routine_reminder(request: Request, session: SessionDep, owner: OwnerDe
     except ValueError as exc:
         raise Invalid(f"The reminder time: {exc}.", fields={"remind_at": str(exc)}) from None
     guidance_service.set_reminder(session=session, owner=owner, remind_at=clock)
-    session.commit()
     flash(request, f"Bedtime reminder set for {clock:%H:%M}.")
     return redirect("/routine#reminder")
 
@@ -345,7 +342,6 @@ def api_log_routine(
 ) -> RoutineLoggedPublic:
     """Log a finished routine as a stretching session (the routine page calls this)."""
     logged = guidance_service.log_routine(session=session, owner=owner, log_in=log_in)
-    session.commit()
     return logged
 
 
@@ -361,7 +357,6 @@ def api_set_reminder(
 ) -> ReminderPublic:
     """Set the bedtime reminder time (null removes it)."""
     guidance_service.set_reminder(session=session, owner=owner, remind_at=reminder_in.clock)
-    session.commit()
     return guidance_service.reminder_status(session=session, owner=owner)
 
 
@@ -372,7 +367,6 @@ def api_cramp_now(
     """Log a cramp timed on the cramp-now screen; answers with any red flag it raised."""
     cramp = guidance_service.log_cramp_now(session=session, owner=owner, cramp_in=cramp_in)
     findings = guidance_service.screen_diary(session=session, owner=owner)
-    session.commit()
     return CrampNowLoggedPublic(
         cramp=cramp,
         night_url=f"/diary/{cramp.night_of.isoformat()}",
