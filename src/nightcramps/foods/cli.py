@@ -21,6 +21,7 @@ def register(app: typer.Typer) -> None:
     """Add the ``foods`` group to the root app."""
     app.add_typer(foods_app, name="foods")
 
+
 LENIENT = {"ignore_unknown_options": True}
 """So a phrase that starts with a dash ("-2 cups milk") reaches the validation, which says what
 to fix, instead of Typer's "No such option: -2"."""
