@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlalchemy.orm import Session
 
+from nightcramps import timing
 from nightcramps.config import Settings
 from nightcramps.diary import service as diary_service
 from nightcramps.diary.schemas import CrampUpdate, NightCreate, NightUpdate
@@ -210,13 +211,14 @@ def test_app_start_purges_expired_deletions(
     """Opening the app removes deletions older than the undo window, and only those."""
     cramp = make_cramp(session, owner, now)
     diary_service.delete_cramp(session=session, owner=owner, cramp_id=cramp.id)
-    cramp.deleted_at = datetime.now(UTC) - timedelta(seconds=settings.undo_seconds + 60)
+    cramp.deleted_at = now - timedelta(seconds=settings.undo_seconds + 60)
     kept = make_cramp(session, owner, now, at=datetime(2026, 11, 24, 4, 0))
     diary_service.delete_cramp(session=session, owner=owner, cramp_id=kept.id)
+    kept.deleted_at = now
     session.commit()
     purged_id, kept_id = cramp.id, kept.id
     session.expunge_all()
-    create_app(settings, migrate=False).state.engine.dispose()
+    create_app(settings, migrate=False, clock=timing.fixed_clock(now)).state.engine.dispose()
     with pytest.raises(NotFound):
         diary_service.restore_cramp(session=session, owner=owner, cramp_id=purged_id)
     diary_service.restore_cramp(session=session, owner=owner, cramp_id=kept_id)
