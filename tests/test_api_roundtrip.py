@@ -130,7 +130,7 @@ SAMPLES: dict[str, Sample] = {
         {"steps": 7400, "standing_h": 2, "heat_used": True, "notes": "long walk"},
         edit=("notes", "a longer walk"),
         address={"day": NIGHT},
-        answer_lacks=frozenset({"values"}),  # PATCH answers DayLogPublic, GET DayViewPublic
+        answer_lacks=frozenset({"values", "imported_workouts"}),  # PATCH answers DayLogPublic, GET DayViewPublic
     ),
     f"{API}/routine/reminder": Sample(
         {"remind_at": "21:30"},
@@ -143,6 +143,9 @@ ACTIONS: dict[tuple[str, str], str] = {
     ("post", f"{API}/tokens"): "makes a secret shown once; a token has no GET",
     ("post", f"{API}/sessions/revoke-others"): "signs out the person's other browser sessions",
     ("post", f"{API}/import/daily-csv"): "uploads a CSV file, not a JSON object",
+    ("post", f"{API}/imports"): "uploads another app's export file, not a JSON object",
+    ("post", f"{API}/imports/{{import_id}}/confirm"): "stores a previewed import",
+    ("post", f"{API}/imports/{{import_id}}/undo"): "removes what an import added",
     ("post", f"{API}/checkup"): "answers the questionnaire with a report; nothing is stored",
     ("post", f"{API}/routine/log"): "logs a stretch (it round-trips at /stretches)",
     ("post", f"{API}/cramp-now"): "logs a cramp from a timer (it round-trips at /cramps)",
@@ -183,12 +186,15 @@ def _is_item_of(path: str, collection: str) -> bool:
 
 
 def _resources(document: Json) -> tuple[list[Resource], set[tuple[str, str]]]:
-    """The resources of the document, and the writes that belong to none of them."""
+    """The resources of the document, and the writes that belong to none of them (a collection
+    made by uploading a file, such as imports, is not a resource: its POST is an action)."""
     paths = {p: ops for p, ops in document["paths"].items() if p.startswith(API)}
     found: list[Resource] = []
     for path, operations in paths.items():
         items = [p for p in paths if _is_item_of(p, path) and "get" in paths[p]]
-        if "post" in operations and len(items) == 1:
+        content = operations.get("post", {}).get("requestBody", {}).get("content", {})
+        takes_a_file = bool(content) and "application/json" not in content
+        if "post" in operations and len(items) == 1 and not takes_a_file:
             item = items[0]
             change = next(((m, item) for m in ("put", "patch") if m in paths[item]), None)
             found.append(Resource(path, item, path, change))

@@ -116,6 +116,13 @@ class Settings(BaseSettings):
             "23rd, the day before the night of the 23rd."
         ),
     )
+    import_dir: Path | None = Field(
+        default=None,
+        description=(
+            "Folder where a file uploaded for import is streamed while it is read (deleted "
+            "after). Default: the system's temporary folder. Give it room for the largest export."
+        ),
+    )
     default_timezone: str = Field(
         default_factory=system_timezone,
         description=(

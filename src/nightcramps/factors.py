@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 Kind = Literal["int", "float", "flag"]
-Origin = Literal["diary", "food", "day log", "derived", "medicines", "topic"]
+Origin = Literal["diary", "food", "day log", "derived", "medicines", "topic", "import"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,9 +30,9 @@ class Factor:
     """What it holds, in words (shown in docs and error messages)."""
     origins: tuple[Origin, ...]
     """Who produces it: the diary (outcomes), the food log, the day log, a value derived from
-    others (``exertion_ratio``), the Medicines list, or a topic of the guidance that is logged but
-    is not a day's value (a relief used during a cramp, a supplement taken). Caffeine has two:
-    a coffee typed on the Food page, or tapped on Today."""
+    others (``exertion_ratio``), the Medicines list, only an import from another app, or a topic
+    of the guidance that is logged but is not a day's value (a relief used during a cramp, a
+    supplement taken). Caffeine has two: a coffee typed on the Food page, or tapped on Today."""
 
     @property
     def in_csv(self) -> bool:
@@ -104,7 +104,16 @@ TOPICS: tuple[Factor, ...] = (
 )
 """What the guidance explains beside a logged entry, but no analysis compares."""
 
-ALL: tuple[Factor, ...] = OUTCOMES + EXPOSURES + DERIVED + MEDICINES + TOPICS
+IMPORTED: tuple[Factor, ...] = (
+    Factor("active_energy_kcal", "float", 0, 10_000, "active energy burned, kcal", ("import",)),
+    Factor("distance_km", "float", 0, 300, "distance walked or run, km", ("import",)),
+    Factor("in_bed_h", "float", 0, 24, "hours in bed (asleep or not)", ("import",)),
+    Factor("body_mass_kg", "float", 20, 400, "body mass, kg", ("import",)),
+)
+"""Values only a watch, a phone or another app's export gives (``nightcramps.imports``): shown
+on the day they belong to, kept for the export, not compared by the insights."""
+
+ALL: tuple[Factor, ...] = OUTCOMES + EXPOSURES + DERIVED + MEDICINES + TOPICS + IMPORTED
 BY_NAME: dict[str, Factor] = {f.name: f for f in ALL}
 
 
@@ -118,6 +127,7 @@ __all__ = [
     "BY_NAME",
     "DERIVED",
     "EXPOSURES",
+    "IMPORTED",
     "MEDICINES",
     "OUTCOMES",
     "TOPICS",

@@ -71,6 +71,7 @@ ROW_PARAMS = {
     "supplement_id": "supplement",
     "token_id": "token",
     "session_id": "session",
+    "import_id": "import",
 }
 """Path parameters that are a row id of one kind, whatever the route."""
 COLLECTIONS = {
@@ -235,6 +236,11 @@ def form(data: dict[str, str], *names: str) -> Body:
 
 CSV_FILE = "date,cramps,worst_severity_0_10,fluid_ml\n2026-11-08,1,4,1400\n"
 """A daily CSV of one night (another person's upload names nobody's rows)."""
+IMPORT_FILE = (
+    "Day,Time,Group,Food Name,Amount,Energy (kcal),Magnesium (mg),Potassium (mg),Category\n"
+    "2026-11-07,,Breakfast,Oatmeal,1.00 cup,150,60,140,Cereal Grains and Pasta\n"
+)
+"""A Cronometer servings export of one food (another person's upload names nobody's rows)."""
 
 
 def _intake_bodies(s: Seed) -> list[Body]:
@@ -290,6 +296,7 @@ API_BODIES: dict[str, ONE] = {
     ],
     "PATCH /api/v1/cramps/{cramp_id}": _one(json({"severity_0_10": 4, "notes": "bravo"})),
     "POST /api/v1/import/daily-csv": _one(Body("csv", CSV_FILE)),
+    "POST /api/v1/imports": _one(Body("multipart", IMPORT_FILE)),
     "PATCH /api/v1/days/{day}/log": _one(json({"steps": 1000})),
     "POST /api/v1/activities": _one(
         json({"day": DAY, "activity_type": "walking", "duration_min": 20, "intensity_0_10": 3})
@@ -390,6 +397,10 @@ PAGE_FORMS: dict[str, ONE] = {
     "POST /diary/{night_of}/delete": NOTHING,
     "POST /diary/{night_of}/restore": NOTHING,
     "POST /data/daily": _one(Body("multipart", CSV_FILE)),
+    "POST /data/import": _one(Body("multipart", IMPORT_FILE)),
+    "POST /data/import/{import_id}/confirm": NOTHING,
+    "POST /data/import/{import_id}/discard": NOTHING,
+    "POST /data/import/{import_id}/undo": NOTHING,
     "POST /today/{day}/stretched": NOTHING,
     "POST /today/{day}/none/{what}": NOTHING,
     "POST /today/{day}/remedy/{what}": NOTHING,

@@ -200,6 +200,7 @@ def seed_person(person: Person, prefix: str) -> Seed:
     _seed_foods(s)
     _seed_day_log(s)
     _seed_guidance(s)
+    _seed_imports(s)
     note_sign_ins(seed)
     return seed
 
@@ -276,6 +277,22 @@ def _seed_foods(s: Seeder) -> None:
         favourite = s.call("POST", f"{API}/favourites", json={"entry_id": entry_id})
         seed.ids.setdefault("favourite", []).append(int(favourite["id"]))
     seed.days += ["2026-11-15", "2026-11-16"]
+
+
+def _seed_imports(s: Seeder) -> None:
+    """Two imports of a Cronometer export: one stored, one waiting in preview."""
+    for day, preview in (("2026-11-12", False), ("2026-11-13", True)):
+        servings = (
+            "Day,Time,Group,Food Name,Amount,Energy (kcal),Magnesium (mg),Category\n"
+            f'{day},,Breakfast,"{s.seed.mark()}",1.00 cup,150,60,Cereal Grains and Pasta\n'
+        )
+        answer = s.call(
+            "POST",
+            f"{API}/imports",
+            params={"preview": str(preview).lower()},
+            files={"file": ("servings.csv", servings.encode(), "text/csv")},
+        )
+        s.seed.ids.setdefault("import", []).append(int(answer["id"]))
 
 
 def _seed_day_log(s: Seeder) -> None:

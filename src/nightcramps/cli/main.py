@@ -19,6 +19,7 @@ from nightcramps.diary import cli as diary_cli
 from nightcramps.diary import service as diary_service
 from nightcramps.foods import cli as foods_cli
 from nightcramps.guidance import cli as guidance_cli
+from nightcramps.imports import cli as imports_cli
 from nightcramps.insights import cli as insights_cli
 from nightcramps.nutrition import cli as nutrition_cli
 from nightcramps.storage.engine import make_engine
@@ -37,7 +38,8 @@ diary_cli.register(app)  # cramp, night
 daylog_cli.register(app)
 foods_cli.register(app)
 guidance_cli.register(app)
-dailyvalues_cli.register(app)  # export, import
+dailyvalues_cli.register(app)  # export
+imports_cli.register(app)  # import (files of other apps, the daily CSV)
 insights_cli.register(app)
 nutrition_cli.register(app)  # eat, drink, day, targets, supplement, custom-food, intake, target
 db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)

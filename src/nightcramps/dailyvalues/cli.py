@@ -14,13 +14,12 @@ from nightcramps.dailyvalues import service as dailyvalues_service
 from nightcramps.errors import Invalid
 
 export_app = typer.Typer(help="Export your data to files.", no_args_is_help=True)
-import_app = typer.Typer(help="Import data from files.", no_args_is_help=True)
 
 
 def register(app: typer.Typer) -> None:
-    """Add the ``export`` and ``import`` groups to the root app."""
+    """Add the ``export`` group to the root app (``import daily-csv`` joins ``imports.cli``'s
+    ``import`` group)."""
     app.add_typer(export_app, name="export")
-    app.add_typer(import_app, name="import")
 
 
 @export_app.command("daily-csv")
@@ -55,7 +54,6 @@ def export_daily_csv(
     typer.echo(f"Wrote {rows} night(s) to {output}.", err=True)
 
 
-@import_app.command("daily-csv")
 @command
 def import_daily_csv(
     ctx: typer.Context,

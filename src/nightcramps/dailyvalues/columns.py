@@ -29,3 +29,16 @@ FACTOR_NAMES: tuple[str, ...] = tuple(c.name for c in FACTOR_COLUMNS)
 
 IMPORT_SOURCE = "import"
 """The source recorded for values read from a daily CSV."""
+
+IMPORTED_FROM: dict[str, str] = {
+    IMPORT_SOURCE: "a daily CSV",
+    "cronometer": "Cronometer",
+    "myfitnesspal": "MyFitnessPal",
+    "fitbit": "Fitbit",
+    "garmin": "Garmin",
+    "apple-health": "Apple Health",
+}
+"""Every source of imported values, with its name in words, in order of precedence: when two
+imported a value for the same day, the first listed is used (the daily CSV the person made,
+then the apps that log each food, then watches, then Apple Health, which mostly holds copies of
+the others: design memo 4.4)."""

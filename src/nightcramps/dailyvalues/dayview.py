@@ -8,8 +8,10 @@ the insights read, with the rule that nothing is counted twice (``dailyvalues.fr
 
 * caffeine is the caffeine in food and drinks logged plus the caffeine entered in the day log,
   shown with both parts;
-* an imported value is shown, marked as imported, only for a factor no detailed log knows that
-  day; logging one in detail replaces it;
+* an imported value (a daily CSV, another app's export) is shown, marked with where it came
+  from, only for a factor no detailed log knows that day; logging one in detail replaces it;
+* what only imports give (active energy, distance, time in bed, body mass, workouts) is shown
+  beside it;
 * exertion is the day log's own ratio when it has one, otherwise the day's steps (logged or
   imported) against the 28 days before, as the insights compute it.
 
@@ -21,21 +23,29 @@ graph. The day log's shells (the Today page, ``nightcramps today``, the JSON API
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from nightcramps import timing
+from nightcramps import factors, timing
 from nightcramps.dailyvalues import service as dailyvalues_service
-from nightcramps.dailyvalues.columns import IMPORT_SOURCE
+from nightcramps.dailyvalues.columns import IMPORTED_FROM
+from nightcramps.dailyvalues.models import ImportedWorkout
 from nightcramps.daylog import exertion
 from nightcramps.daylog import service as daylog_service
 from nightcramps.daylog.constants import EXERTION_WINDOW_DAYS
-from nightcramps.daylog.schemas import DayValuePartPublic, DayValuePublic, DayViewPublic
+from nightcramps.daylog.schemas import (
+    DayValuePartPublic,
+    DayValuePublic,
+    DayViewPublic,
+    ImportedWorkoutPublic,
+)
 from nightcramps.owner import Owner
 
-VIEW_FACTORS = daylog_service.FACTOR_KEYS
-"""The factors the view shows, in this order (the day log's factors)."""
+VIEW_FACTORS = daylog_service.FACTOR_KEYS + tuple(f.name for f in factors.IMPORTED)
+"""The factors the view shows, in this order (the day log's factors, then what only imports
+give)."""
 
 STEPS_SOURCE = "steps"
 """The source of an exertion ratio computed from the combined steps."""
@@ -48,7 +58,7 @@ UNITS = {"caffeine_mg": "mg"}
 """The unit of each factor whose parts are shown."""
 
 IMPORTED_NOTE = (
-    "Imported from a daily CSV; logging it in detail for this day replaces this value rather "
+    "Imported from {source}; logging it in detail for this day replaces this value rather "
     "than adding to it."
 )
 STEPS_EXERTION_NOTE = (
@@ -77,8 +87,8 @@ def _value_public(
 ) -> DayValuePublic:
     if value is None or source is None:
         return DayValuePublic(value=None, source=None, imported=False, parts=[], note="")
-    imported = source == IMPORT_SOURCE
-    note = IMPORTED_NOTE if imported else ""
+    imported = source in IMPORTED_FROM
+    note = IMPORTED_NOTE.format(source=IMPORTED_FROM[source]) if imported else ""
     if parts is not None:
         note = _parts_note(factor, parts)
     return DayValuePublic(
@@ -120,7 +130,54 @@ def day_values(*, session: Session, owner: Owner, day: date) -> dict[str, DayVal
     return result
 
 
+def imported_workouts(
+    *, session: Session, owner: Owner, start: date, end: date
+) -> list[ImportedWorkoutPublic]:
+    """The workouts imports brought for the days ``start`` to ``end``, in time order, each once
+    (two exports of the same app bring the same workout twice)."""
+    rows = session.scalars(
+        select(ImportedWorkout)
+        .where(
+            ImportedWorkout.person_id == owner.person_id,
+            ImportedWorkout.day >= start,
+            ImportedWorkout.day <= end,
+        )
+        .order_by(ImportedWorkout.started_at, ImportedWorkout.import_id.desc())
+    )
+    seen: set[tuple[str, datetime, str]] = set()
+    shown = []
+    for row in rows:
+        key = (row.source, row.started_at, row.activity)
+        if key not in seen:
+            seen.add(key)
+            shown.append(ImportedWorkoutPublic.model_validate(row))
+    return shown
+
+
 def day_view(*, session: Session, owner: Owner, day: date) -> DayViewPublic:
     """Everything logged for ``day`` (``daylog_service.day_log``) and what the day counts as."""
     log = daylog_service.day_log(session=session, owner=owner, day=day)
-    return DayViewPublic(**dict(log), values=day_values(session=session, owner=owner, day=day))
+    return DayViewPublic(
+        **dict(log),
+        values=day_values(session=session, owner=owner, day=day),
+        imported_workouts=imported_workouts(session=session, owner=owner, start=day, end=day),
+    )
+
+
+FOOD_FACTORS = factors.names("food")
+"""The factors the Food page totals (fluids, minerals, caffeine)."""
+
+
+def imported_food_values(
+    *, session: Session, owner: Owner, day: date
+) -> dict[str, DayValuePublic]:
+    """The Food page's factors of ``day`` that count from an import (nothing logged there knows
+    them), each with its source: without them a day imported from Cronometer or Apple Health
+    read "unknown" on the Food page while the insights and the export used its values."""
+    frame = dailyvalues_service.daily_frame(session=session, owner=owner, start=day, end=day)
+    known = frame[day].values if day in frame else {}
+    return {
+        factor: _value_public(factor, sourced.value, sourced.source)
+        for factor in FOOD_FACTORS
+        if (sourced := known.get(factor)) is not None and sourced.source in IMPORTED_FROM
+    }

@@ -14,7 +14,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from nightcramps import timing
-from nightcramps.dailyvalues.columns import IMPORT_SOURCE
+from nightcramps.dailyvalues.columns import IMPORT_SOURCE, IMPORTED_FROM
 from nightcramps.dailyvalues.csvfile import (
     DailyCsvProblems,
     DailyRow,
@@ -59,6 +59,9 @@ NOT_UTF8 = "save the spreadsheet as 'CSV UTF-8' and try again"
 
 BATCH_ROWS = 2000
 """Values written per statement: bounded memory, few round trips."""
+
+IMPORT_PRIORITY: dict[str, int] = {name: rank for rank, name in enumerate(IMPORTED_FROM)}
+"""Which source's value of a day is used when several imported one (``columns.IMPORTED_FROM``)."""
 
 DEFAULT_SPAN_DAYS = 3600
 """Without --from, the export looks back this far (almost ten years: inside the ten-year limit
@@ -106,8 +109,8 @@ def _diary_outcomes(
     return outcomes
 
 
-def _detailed_values(
-    session: Session, owner: Owner, start: date, end: date
+def detailed_values(
+    *, session: Session, owner: Owner, start: date, end: date
 ) -> dict[str, DetailedValues]:
     """Day-level totals of the features that keep detailed entries, in order of precedence.
 
@@ -130,17 +133,42 @@ def daily_frame(*, session: Session, owner: Owner, start: date, end: date) -> di
     answered nights give ``cramps``/``worst_severity_0_10``; detailed logs give the day's factors;
     imported values fill only what no detailed entry gives (see ``dailyvalues.frame``).
     """
-    imported: dict[date, dict[str, SourcedValue]] = {}
-    query = select(DailyValue.day, DailyValue.factor, DailyValue.value, DailyValue.source).where(
-        DailyValue.person_id == owner.person_id, DailyValue.day >= start, DailyValue.day <= end
-    )
-    for day, factor, value, source in session.execute(query):  # plain rows: fast for years
-        imported.setdefault(day, {})[factor] = SourcedValue(value, source)
     return combine(
         outcomes=_diary_outcomes(session, owner, start, end),
-        detailed=_detailed_values(session, owner, start, end),
-        imported=imported,
+        detailed=detailed_values(session=session, owner=owner, start=start, end=end),
+        imported=imported_values(session=session, owner=owner, start=start, end=end),
     )
+
+
+def imported_values(
+    *, session: Session, owner: Owner, start: date, end: date
+) -> dict[date, dict[str, SourcedValue]]:
+    """The imported value of each day and factor: one per day and factor, however many files
+    brought one.
+
+    Between sources, the first of ``columns.IMPORTED_FROM`` wins (the daily CSV the person made,
+    then the apps that log each food, then watches, then Apple Health, which mostly holds copies
+    of the others: memo 4.4); between two imports of the same app, the newer import's value.
+    Nothing is summed, so two files covering the same day never count it twice.
+    """
+    query = select(
+        DailyValue.day,
+        DailyValue.factor,
+        DailyValue.value,
+        DailyValue.source,
+        DailyValue.import_id,
+    ).where(DailyValue.person_id == owner.person_id, DailyValue.day >= start, DailyValue.day <= end)
+    best: dict[tuple[date, str], tuple[tuple[int, int], float, str]] = {}
+    last = len(IMPORT_PRIORITY)
+    for day, factor, value, source, import_id in session.execute(query):  # plain rows: fast
+        rank = (IMPORT_PRIORITY.get(source, last), -(import_id or 0))
+        held = best.get((day, factor))
+        if held is None or rank < held[0]:
+            best[(day, factor)] = (rank, value, source)
+    imported: dict[date, dict[str, SourcedValue]] = {}
+    for (day, factor), (_, value, source) in best.items():
+        imported.setdefault(day, {})[factor] = SourcedValue(value, source)
+    return imported
 
 
 def with_imported_counts(

@@ -441,6 +441,9 @@ class DayUpdate(Input):
     alcohol: list[dict[str, Any]] | None = read_only("the day's alcohol (/api/v1/alcohol).")
     caffeine: list[dict[str, Any]] | None = read_only("the day's caffeine (/api/v1/caffeine).")
     sleep: list[dict[str, Any]] | None = read_only("the sleep ending this day (/api/v1/sleep).")
+    imported_workouts: list[dict[str, Any]] | None = read_only(
+        "workouts imported from other apps (/api/v1/imports)."
+    )
     medicines: list[dict[str, Any]] | None = read_only("medicines taken (/api/v1/medicines).")
     factors: dict[str, Any] | None = read_only("the day log's factors.")
     values: dict[str, Any] | None = read_only("what the day counts as.")
@@ -526,20 +529,38 @@ class DayValuePublic(BaseModel):
     source: str | None = Field(
         description=(
             "daylog, nutrition, nutrition+daylog (caffeine: the parts added up), import (a daily "
-            "CSV), steps (exertion from the day's steps against the 28 days before, logged or "
+            "CSV), an app it was imported from (apple-health, cronometer, myfitnesspal, fitbit, "
+            "garmin), steps (exertion from the day's steps against the 28 days before, logged or "
             "imported), or null when unknown."
         )
     )
     imported: bool = Field(
         description=(
-            "True when the value comes from an imported daily CSV. Anything logged in detail for "
-            "this day replaces it; it is never added to."
+            "True when the value was imported (a daily CSV or another app's export). Anything "
+            "logged in detail for this day replaces it; it is never added to."
         )
     )
     parts: list[DayValuePartPublic] = Field(
         description="For caffeine: the amount in food and drinks logged and the amount entered."
     )
     note: str = Field(description="Where the value comes from, in words; empty when plain.")
+
+
+class ImportedWorkoutPublic(BaseModel):
+    """A workout an import from another app brought (it is not a day-log entry: undo the
+    import to remove it)."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    import_id: int
+    source: str
+    started_at: datetime
+    ended_at: datetime
+    activity: str
+    duration_min: float
+    energy_kcal: float | None
+    distance_km: float | None
+    device: str
 
 
 class DayViewPublic(DayLogPublic):
@@ -550,8 +571,12 @@ class DayViewPublic(DayLogPublic):
             "Each factor of the day (steps, exercise_min, stretched, alcohol_drinks, caffeine_mg, "
             "sleep_h, exertion_ratio) from the combined daily values: day-log entries, the "
             "caffeine of food and drinks logged, and imported values where nothing detailed is "
-            "known."
+            "known; also what only imports give (active_energy_kcal, distance_km, in_bed_h, "
+            "body_mass_kg)."
         )
+    )
+    imported_workouts: list[ImportedWorkoutPublic] = Field(
+        default_factory=list, description="Workouts imported from other apps for this day."
     )
 
 

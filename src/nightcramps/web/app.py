@@ -26,6 +26,7 @@ from nightcramps.foods import routes as foods_routes
 from nightcramps.foods import service as foods_service
 from nightcramps.guidance import routes as guidance_routes
 from nightcramps.housekeeping import purge_expired
+from nightcramps.imports import routes as imports_routes
 from nightcramps.insights import routes as insights_routes
 from nightcramps.nutrition import gaps as nutrition_gaps
 from nightcramps.nutrition import routes as nutrition_routes
@@ -57,6 +58,8 @@ FEATURE_ROUTERS = [
     foods_routes.api,
     dailyvalues_routes.pages,
     dailyvalues_routes.api,
+    imports_routes.pages,
+    imports_routes.api,
     daylog_routes.pages,
     daylog_routes.api,
     insights_routes.pages,
@@ -140,6 +143,7 @@ def create_app(
         upload_paths=UPLOAD_PATHS,
         write_queue=app.state.write_queue,
         unqueued_paths=accounts_routes.HASHING_PATHS,
+        stream_paths=imports_routes.STREAM_PATHS,
     )
     app.add_middleware(
         ServerSessionMiddleware,  # the cookie holds an id; the session is in the database

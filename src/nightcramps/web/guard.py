@@ -84,11 +84,14 @@ class RequestGuard:
     """Refuses from the headers what must never be read, and bounds what is read.
 
     ``upload_paths`` take a file (up to :data:`MAX_UPLOAD_BYTES`, any content type); every other
-    route takes at most :data:`MAX_BODY_BYTES`. ``accounts`` turns on the refusal of API changes
-    by nobody. ``write_queue`` (SQLite) serialises the requests that change something, except
-    ``unqueued_paths``: routes that spend most of their time hashing a password (a second of
-    argon2 in the queue would hold up every other change) and write only a row or two, which
-    SQLite's own wait serialises.
+    route takes at most :data:`MAX_BODY_BYTES`. ``stream_paths`` take a file of any size (an
+    export of several GB): their body is not read here but streamed to disk by the route, which
+    bounds it; they do not join the write queue either (reading a large file would hold every
+    other change up), and write in one transaction of their own that SQLite's wait serialises.
+    ``accounts`` turns on the refusal of API changes by nobody. ``write_queue`` (SQLite)
+    serialises the requests that change something, except ``unqueued_paths``: routes that spend
+    most of their time hashing a password (a second of argon2 in the queue would hold up every
+    other change) and write only a row or two, which SQLite's own wait serialises.
     """
 
     def __init__(
@@ -99,8 +102,10 @@ class RequestGuard:
         upload_paths: Collection[str] = (),
         write_queue: WriteQueue | None = None,
         unqueued_paths: Collection[str] = (),
+        stream_paths: Collection[str] = (),
     ) -> None:
         self.app = app
+        self.stream_paths = frozenset(stream_paths)
         self.unqueued_paths = frozenset(unqueued_paths)
         self.accounts = accounts
         self.upload_paths = frozenset(upload_paths)
@@ -116,6 +121,9 @@ class RequestGuard:
             await refusal(scope, _no_body, send)
             return
         path: str = scope["path"]
+        if path in self.stream_paths:
+            await self.app(scope, receive, send)
+            return
         limit = MAX_UPLOAD_BYTES if path in self.upload_paths else MAX_BODY_BYTES
         body = await _read_body(receive, headers, limit)
         if body is None:
@@ -152,7 +160,8 @@ class RequestGuard:
             )
         kind = headers.get("content-type", "").split(";", 1)[0].strip().lower()
         has_body = headers.get("content-length", "0") != "0" or "transfer-encoding" in headers
-        if has_body and kind not in JSON_TYPES and scope["path"] not in self.upload_paths:
+        takes_files = scope["path"] in self.upload_paths or scope["path"] in self.stream_paths
+        if has_body and kind not in JSON_TYPES and not takes_files:
             return _api_error(
                 415,
                 "Send the body as JSON with the header 'Content-Type: application/json'.",

@@ -11,6 +11,8 @@ from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 
 from nightcramps.accounts import service as accounts_service
+from nightcramps.dailyvalues import dayview
+from nightcramps.dailyvalues.columns import IMPORTED_FROM
 from nightcramps.errors import Invalid, NightcrampsError, NotFound
 from nightcramps.foods import service as foods_service
 from nightcramps.nutrition import catalog, guidance, shortcuts, typeahead
@@ -61,6 +63,8 @@ def _page_for_day(
         "tz": str(owner.tz),
         "gap_note": guidance.GAP_NOTE,
         "ask_conditions": not accounts_service.conditions_answered(session=session, owner=owner),
+        "imported": dayview.imported_food_values(session=session, owner=owner, day=day),
+        "imported_labels": IMPORTED_FROM,
     }
     return render(request, "nutrition/day.html", context, status_code=status_code)
 

@@ -1,0 +1,1 @@
+"""Imports from other apps: Apple Health, Cronometer, MyFitnessPal, Fitbit and Garmin."""
