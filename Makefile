@@ -60,8 +60,13 @@ unit: $(VENV)/.dev-installed node_modules/.installed
 wheel: $(VENV)/.dev-installed
 	scripts/check-wheel.sh
 
+# Dev plus the bench group (healthkit-to-sqlite, the Apple Health import's yardstick).
+$(VENV)/.bench-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e . --group dev --group bench
+	touch $@ $(VENV)/.dev-installed $(VENV)/.run-installed
+
 ## bench: run the benchmarks and print results for docs/performance.md
-bench: $(VENV)/.dev-installed
+bench: $(VENV)/.bench-installed
 	$(BIN)/python -m benchmarks
 
 clean:

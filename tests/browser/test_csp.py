@@ -47,6 +47,7 @@ LOCAL_PAGES = [
     "/routine",
     "/insights",
     "/data/daily",
+    "/data/import",
     "/profile",
     # An illustration opened on its own (say "open image in new tab") is a document under the
     # policy too: its colours are attributes, not a <style> the policy would refuse.

@@ -174,7 +174,7 @@ def test_api_bad_files_answer_422_with_where(client: TestClient, session: Sessio
     no_file = client.post("/api/v1/imports", data={"source": "cronometer"})
     assert no_file.status_code == 422 and "Choose the export file" in no_file.json()["detail"]
     wrong_app = _upload(client, source="strava")
-    assert wrong_app.status_code == 422 and "not an app NightCramps imports" in wrong_app.text
+    assert wrong_app.status_code == 422 and "choose apple-health, cronometer" in wrong_app.text
     assert _values(session) == 0
     assert client.get("/api/v1/imports/999").status_code == 404
 

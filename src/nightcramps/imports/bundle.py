@@ -33,6 +33,10 @@ MAX_TOTAL_BYTES = 16 * 1024**3
 MAX_RATIO = 200
 """The largest compression ratio of a member (real exports: about 28×, memo 4.1)."""
 
+RATIO_FROM_BYTES = 64 * 1024**2
+"""The ratio is checked for members that unpack to more than this (64 MiB): a small file of
+repeated lines compresses far better than an export, and is harmless."""
+
 MAX_MEMBERS = 200_000
 """More files than this in one archive or folder is not an export."""
 
@@ -154,7 +158,11 @@ def _open_zip(path: Path, name: str) -> Bundle:
                 f"{info.filename} would unpack to {info.file_size:,} bytes, more than the "
                 f"{MAX_MEMBER_BYTES // 1024**3} GiB one file may have; nothing was read."
             )
-        if info.compress_size and info.file_size / info.compress_size > MAX_RATIO:
+        if (
+            info.file_size > RATIO_FROM_BYTES
+            and info.compress_size
+            and info.file_size / info.compress_size > MAX_RATIO
+        ):
             archive.close()
             raise BadFile(
                 f"{info.filename} is compressed {info.file_size // info.compress_size:,} times, "

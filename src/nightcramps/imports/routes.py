@@ -152,7 +152,10 @@ def import_progress(
 ) -> Response:
     """The progress panel alone (polled by the detail page while the file is read)."""
     record = service.get_import(session, owner, import_id)
-    return render(request, "imports/_progress.html", {"item": service.to_public(record)})
+    response = render(request, "imports/_progress.html", {"item": service.to_public(record)})
+    if record.status != "reading" and request.headers.get("HX-Request"):
+        response.headers["HX-Refresh"] = "true"  # read: the whole page now shows the preview
+    return response
 
 
 @pages.post("/data/import/{import_id}/confirm")
@@ -212,16 +215,20 @@ def import_undo(
     },
 )
 async def api_import(
-    request: Request, session: SessionDep, owner: OwnerDep, preview: bool = False
+    request: Request,
+    session: SessionDep,
+    owner: OwnerDep,
+    source: SourceQuery = None,
+    preview: bool = False,
 ) -> ImportPublic:
     """Import an export of another app, sent as the multipart field ``file`` (any size up to
     8 GiB, streamed to disk). With ``preview=true`` nothing is stored: the answer says what
     would be added (``counts``), and ``POST /imports/{id}/confirm`` stores it. The same file
     a second time answers the import that brought it (``already_imported``), changing nothing.
     A file that cannot be read answers 422 saying what is wrong and where; nothing is stored."""
-    path, name, source = await _receive_file(request)
+    path, name, field = await _receive_file(request)
     try:
-        chosen = _source(source)
+        chosen = source or _source(field)
         record, already = await run_in_threadpool(
             service.import_file,
             session,

@@ -137,17 +137,16 @@ def read(
                     "leave the source out to have it recognised."
                 )
         total = bundle.total(members)
-        try:
-            extract: Extract = sources.module(source).parse(bundle, members, owner)
-        except (BadFile, MemoryError):
-            raise
-        except Exception as exc:  # a parser's own mistake: said plainly, never a traceback
-            logger.exception("the %s parser failed on %s", source, path.name)
-            raise BadFile(
-                f"the file could not be read ({UNEXPECTED}: {type(exc).__name__}). Nothing was "
-                "stored. Check that it is the export as the app made it; if it is, please report "
-                "this."
-            ) from exc
+        extract: Extract = sources.module(source).parse(bundle, members, owner)
+    except (BadFile, MemoryError):
+        raise
+    except Exception as exc:  # a reader's own mistake: said plainly, never a traceback
+        logger.exception("reading %s failed", path.name)
+        raise BadFile(
+            f"the file could not be read ({UNEXPECTED}: {type(exc).__name__}). Nothing was "
+            "stored. Check that it is the export as the app made it; if it is, please report "
+            "this."
+        ) from exc
     finally:
         bundle.close()
     if progress is not None:

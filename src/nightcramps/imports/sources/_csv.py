@@ -213,10 +213,14 @@ class Table:
             except StopIteration:
                 return None
             except csv.Error as exc:
+                problem = (
+                    f"a field is longer than {MAX_FIELD_CHARS // (1024 * 1024)} MiB (a quote "
+                    "that is never closed?)"
+                    if "field limit" in str(exc)
+                    else f"the CSV cannot be read ({exc})"
+                )
                 raise BadFile(
-                    f"the CSV cannot be read ({exc}); export the file again.",
-                    member=self.member,
-                    line=start,
+                    f"{problem}; export the file again.", member=self.member, line=start
                 ) from None
             if any(cell.strip() for cell in record):
                 self._line = start

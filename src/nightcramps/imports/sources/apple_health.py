@@ -152,10 +152,11 @@ OTHER_ELEMENTS: dict[str, str] = {
     "VisionPrescription": "vision prescriptions: not used",
 }
 """Top-level elements other than records and workouts: counted as read, not imported."""
+_OTHER_STARTS = tuple(f"<{tag}".encode() for tag in OTHER_ELEMENTS)
 
 _CONTROL = bytes([*range(0, 9), 11, 12, *range(14, 32)])
 _ROOT = re.compile(rb"<HealthData[\s>/]")
-_ATTR = re.compile(rb'([\w:.-]+)="([^"]*)"')
+_ATTR_TEXT = re.compile(r'([\w:.-]+)="([^"]*)"')
 _SELF_CLOSING = re.compile(rb'\s*<Record(?:\s+[\w:.-]+\s*=\s*"[^"<]*")*\s*/>\s*')
 """A well-formed one-line record; anything else (a lost quote) goes to lxml, which refuses it."""
 _ENTITY = re.compile(r"&(?:#x([0-9a-fA-F]+)|#([0-9]+)|(amp|lt|gt|quot|apos));")
@@ -372,15 +373,15 @@ def _read_fast(reader: _CleanReader, sink: _Reader) -> None:
             _parse_block(line, member, lineno, sink)
         elif line.startswith(b"</HealthData>", at):
             ended = True
-        else:
+        elif line.startswith(_OTHER_STARTS, at):
             tag = _tag_at(line, at)
             if tag in OTHER_ELEMENTS:
                 sink.other(tag)
                 if tag == "Correlation":
                     closed = line.rstrip().endswith(b"/>") or b"</Correlation>" in line
                     in_group = not closed
-            elif b"<Record " in line or b"<Workout " in line:
-                raise _NotLineShaped
+        elif b"<Record " in line or b"<Workout " in line:
+            raise _NotLineShaped
     if block is not None or not ended:
         raise _bad(member, "it ends before </HealthData> (the file is incomplete)", lineno)
     sink.unwanted_counts(unwanted)
@@ -395,28 +396,40 @@ def _tag_at(line: bytes, at: int) -> str:
 
 def _parse_line(line: bytes, member: str, lineno: int, sink: _Reader) -> None:
     """A self-closing record: its attributes by regex, unescaped as XML does."""
+    if not _SELF_CLOSING.fullmatch(line):  # unusual quoting or a broken tag: lxml decides
+        _parse_block(line, member, lineno, sink)
+        return
     try:
-        attrs = {key.decode(): _attribute(value) for key, value in _ATTR.findall(line)}
+        text = line.decode("utf-8")
+        pairs = _ATTR_TEXT.findall(text)
+        if "\t" in text or "\r" in text:
+            attrs = {key: _attribute(value) for key, value in pairs}
+        else:
+            attrs = {key: _attribute(value) if "&" in value else value for key, value in pairs}
     except (ValueError, UnicodeDecodeError) as exc:
         raise _bad(member, str(exc), lineno) from None
-    if {"type", "startDate", "endDate"} <= attrs.keys() and _SELF_CLOSING.fullmatch(line):
+    if {"type", "startDate", "endDate"} <= attrs.keys():
         sink.record(attrs, {}, lineno)
-    else:  # unusual quoting: let lxml read it
+    else:
         _parse_block(line, member, lineno, sink)
 
 
-def _attribute(raw: bytes) -> str:
+def _attribute(text: str) -> str:
     """An attribute value as an XML parser reads it: whitespace normalised, the five predefined
     entities and character references replaced, anything else refused.
 
     ``html.unescape`` is not used: it knows HTML's entities (``&nbsp;``), which XML does not,
     so it would accept files lxml refuses.
     """
-    text = raw.decode("utf-8")
     if "\t" in text or "\r" in text or "\n" in text:
         text = text.replace("\t", " ").replace("\r", " ").replace("\n", " ")
     if "&" not in text:
         return text
+    if "&#" not in text:  # the usual case, device strings full of &lt; and &gt;: no regex
+        plain = text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
+        plain = plain.replace("&apos;", "'")
+        if plain.count("&") == plain.count("&amp;"):
+            return plain.replace("&amp;", "&")  # last, so that &amp;lt; stays &lt;
     found = 0
 
     def replace_one(match: re.Match[str]) -> str:
@@ -479,8 +492,19 @@ def _read_slow(reader: _CleanReader, sink: _Reader) -> None:
             while parent is not None and element.getprevious() is not None:
                 del parent[0]
     except etree.XMLSyntaxError as exc:
-        raise _bad(reader.member, exc.msg or "malformed XML", exc.lineno) from None
+        detail, line = _syntax_error(exc)
+        raise _bad(reader.member, detail, line) from None
     sink.unwanted_counts(Counter())
+
+
+def _syntax_error(exc: etree.XMLSyntaxError) -> tuple[str, int]:
+    """The fatal error and its line: with ``resolve_entities=False`` lxml's iterparse
+    raises a bare "no element found" at line 0, and keeps the real cause in its error log (the
+    last entry: that log also holds the errors of earlier parses in the thread)."""
+    fatal = [entry for entry in exc.error_log if entry.level_name == "FATAL"]
+    if exc.lineno or not fatal:
+        return exc.msg or "malformed XML", exc.lineno or 0
+    return fatal[-1].message.strip(), fatal[-1].line
 
 
 def _dispatch(element: etree._Element, lineno: int, sink: _Reader) -> None:
@@ -638,7 +662,10 @@ class _Reader:
         if zone is not None and zone.key != self.owner.tz.key:
             when = datetime.fromtimestamp(moment, UTC)
             day = timing.day_of(when, replace(self.owner, tz=zone))
-            if when.astimezone(zone).utcoffset() != when.astimezone(self.owner.tz).utcoffset():
+            if (
+                timing.local(when, zone).utcoffset()
+                != timing.local(when, self.owner.tz).utcoffset()
+            ):
                 self.travel_days.add(day)
             return day
         bucket = moment // 900  # every zone's day boundary and clock change is on a 15-min grid
@@ -652,9 +679,14 @@ class _Reader:
 
     def _source(self, name: str, device: str, by_hand: bool) -> int:
         """The index of the source, the same for every ``0x…`` address of one device."""
+        # The cache is keyed without the address, which can differ on every record: keyed with
+        # it, the cache alone grew by 400 bytes a sample.
+        device = device[device.find(">") + 1 :] if device.startswith("<<") else device
         cached = self._source_ids.get((name, device, by_hand))
         if cached is not None:
             return cached
+        if len(self._source_ids) > 10_000:
+            self._source_ids.clear()
         norm, device_name, model = source_key(name, device)
         rank = BY_HAND if by_hand else _rank(norm, device_name, model)
         key = (f"{norm}\0{device_name}", model, rank)
@@ -782,7 +814,8 @@ class _Reader:
             day = timing.morning_of(when, owner)
             if (
                 zone is not None
-                and when.astimezone(zone).utcoffset() != when.astimezone(self.owner.tz).utcoffset()
+                and timing.local(when, zone).utcoffset()
+                != timing.local(when, self.owner.tz).utcoffset()
             ):
                 self.travel_days.add(day)
             hours = seconds / 3600

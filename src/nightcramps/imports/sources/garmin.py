@@ -444,6 +444,13 @@ def _read_csv(bundle: Bundle, member: str, owner: Owner, extract: Extract) -> No
                         energy_kcal=energy,
                     )
                 )
+        except UnicodeDecodeError:
+            raise BadFile(
+                "the file is not UTF-8 text (after line "
+                f"{len(rows) + 1:,}); export Activities.csv again from Garmin Connect, or save it "
+                "as 'CSV UTF-8' if a spreadsheet changed it.",
+                member=member,
+            ) from None
         finally:
             text.detach()
     month_first = _month_first(rows, member, extract)
@@ -566,9 +573,10 @@ def parse(bundle: Bundle, members: list[str], owner: Owner) -> Extract:
     for day, hours in reader.nights.items():
         extract.put(day, "sleep_h", hours)
     if reader.unconfirmed:
+        nights = "1 night was" if reader.unconfirmed == 1 else f"{reader.unconfirmed} nights were"
         extract.warnings.append(
-            f"{reader.unconfirmed} nights were not confirmed by Garmin and have no sleep stages; "
-            "their hours are the sleep window less the time awake."
+            f"{nights} not confirmed by Garmin and had no sleep stages; their hours are the "
+            "sleep window less the time awake."
         )
     keep_plausible(extract, "Garmin")
     return extract

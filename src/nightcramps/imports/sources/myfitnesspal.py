@@ -36,10 +36,10 @@ of its kind that has it, never summed twice.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date
 from typing import Literal
 
-from nightcramps import timing, units
+from nightcramps import units
 from nightcramps.imports.bundle import Bundle
 from nightcramps.imports.extract import BadFile, Extract, SourceName
 from nightcramps.imports.sources import _csv
@@ -131,13 +131,6 @@ class _Reader:
         self.owner = owner
         self.extract = Extract(source=SOURCE)
         self.days: dict[Kind, set[date]] = {kind: set() for kind in ORDER}
-
-    def _day(self, row: _csv.Row) -> date:
-        day = row.day("Date")
-        clock = row.clock("Time")
-        if clock is None:
-            return day
-        return timing.day_of(datetime.combine(day, clock, tzinfo=self.owner.tz), self.owner)
 
     def _taken(self, kind: Kind, day: date, earlier: set[date]) -> bool:
         if day in earlier:
