@@ -130,7 +130,8 @@ SAMPLES: dict[str, Sample] = {
         {"steps": 7400, "standing_h": 2, "heat_used": True, "notes": "long walk"},
         edit=("notes", "a longer walk"),
         address={"day": NIGHT},
-        answer_lacks=frozenset({"values", "imported_workouts"}),  # PATCH answers DayLogPublic, GET DayViewPublic
+        # PATCH answers DayLogPublic, GET DayViewPublic
+        answer_lacks=frozenset({"values", "imported_workouts"}),
     ),
     f"{API}/routine/reminder": Sample(
         {"remind_at": "21:30"},

@@ -29,9 +29,8 @@ def _servings(path: Path, rows: int, first: date) -> Path:
     lines = [HEADER]
     for i in range(rows):
         day = first + timedelta(days=i // 100)
-        lines.append(
-            f"{day},8:{i % 60:02d} AM,Breakfast,Food {i % 97},1.00 cup,150,{i % 80},{i % 300},Cereals"
-        )
+        meal = f"{day},8:{i % 60:02d} AM,Breakfast,Food {i % 97},1.00 cup"
+        lines.append(f"{meal},150,{i % 80},{i % 300},Cereals")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 

@@ -19,6 +19,7 @@ from nightcramps.dailyvalues.models import DailyValue, ImportedWorkout, ImportRe
 from nightcramps.daylog import service as daylog_service
 from nightcramps.daylog.schemas import DayUpdate
 from nightcramps.errors import Conflict, NotFound
+from nightcramps.housekeeping import STALLED_AFTER, close_stalled_imports
 from nightcramps.imports import service
 from nightcramps.imports.extract import Extract, SourceName, Workout
 from nightcramps.owner import Owner
@@ -195,3 +196,17 @@ def test_a_preview_can_be_discarded_but_a_stored_import_only_undone(
     stored = _store(session, owner, _extract(steps=100), tmp_path, "kept")
     with pytest.raises(Conflict, match="use undo"):
         service.discard(session, owner, stored.id)
+
+
+def test_an_import_whose_reader_stopped_is_closed_as_failed(
+    session: Session, owner: Owner, tmp_path: Path
+) -> None:
+    path = tmp_path / "export.xml"
+    path.write_text("w")
+    record, _ = service.begin(session, owner, path=path, file_name=path.name)
+    session.flush()
+    reading_since = record.updated_at
+    assert close_stalled_imports(session, now=reading_since + STALLED_AFTER / 2) == 0
+    assert close_stalled_imports(session, now=reading_since + 2 * STALLED_AFTER) == 1
+    session.refresh(record)
+    assert record.status == "failed" and "Import the file again" in record.error

@@ -168,9 +168,7 @@ FOOD_FACTORS = factors.names("food")
 """The factors the Food page totals (fluids, minerals, caffeine)."""
 
 
-def imported_food_values(
-    *, session: Session, owner: Owner, day: date
-) -> dict[str, DayValuePublic]:
+def imported_food_values(*, session: Session, owner: Owner, day: date) -> dict[str, DayValuePublic]:
     """The Food page's factors of ``day`` that count from an import (nothing logged there knows
     them), each with its source: without them a day imported from Cronometer or Apple Health
     read "unknown" on the Food page while the insights and the export used its values."""
