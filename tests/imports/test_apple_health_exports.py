@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from nightcramps.imports import intervals
 from nightcramps.imports.bundle import Bundle, open_bundle
 from nightcramps.imports.extract import BadFile, Extract
 from nightcramps.imports.sources import apple_health
@@ -214,9 +215,9 @@ def test_merge_by_priority_counts_each_moment_once() -> None:
     watch = (array("I", [0, 100]), array("I", [60, 160]), array("d", [60.0, 60.0]))
     phone = (array("I", [30, 200, 300]), array("I", [130, 260, 300]), array("d", [100, 6, 5]))
     # 30-130 is covered 30-60 and 100-130 (60 of 100 s): adds 40; 200-260 adds 6; 300 adds 5.
-    assert apple_health.merge_by_priority([watch, phone]) == 60 + 60 + 40 + 6 + 5
+    assert intervals.merge_by_priority([watch, phone]) == 60 + 60 + 40 + 6 + 5
     instant = (array("I", [120]), array("I", [120]), array("d", [250.0]))
-    assert apple_health.merge_by_priority([watch, instant]) == 120.0
+    assert intervals.merge_by_priority([watch, instant]) == 120.0
 
 
 def test_a_night_from_the_watch_and_autosleep(tmp_path: Path) -> None:
