@@ -24,10 +24,10 @@ from __future__ import annotations
 import csv
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date, time
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 from nightcramps import factors
 from nightcramps.imports.bundle import Bundle
@@ -274,3 +274,25 @@ def drop_implausible(extract: Extract) -> None:
         if not factor.low <= value <= factor.high:
             del extract.values[key]
             extract.skip(f"{factor.name}: a day's total outside {factor.low:g}-{factor.high:g}")
+
+
+K = TypeVar("K", bound=str)
+
+
+def read_kinds(
+    bundle: Bundle,
+    kinds: Mapping[str, K | None],
+    order: Sequence[K],
+    read: Callable[[K, Table], None],
+    extract: Extract,
+) -> Extract:
+    """Read each member that has a kind, the kinds in ``order`` (one app's files depend on
+    each other: servings before the daily summary that only fills their gaps), then drop the
+    day totals outside the factors' limits."""
+    known = {member: kind for member, kind in kinds.items() if kind is not None}
+    for member in sorted(known, key=lambda m: order.index(known[m])):
+        extract.members.append(member)
+        with read_table(bundle, member) as table:
+            read(known[member], table)
+    drop_implausible(extract)
+    return extract

@@ -253,15 +253,7 @@ def parse(bundle: Bundle, members: list[str], owner: Owner) -> Extract:
     """
     reader = _Reader(owner)
     kinds = {m: _kind(bundle, m) for m in members}
-    for member in sorted(members, key=lambda m: ORDER.index(kinds[m] or "measurement")):
-        kind = kinds[member]
-        if kind is None:
-            continue
-        reader.extract.members.append(member)
-        with _csv.read_table(bundle, member) as table:
-            reader.read(kind, table)
-    _csv.drop_implausible(reader.extract)
-    return reader.extract
+    return _csv.read_kinds(bundle, kinds, ORDER, reader.read, reader.extract)
 
 
 __all__ = ["SOURCE", "detect", "parse"]
