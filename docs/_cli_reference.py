@@ -7,27 +7,15 @@ import os
 # Plain click help (no Rich boxes) reads better in Markdown; Typer reads this at import time.
 os.environ["TYPER_USE_RICH"] = "0"
 
-from typing import Any
 
-import typer.main
 from typer.testing import CliRunner
 
-from nightcramps.cli.main import app
+from nightcramps.cli.main import app, walk
 
 
 def commands() -> list[list[str]]:
     """Every command path, depth first: [], ["cramp"], ["cramp", "add"], ..."""
-    root = typer.main.get_command(app)
-    paths: list[list[str]] = []
-
-    def walk(command: Any, path: list[str]) -> None:
-        paths.append(path)
-        # Typer ships its own copy of click, so test for sub-commands rather than click.Group.
-        for name in sorted(getattr(command, "commands", {})):
-            walk(command.commands[name], [*path, name])
-
-    walk(root, [])
-    return paths
+    return [list(path) for path, _ in walk()]
 
 
 def reference() -> str:

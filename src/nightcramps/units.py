@@ -9,9 +9,10 @@ are US customary: 1 cup = 236.6 ml, 1 tbsp = 14.8 ml, 1 fl oz = 29.6 ml. "oz" al
 from __future__ import annotations
 
 import functools
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-import pint
+if TYPE_CHECKING:
+    import pint
 
 UnitKind = Literal["mass", "volume"]
 
@@ -107,7 +108,10 @@ MAX_UNIT_WORDS = max(len(word.split()) for word in UNIT_WORDS)
 
 @functools.cache
 def registry() -> pint.UnitRegistry[float]:
-    """The one pint registry (loading it takes about 0.3 s, so it is made once)."""
+    """The one pint registry (importing pint and loading it take about 0.5 s, so they happen once,
+    when a unit is first converted, not whenever this module is imported)."""
+    import pint
+
     return pint.UnitRegistry(cache_folder=None)
 
 

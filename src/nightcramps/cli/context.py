@@ -5,18 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import typer
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session, sessionmaker
 
-from nightcramps.accounts import service as accounts_service
 from nightcramps.config import Settings
-from nightcramps.housekeeping import purge_expired
-from nightcramps.owner import Owner
-from nightcramps.storage.engine import make_engine
-from nightcramps.storage.migrate import upgrade
-from nightcramps.storage.session import make_sessionmaker, session_scope
+
+if TYPE_CHECKING:  # the database modules load when a command first opens it
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from nightcramps.owner import Owner
 
 
 @dataclass
@@ -31,6 +30,10 @@ class CliState:
     @property
     def engine(self) -> Engine:
         if self._engine is None:
+            from nightcramps.housekeeping import purge_expired
+            from nightcramps.storage.engine import make_engine
+            from nightcramps.storage.migrate import upgrade
+
             self._engine = make_engine(self.settings.database_url)
             upgrade(self._engine)
             purge_expired(self._engine, self.settings)
@@ -38,6 +41,8 @@ class CliState:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
+        from nightcramps.storage.session import make_sessionmaker, session_scope
+
         if self._factory is None:
             self._factory = make_sessionmaker(self.engine)
         with session_scope(self._factory) as session:
@@ -45,6 +50,8 @@ class CliState:
 
     def person_id(self, session: Session) -> int:
         """The acting person: ``--user EMAIL`` in accounts mode, else the local person."""
+        from nightcramps.accounts import service as accounts_service
+
         if self.user_email:
             return accounts_service.find_person_by_email(session=session, email=self.user_email).id
         person = accounts_service.get_local_person(
@@ -53,6 +60,8 @@ class CliState:
         return person.id
 
     def owner(self, session: Session) -> Owner:
+        from nightcramps.accounts import service as accounts_service
+
         person = accounts_service.get_person(session=session, person_id=self.person_id(session))
         return accounts_service.owner_of(
             person,

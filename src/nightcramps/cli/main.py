@@ -2,28 +2,77 @@
 
 from __future__ import annotations
 
+import importlib
 import os
-from typing import Annotated, Any
+from collections.abc import Iterator
+from functools import cache
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+import typer.main
+from typer import _click as click  # Typer's own copy of click, which its classes are typed with
+from typer.core import TyperGroup
 
 from nightcramps import __version__
-from nightcramps.accounts import cli as accounts_cli
 from nightcramps.cli.context import CliState, state
 from nightcramps.cli.output import command, fail
-from nightcramps.config import LOOPBACK_HOSTS, Settings, get_settings
-from nightcramps.dailyvalues import cli as dailyvalues_cli
-from nightcramps.daylog import cli as daylog_cli
-from nightcramps.demo import fill_demo
-from nightcramps.diary import cli as diary_cli
-from nightcramps.diary import service as diary_service
-from nightcramps.foods import cli as foods_cli
-from nightcramps.guidance import cli as guidance_cli
-from nightcramps.imports import cli as imports_cli
-from nightcramps.insights import cli as insights_cli
-from nightcramps.nutrition import cli as nutrition_cli
-from nightcramps.storage.engine import make_engine
-from nightcramps.storage.migrate import upgrade
+from nightcramps.config import LOOPBACK_HOSTS, get_settings
+
+if TYPE_CHECKING:
+    from nightcramps.config import Settings
+
+COMMANDS = {
+    "cramp": "diary",
+    "night": "diary",
+    "activity": "daylog",
+    "stretch": "daylog",
+    "sleep": "daylog",
+    "caffeine": "daylog",
+    "alcohol": "daylog",
+    "medicine": "daylog",
+    "day-set": "daylog",
+    "today": "daylog",
+    "foods": "foods",
+    "guidance": "guidance",
+    "export": "dailyvalues",
+    "import": "imports",
+    "insights": "insights",
+    "eat": "nutrition",
+    "drink": "nutrition",
+    "day": "nutrition",
+    "targets": "nutrition",
+    "target": "nutrition",
+    "supplement": "nutrition",
+    "custom-food": "nutrition",
+    "intake": "nutrition",
+    "token": "accounts",
+    "profile": "accounts",
+}
+"""Each command and the package whose ``cli.register`` adds it. A command's package is imported
+only when that command runs (or help lists it): ``nightcramps import`` never loads the web app,
+the insights' statistics or the food search."""
+
+
+@cache
+def _registered(package: str) -> dict[str, click.Command]:
+    """The commands ``nightcramps.<package>.cli.register`` adds, as click commands."""
+    module = importlib.import_module(f"nightcramps.{package}.cli")
+    holder = typer.Typer()
+    module.register(holder)
+    return dict(typer.main.get_group(holder).commands)
+
+
+class LazyGroup(TyperGroup):
+    """The root group: the commands of :data:`COMMANDS` are loaded on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [*COMMANDS, *super().list_commands(ctx)]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in COMMANDS:
+            return _registered(COMMANDS[cmd_name]).get(cmd_name)
+        return super().get_command(ctx, cmd_name)
+
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 
@@ -33,18 +82,27 @@ app = typer.Typer(
     context_settings=CONTEXT_SETTINGS,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    cls=LazyGroup,
 )
-diary_cli.register(app)  # cramp, night
-daylog_cli.register(app)
-foods_cli.register(app)
-guidance_cli.register(app)
-dailyvalues_cli.register(app)  # export
-imports_cli.register(app)  # import (files of other apps, the daily CSV)
-insights_cli.register(app)
-nutrition_cli.register(app)  # eat, drink, day, targets, supplement, custom-food, intake, target
 db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
-accounts_cli.register(app)  # token, profile
+
+
+def walk() -> Iterator[tuple[tuple[str, ...], click.Command]]:
+    """Every command with its path, depth first: ``()`` (the root), ``("cramp",)``,
+    ``("cramp", "add")`` … (loading every package; for the docs and the tests)."""
+    root = typer.main.get_group(app)
+
+    def under(command: click.Command, path: tuple[str, ...]) -> Iterator[Any]:
+        yield path, command
+        if isinstance(command, TyperGroup):
+            with click.Context(command) as ctx:
+                for name in sorted(command.list_commands(ctx)):
+                    sub = command.get_command(ctx, name)
+                    if sub is not None:
+                        yield from under(sub, (*path, name))
+
+    yield from under(root, ())
 
 
 def _version(value: bool) -> None:
@@ -105,6 +163,8 @@ def serve(
     """
     import uvicorn
 
+    from nightcramps.storage.engine import make_engine
+    from nightcramps.storage.migrate import upgrade
     from nightcramps.web.app import create_app, warm_up
 
     settings = state(ctx).settings
@@ -157,6 +217,8 @@ def _safe_url(settings: Settings) -> str:
 @db_app.command("upgrade")
 def db_upgrade(ctx: typer.Context) -> None:
     """Apply database migrations (serve and every command also do this on their own)."""
+    from nightcramps.storage.migrate import upgrade
+
     cli = state(ctx)
     upgrade(cli.engine)
     typer.echo(f"Database is up to date: {_safe_url(cli.settings)}")
@@ -169,6 +231,9 @@ def demo(
     nights: Annotated[int, typer.Option(min=7, max=3650, help="How many nights.")] = 90,
 ) -> None:
     """Fill a separate demo database with example nights and days; then `serve --demo`."""
+    from nightcramps.demo import fill_demo
+    from nightcramps.diary import service as diary_service
+
     settings = state(ctx).settings
     demo_state = CliState(
         settings=settings.model_copy(update={"database_url": settings.demo_database_url})
