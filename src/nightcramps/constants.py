@@ -38,3 +38,11 @@ MAX_FOOD_ENTRY_G = 5000.0
 """Upper plausibility limit for one food or drink entry, in grams: 5 kg is more than a US gallon
 (3.8 L) of any drink and several times the largest meal a person eats at one sitting, so a
 larger amount ("9000 bananas", about 1,000 kg) is a typing error, not a portion."""
+
+ALCOHOL_G_PER_DRINK = 14.0
+"""Grams of pure alcohol (ethanol) in one US standard drink: 12 fl oz of 5% beer, 5 fl oz of 12%
+wine or 1.5 fl oz of 40% spirits (NIAAA, "What Is A Standard Drink?", National Institute on
+Alcohol Abuse and Alcoholism, accessed 2026; the same 14 g as the Dietary Guidelines for Americans
+2020-2025). The factor ``alcohol_drinks`` counts these: grams of alcohol logged as food or drink,
+or imported from Cronometer, divided by this. A person who counts UK units (8 g) sees fewer
+drinks here than units."""

@@ -158,7 +158,6 @@ def test_exercises_count_real_rows_and_skip_synced_energy(export: Extract) -> No
 
 def test_alcohol_grams_become_us_standard_drinks(export: Extract) -> None:
     """15.6 g of alcohol in a glass of red wine is 15.6 / 14 US standard drinks."""
-    assert cronometer.ALCOHOL_G_PER_DRINK == 14.0
     assert export.values[(date(2026, 3, 10), "alcohol_drinks")] == pytest.approx(15.6 / 14)
     assert (date(2026, 3, 11), "alcohol_drinks") not in export.values  # no alcohol column value
 

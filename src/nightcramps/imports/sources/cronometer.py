@@ -51,6 +51,7 @@ from datetime import date, datetime
 from typing import Literal
 
 from nightcramps import timing, units
+from nightcramps.constants import ALCOHOL_G_PER_DRINK
 from nightcramps.imports.bundle import Bundle
 from nightcramps.imports.extract import BadFile, Extract, SourceName
 from nightcramps.imports.sources import _csv
@@ -80,10 +81,6 @@ BEVERAGES = "beverages"
 
 TOTAL_GROUPS = frozenset({"", "total", "totals", "daily total", "day total"})
 """``Group`` values of a daily summary's total row (group rows name a diary group)."""
-
-ALCOHOL_G_PER_DRINK = 14.0
-"""Grams of alcohol in one US standard drink (NIAAA, "What Is A Standard Drink?"): Cronometer's
-``Alcohol (g)`` divided by this is ``alcohol_drinks``."""
 
 DRINK_NAME = re.compile(r"\b(water|tea|coffee|milk|juice)s?\b", re.IGNORECASE)
 """Words in a food name that make it a drink whatever its food group (milk is Dairy, juice
