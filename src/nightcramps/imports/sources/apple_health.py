@@ -10,17 +10,22 @@ CR (``\\x0b`` is seen in real exports) are dropped. lxml runs with ``resolve_ent
 ``load_dtd=False``, ``no_network=True`` and its default size limits (no ``huge_tree``). An entity
 that is then undefined, or any malformed XML, is a :class:`BadFile` with the line.
 
-**Speed.** Exports reach 2–8 GB, and Apple writes one element per line. The fast path reads lines,
-slices the ``type`` out of each ``<Record`` line and only parses the records of wanted types
-(one regex over the attributes); records with children (``MetadataEntry``, e.g.
-``HKWasUserEntered``, ``HKTimeZone``) are gathered to ``</Record>`` and parsed by lxml, and so are
-workouts (their inline ``<Location>`` lines are dropped, they are not used). A file that is not
+**Speed.** Exports reach 2–8 GB, and Apple writes one element per line. The fast path scans each
+256 KiB chunk with one regex (:data:`_FAST`) that picks out, in Apple's attribute order, every
+self-closing record of a wanted type and the type of every other record; such runs of records are
+read in arrays (dates and days with numpy, :mod:`._apple_time`), and the records of unwanted types
+are only counted. Any line the regex does not vouch for goes to the line reader (:class:`_Lines`)
+exactly as before: records with children (``MetadataEntry``, e.g. ``HKWasUserEntered``,
+``HKTimeZone``) are gathered to ``</Record>`` and parsed by lxml, and so are workouts (their
+inline ``<Location>`` lines are dropped, they are not used). A file that is not
 one-element-per-line is read by the slow path instead: plain lxml ``iterparse`` over the whole
-document. Both feed the same :class:`_Reader`, and a test checks they give identical extracts.
+document. Both feed the same :class:`_Reader`, and tests check they give identical extracts.
 
-**Memory.** Samples of the cumulative types are kept as compact arrays per (factor, day, source)
-(16 bytes a sample) and merged as soon as the export moves on to the next type (Apple writes one
-type after another); a file in another order is read again without that early merge.
+**Memory.** Samples of the cumulative types are kept as four long arrays per (factor, source)
+(18 bytes a sample, with the day) and merged as soon as the export moves on to the next type
+(Apple writes one type after another); a file in another order is read again without that early
+merge. A day's merge runs in arrays (:mod:`._apple_merge`), bit for bit the same as
+:func:`~nightcramps.imports.intervals.merge_by_priority`.
 
 **Duplicates** (memo 4.3). Every source's raw samples are in the file. Per day and factor the
 sources are walked in priority order (Apple Watch, then iPhone, then other apps, then values typed
@@ -40,12 +45,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from array import array
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
+from operator import itemgetter
 from pathlib import PurePosixPath
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from lxml import etree
@@ -53,8 +60,11 @@ from lxml import etree
 from nightcramps import factors, timing
 from nightcramps.imports.bundle import Bundle
 from nightcramps.imports.extract import BadFile, Extract, SourceName, Workout
-from nightcramps.imports.intervals import clusters, merge_by_priority, overlaps, subtract, union
+from nightcramps.imports.intervals import clusters, merge_by_priority, union
 from nightcramps.owner import Owner
+
+if TYPE_CHECKING:
+    from nightcramps.imports.sources import _apple_time
 
 SOURCE: SourceName = "apple-health"
 
@@ -64,7 +74,8 @@ HEAD_BYTES = 65_536
 DTD_MAX_BYTES = 1 << 20
 """The internal DTD must end within this many bytes; Apple's is about 10 KB."""
 
-CHUNK_BYTES = 1 << 20
+CHUNK_BYTES = 1 << 18
+"""Read at a time: 256 KiB (about 1,000 lines) keeps each scan's matches small in memory."""
 MAX_LINE_BYTES = 16 << 20
 """A longer line means the file is not one element per line: the slow path reads it."""
 
@@ -154,6 +165,11 @@ OTHER_ELEMENTS: dict[str, str] = {
 """Top-level elements other than records and workouts: counted as read, not imported."""
 _OTHER_STARTS = tuple(f"<{tag}".encode() for tag in OTHER_ELEMENTS)
 
+_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+_INFINITY = float("inf")
+_DAY_SHIFT = 2
+"""Added to days since 1970 when stored unsigned: a sample after 1970 counts for 1969-12-31 at the
+earliest (or the day before, in a zone east of the owner's)."""
 _CONTROL = bytes([*range(0, 9), 11, 12, *range(14, 32)])
 _ROOT = re.compile(rb"<HealthData[\s>/]")
 _ATTR_TEXT = re.compile(r'([\w:.-]+)="([^"]*)"')
@@ -308,46 +324,183 @@ class _CleanReader:
 # ---------------------------------------------------------------------------- fast path
 
 
-def _lines(reader: _CleanReader) -> Iterator[bytes]:
-    rest = b""
+def _wanted_pattern() -> bytes:
+    quantities = sorted(
+        (k.removeprefix("HKQuantityTypeIdentifier") for k in [*CUMULATIVE, BODY_MASS]),
+        key=len,
+        reverse=True,
+    )
+    return (
+        b"HK(?:QuantityTypeIdentifier(" + "|".join(quantities).encode() + b")"
+        b'|CategoryTypeIdentifier(SleepAnalysis))"'
+    )
+
+
+_ASCII = rb'[^"<&\t\r\n\x80-\xff]*'
+_TEXT = rb'[^"<\t\r\n]*'
+_STAMP = rb"[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2} [+-][0-9]{4}"
+_FAST = re.compile(
+    b'<(?:(?<=\n <)Record type="(?:'
+    + _wanted_pattern()
+    + b' sourceName="('
+    + _TEXT
+    + b')"(?: sourceVersion="'
+    + _ASCII
+    + b'")?(?: device="(?:(&)lt;&lt;HKDevice: 0x[0-9a-fA-F]*&gt;)?('
+    + _TEXT
+    + b')")?(?: unit="('
+    + _TEXT
+    + b')")?(?: creationDate="'
+    + _ASCII
+    + b'")? startDate="('
+    + _STAMP
+    + b')" endDate="('
+    + _STAMP
+    + b')" value="('
+    + _ASCII
+    + rb')"/>[ \t\r]*(?=\n)|([^"\n]*)")'
+    + rb"|(Record|Workout|Me |/HealthData>|Correlation|ActivitySummary|ClinicalRecord|Audiogram"
+    + rb"|VisionPrescription))"
+)
+"""Every ``<`` the fast path must look at, in one scan of a chunk, as one of three kinds:
+
+1. (groups 1–9) a self-closing record of a wanted type, on its own line at Apple's indentation,
+   with Apple's attributes in Apple's order (``type``, ``sourceName``, ``sourceVersion``?,
+   ``device``?, ``unit``?, ``creationDate``?, ``startDate``, ``endDate``, ``value``), fixed-width
+   dates, no tab or CR inside a value, and every byte outside ``sourceName``, ``device`` and
+   ``unit`` ASCII (so the line is valid UTF-8 when those three decode);
+2. (group 10) any other record line at Apple's indentation: its type, counted when not wanted;
+3. (group 11) anything else that the line reader acts on: a record elsewhere, a workout, ``<Me``,
+   the end of the document, the other top-level elements.
+
+``<`` of anything else (``MetadataEntry``, ``</Record>``, a heart rate's beats) does not match:
+the line reader ignores those lines too, outside a record or workout being gathered. A wanted
+record of kind 2 and every kind 3 go to the line reader, which decides exactly as before.
+"""
+
+
+_KIND, _START, _OTHER = itemgetter(9), itemgetter(6), itemgetter(10)
+
+
+def _chunks(reader: _CleanReader) -> Iterator[tuple[bytes, int]]:
+    """The member as (text, number of its first line): each text is whole lines, each line
+    preceded and followed by ``\\n`` (so that every line looks the same to :data:`_FAST`;
+    the ``\\n`` between two texts ends one and starts the next)."""
+    rest, lineno = b"\n", 1
     while chunk := reader.read(CHUNK_BYTES):
-        parts = (rest + chunk).split(b"\n")
-        rest = parts.pop()
-        if len(rest) > MAX_LINE_BYTES:
+        data = rest + chunk
+        cut = data.rfind(b"\n")
+        if cut > 0:
+            yield data[: cut + 1], lineno
+            lineno += data.count(b"\n", 0, cut)
+            data = data[cut:]
+        if len(data) > MAX_LINE_BYTES:
             raise _NotLineShaped
-        yield from parts
-    if rest:
-        yield rest
+        rest = data
+    if len(rest) > 1:
+        yield rest + b"\n", lineno
 
 
 def _read_fast(reader: _CleanReader, sink: _Reader) -> None:
-    """One element per line: slice the type of each record, parse only what is used."""
-    member = reader.member
-    unwanted: Counter[bytes] = Counter()
+    """One element per line: whole chunks scanned by one regex, records of wanted types read in
+    runs; anything unusual is handed line by line to :class:`_Lines`."""
+    lines = _Lines(reader.member, sink)
     wanted = frozenset(t.encode() for t in WANTED)
-    block: list[bytes] | None = None
-    block_end = b""
-    block_line = block_size = 0
-    in_group = ended = False
-    lineno = 0
-    for lineno, line in enumerate(_lines(reader), 1):
-        if block is not None:
+    text, first = b"", 1
+    for text, first in _chunks(reader):
+        _read_chunk(text, first, lines, wanted)
+    lines.finish(max(first + text.count(b"\n") - 2, 0))
+
+
+def _read_chunk(text: bytes, lineno: int, lines: _Lines, wanted: frozenset[bytes]) -> None:
+    """``text[pos]`` is always the ``\\n`` before line ``lineno``; ``text[size]`` ends the
+    last line."""
+    pos, size = 0, len(text) - 1
+    unwanted = lines.unwanted
+    if lines.neutral:  # the usual chunk, nothing unusual in it: all in one call
+        found = _FAST.findall(text)
+        if not any(map(_OTHER, found)) and wanted.isdisjoint(map(_KIND, found)):
+            run = list(filter(_START, found))
+            if run and not lines.sink.records_fast(run):
+                for line in text[1:size].split(b"\n"):
+                    lines.feed(line, lineno)  # raises the error at its line
+                    lineno += 1
+            unwanted.update(filter(None, map(_KIND, found)))
+            return
+    while pos < size:
+        if lines.neutral:
+            rows: list[tuple[bytes, ...]] = []
+            stop, counted, kind = size, -1, b""
+            for match in _FAST.finditer(text, pos):
+                last = match.lastindex
+                if last == 9:
+                    rows.append(match.groups(b""))
+                elif last == 10 and match.group(10) not in wanted:
+                    kind, counted = match.group(10), match.start()
+                    unwanted[kind] += 1
+                else:
+                    stop = text.rfind(b"\n", pos, match.start())
+                    if counted > stop:  # that record's line goes to the line reader, whole
+                        unwanted[kind] -= 1
+                    break
+            if rows and not lines.sink.records_fast(rows):
+                # a name that does not decode, or an undefined entity: let the line reader
+                # read the same lines, it raises the error with the line number
+                for line in text[pos + 1 : stop].split(b"\n"):
+                    lines.feed(line, lineno)
+                    lineno += 1
+            else:
+                lineno += text.count(b"\n", pos + 1, stop + 1)
+            pos = stop
+            if pos >= size:
+                return
+        end = text.find(b"\n", pos + 1)
+        end = size if end < 0 else end
+        lines.feed(text[pos + 1 : end], lineno)
+        lineno += 1
+        pos = end
+
+
+class _Lines:
+    """The line reader: what the fast path does with each line that is not read in a run."""
+
+    def __init__(self, member: str, sink: _Reader) -> None:
+        self.member = member
+        self.sink = sink
+        self.unwanted: Counter[bytes] = Counter()
+        self.wanted = frozenset(t.encode() for t in WANTED)
+        self.block: list[bytes] | None = None
+        self.block_end = b""
+        self.block_line = self.block_size = 0
+        self.in_group = self.ended = False
+        self.lineno = 0
+
+    @property
+    def neutral(self) -> bool:
+        """Between top-level elements: no record, workout or group being gathered."""
+        return self.block is None and not self.in_group
+
+    def feed(self, line: bytes, lineno: int) -> None:
+        """One line (without its ``\\n``), numbered from 1."""
+        self.lineno = lineno
+        member, sink = self.member, self.sink
+        if self.block is not None:
             if b"<Location " in line:
-                continue
-            block.append(line)
-            block_size += len(line)
-            if block_size > MAX_BLOCK_BYTES:
+                return
+            self.block.append(line)
+            self.block_size += len(line)
+            if self.block_size > MAX_BLOCK_BYTES:
                 raise _NotLineShaped
-            if block_end in line:
-                _parse_block(b"\n".join(block), member, block_line, sink)
-                block = None
-            continue
-        if in_group:
-            in_group = b"</Correlation>" not in line
-            continue
+            if self.block_end in line:
+                _parse_block(b"\n".join(self.block), member, self.block_line, sink)
+                self.block = None
+            return
+        if self.in_group:
+            self.in_group = b"</Correlation>" not in line
+            return
         at = line.find(b"<")
         if at < 0:
-            continue
+            return
         if line.startswith(b"<Record ", at):
             if line.count(b"<Record") != 1:
                 raise _NotLineShaped
@@ -356,35 +509,41 @@ def _read_fast(reader: _CleanReader, sink: _Reader) -> None:
                 raise _NotLineShaped
             start = line.find(b'type="', at) + 6
             kind = line[start : line.find(b'"', start)] if start > 5 else b""
-            if kind not in wanted:
-                unwanted[kind] += 1
+            if kind not in self.wanted:
+                self.unwanted[kind] += 1
             elif one_line and line.rstrip().endswith(b"/>"):
                 _parse_line(line, member, lineno, sink)
             elif one_line:
-                block, block_end, block_line, block_size = [line], b"</Record>", lineno, 0
+                self._gather(line, b"</Record>", lineno)
             else:
                 _parse_block(line, member, lineno, sink)
         elif line.startswith(b"<Workout ", at) or line.startswith(b"<Workout>", at):
             if line.rstrip().endswith((b"/>", b"</Workout>")):
                 _parse_block(line, member, lineno, sink)
             else:
-                block, block_end, block_line, block_size = [line], b"</Workout>", lineno, 0
+                self._gather(line, b"</Workout>", lineno)
         elif line.startswith(b"<Me ", at):
             _parse_block(line, member, lineno, sink)
         elif line.startswith(b"</HealthData>", at):
-            ended = True
+            self.ended = True
         elif line.startswith(_OTHER_STARTS, at):
             tag = _tag_at(line, at)
             if tag in OTHER_ELEMENTS:
                 sink.other(tag)
                 if tag == "Correlation":
                     closed = line.rstrip().endswith(b"/>") or b"</Correlation>" in line
-                    in_group = not closed
+                    self.in_group = not closed
         elif b"<Record " in line or b"<Workout " in line:
             raise _NotLineShaped
-    if block is not None or not ended:
-        raise _bad(member, "it ends before </HealthData> (the file is incomplete)", lineno)
-    sink.unwanted_counts(unwanted)
+
+    def _gather(self, line: bytes, end: bytes, lineno: int) -> None:
+        self.block, self.block_end, self.block_line, self.block_size = [line], end, lineno, 0
+
+    def finish(self, lineno: int) -> None:
+        """The member has ended (``lineno`` its last line): it must have been complete."""
+        if self.block is not None or not self.ended:
+            raise _bad(self.member, "it ends before </HealthData> (the file is incomplete)", lineno)
+        self.sink.unwanted_counts(self.unwanted)
 
 
 def _tag_at(line: bytes, at: int) -> str:
@@ -546,11 +705,17 @@ def _metadata(element: etree._Element) -> dict[str, str]:
 
 @dataclass
 class _Samples:
-    """One source's samples of one factor on one day: 16 bytes a sample."""
+    """One source's samples of one factor, in file order: 18 bytes a sample.
+
+    Four long arrays per source rather than three short ones per day: thousands of small
+    arrays growing side by side left the heap about twice the size of their contents.
+    """
 
     starts: array[int] = field(default_factory=lambda: array("I"))
     ends: array[int] = field(default_factory=lambda: array("I"))
     values: array[float] = field(default_factory=lambda: array("d"))
+    days: array[int] = field(default_factory=lambda: array("H"))
+    """The day each counts for, as days since 1970 plus :data:`_DAY_SHIFT` (never negative)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -572,7 +737,8 @@ class _Reader:
         self.sources: list[_Source] = []
         self._source_ids: dict[tuple[str, str, bool], int] = {}
         self._source_keys: dict[tuple[str, str, int], int] = {}
-        self.samples: dict[str, dict[date, dict[int, _Samples]]] = {}
+        self.samples: dict[str, dict[int, _Samples]] = {}
+        """factor → source → its samples."""
         self.merged_types: set[str] = set()
         self.current_type = ""
         self.body_mass: dict[date, tuple[int, int, float]] = {}
@@ -583,7 +749,10 @@ class _Reader:
         self.by_hand = 0
         self.travel_days: set[date] = set()
         self.used_sources: dict[str, set[int]] = {}
-        self._day_cache: dict[int, date] = {}
+        self._days: _apple_time.Calendar | None = None
+        self._texts: dict[bytes, str] = {}
+        self._fast_sources: dict[tuple[bytes, bool, bytes], int] = {}
+        self._scales: dict[tuple[bytes, str], float] = {}
 
     # -- records
 
@@ -616,13 +785,133 @@ class _Reader:
             if (end, rank) >= self.body_mass.get(day, (-1, -99, 0.0))[:2]:
                 self.body_mass[day] = (end, rank, amount)
             return
-        samples = self.samples.setdefault(factor, {}).setdefault(day, {})
+        samples = self.samples.setdefault(factor, {})
         bucket = samples.get(source)
         if bucket is None:
             bucket = samples[source] = _Samples()
         bucket.starts.append(start)
         bucket.ends.append(max(end, start))
         bucket.values.append(amount)
+        bucket.days.append(day.toordinal() - _EPOCH_ORDINAL + _DAY_SHIFT)
+
+    def records_fast(self, rows: list[tuple[bytes, ...]]) -> bool:
+        """Records of wanted types as the fast path's pattern split them, in file order:
+        (quantity type or b"", b"SleepAnalysis" or b"", sourceName, b"&" when the device starts
+        with ``&lt;&lt;HKDevice: 0x…&gt;`` (the address, which is left out), the rest of the
+        device, unit, startDate, endDate, value), raw bytes. The same as :meth:`record` on
+        each, in arrays.
+
+        Returns False, having changed nothing, when a name, device or unit does not decode or
+        holds an undefined entity (the line reader then raises the error with its line).
+        """
+        texts = self._texts
+        if len(texts) > 10_000:
+            texts.clear()
+        if len(self._scales) > 1_000:
+            self._scales.clear()
+        try:
+            for raw in {r[2] for r in rows} | {r[4] for r in rows} | {r[5] for r in rows}:
+                if raw not in texts:
+                    texts[raw] = _attribute(raw.decode("utf-8"))
+        except (ValueError, UnicodeDecodeError):
+            return False
+        begin = 0
+        for end in range(1, len(rows) + 1):
+            if end == len(rows) or rows[end][:2] != rows[begin][:2]:
+                quantity, sleep = rows[begin][:2]
+                if quantity:
+                    kind = "HKQuantityTypeIdentifier" + quantity.decode()
+                else:
+                    kind = "HKCategoryTypeIdentifier" + sleep.decode()
+                if kind in CUMULATIVE:
+                    self._cumulative_run(kind, rows[begin:end])
+                else:
+                    for row in rows[begin:end]:
+                        self.record(self._attrs(kind, row), {}, 0)
+                begin = end
+        return True
+
+    def _attrs(self, kind: str, row: tuple[bytes, ...]) -> dict[str, str]:
+        texts = self._texts
+        device = ("<<HKDevice>" if row[3] else "") + texts[row[4]]
+        return {
+            "type": kind,
+            "sourceName": texts[row[2]],
+            "device": device,
+            "unit": texts[row[5]],
+            "startDate": row[6].decode(),
+            "endDate": row[7].decode(),
+            "value": row[8].decode(),
+        }
+
+    def _cumulative_run(self, kind: str, rows: list[tuple[bytes, ...]]) -> None:
+        """Self-closing records of one cumulative type, without metadata (so in the owner's
+        zone, never by hand)."""
+        from nightcramps.imports.sources import _apple_time
+
+        self.extract.records += len(rows)
+        if kind != self.current_type:
+            self._switch_type(kind)
+        starts, good_starts = _apple_time.epochs([r[6] for r in rows])
+        ends, good_ends = _apple_time.epochs([r[7] for r in rows])
+        good = good_starts & good_ends
+        kept = int(good.sum())
+        if kept < len(rows):
+            self.extract.skip(
+                f"{_type_words(kind)}: a record whose date cannot be read", len(rows) - kept
+            )
+            rows = [row for row, ok in zip(rows, good.tolist(), strict=True) if ok]
+            starts, ends = starts[good], ends[good]
+        if not rows:
+            return
+        days = self._calendar().day_numbers(starts).tolist()
+        factor, target = CUMULATIVE[kind]
+        samples = self.samples.setdefault(factor, {})
+        sources, texts, scales = self._fast_sources, self._texts, self._scales
+        reasons: Counter[str] = Counter()
+        bucket, last_source = _Samples(), -1
+        for row, start, end, number in zip(rows, starts.tolist(), ends.tolist(), days, strict=True):
+            try:
+                amount = float(row[8])
+            except ValueError:
+                reasons[f"{factor}: a value that is not a number"] += 1
+                continue
+            if not 0 <= amount < _INFINITY:
+                reasons[f"{factor}: a value that is not a number"] += 1
+                continue
+            scale = scales.get((row[5], target))
+            if scale is None:
+                unit = texts[row[5]]
+                found = UNITS[target].get(unit.strip() or target)
+                if found is None:
+                    reasons[f"{factor}: values in '{unit}', a unit not understood"] += 1
+                    continue
+                scale = scales[(row[5], target)] = found
+            key = (row[2], row[3] != b"", row[4])
+            source = sources.get(key)
+            if source is None:
+                if len(sources) > 10_000:
+                    sources.clear()
+                device = ("<<HKDevice>" if row[3] else "") + texts[row[4]]
+                source = sources[key] = self._source(texts[row[2]], device, False)
+            if source != last_source:
+                found_bucket = samples.get(source)
+                if found_bucket is None:
+                    found_bucket = samples[source] = _Samples()
+                bucket, last_source = found_bucket, source
+            bucket.starts.append(start)
+            bucket.ends.append(end if end > start else start)
+            bucket.values.append(amount * scale)
+            bucket.days.append(number + _DAY_SHIFT)
+        for reason, count in reasons.items():
+            self.extract.skip(reason, count)
+
+    def _calendar(self) -> _apple_time.Calendar:
+        if self._days is None:
+            from nightcramps.imports.sources import _apple_time
+
+            self._days = _apple_time.Calendar(self.owner)
+        return self._days
 
     def unwanted_one(self, kind: str) -> None:
         self.extract.records += 1
@@ -668,14 +957,7 @@ class _Reader:
             ):
                 self.travel_days.add(day)
             return day
-        bucket = moment // 900  # every zone's day boundary and clock change is on a 15-min grid
-        cached = self._day_cache.get(bucket)
-        if cached is None:
-            if len(self._day_cache) > 100_000:
-                self._day_cache.clear()
-            cached = timing.day_of(datetime.fromtimestamp(bucket * 900, UTC), self.owner)
-            self._day_cache[bucket] = cached
-        return cached
+        return self._calendar().day(moment)
 
     def _source(self, name: str, device: str, by_hand: bool) -> int:
         """The index of the source, the same for every ``0x…`` address of one device."""
@@ -762,14 +1044,24 @@ class _Reader:
         return self.extract
 
     def _merge_factor(self, factor: str) -> None:
-        days = self.samples.pop(factor, {})
-        for day in sorted(days):
-            by_source = days[day]
+        from nightcramps.imports.sources import _apple_merge
+
+        days = _apple_merge.by_day(self.samples.pop(factor, {}))
+        for number in sorted(days):
+            by_source = days[number]
             order = sorted(by_source, key=lambda i: _source_order(self.sources[i]))
             self.used_sources.setdefault(factor, set()).update(order)
-            total = merge_by_priority(
-                [(by_source[i].starts, by_source[i].ends, by_source[i].values) for i in order]
-            )
+            groups = [by_source[i] for i in order]
+            if sum(len(values) for _, _, values in groups) < _apple_merge.SMALL:
+                total = merge_by_priority(
+                    [
+                        (array("I", s.tolist()), array("I", e.tolist()), array("d", v.tolist()))
+                        for s, e, v in groups
+                    ]
+                )
+            else:  # the same total, bit for bit, in arrays
+                total = _apple_merge.merged_total(groups)
+            day = date.fromordinal(_EPOCH_ORDINAL + number - _DAY_SHIFT)
             self._store(day, factor, float(round(total)) if factor == "steps" else total)
 
     def _store(self, day: date, factor: str, value: float) -> None:
@@ -780,16 +1072,19 @@ class _Reader:
             self.extract.skip(f"{factor}: a day's value outside the plausible range")
 
     def _finish_sleep(self) -> None:
+        from nightcramps.imports.sources import _apple_merge
+
         samples = [tuple(self.sleep[i : i + 4]) for i in range(0, len(self.sleep), 4)]
         stages = union([(s, e) for s, e, k, _ in samples if k == STAGE])
         generic = [(s, e) for s, e, k, _ in samples if k == ASLEEP]
-        kept = [iv for iv in generic if not overlaps(iv, stages)]
+        stage_ends = [e for _, e in stages]
+        kept = [iv for iv in generic if not _overlaps(iv, stages, stage_ends)]
         if len(kept) < len(generic):
             self.extract.skip(
                 "sleep: 'asleep' samples overlapping sleep stages (already counted)",
                 len(generic) - len(kept),
             )
-        asleep = subtract(
+        asleep = _apple_merge.subtract(
             union(stages + kept), union([(s, e) for s, e, k, _ in samples if k == AWAKE])
         )
         zoned = [(s, e, z) for s, e, k, z in samples if k != IN_BED and z]
@@ -807,8 +1102,9 @@ class _Reader:
         """Hours of the longest cluster ending on each day; shorter ones are skipped."""
         best: dict[date, float] = {}
         shorter = 0
+        zones = _ClusterZones(zoned, self.zones)
         for start, end, seconds in clusters(intervals, SLEEP_GAP_S):
-            zone = _cluster_zone(start, end, zoned, self.zones)
+            zone = zones.zone(start, end)
             when = datetime.fromtimestamp(end, UTC)
             owner = self.owner if zone is None else replace(self.owner, tz=zone)
             day = timing.morning_of(when, owner)
@@ -831,14 +1127,20 @@ class _Reader:
     def _finish_workouts(self) -> None:
         """Workouts by start; one recorded by two apps is kept once, from the higher priority."""
         kept: list[tuple[Workout, int]] = []
+        # Kept workouts that still run when this one starts, in kept order: only they can be its
+        # twin, now or later (workouts come by start). Without this, years of workouts were
+        # compared each with all others.
+        running: list[int] = []
         for workout, rank in sorted(self.workouts, key=lambda w: (w[0].started_at, w[1])):
-            twin = next((k for k in kept if _same_workout(k[0], workout)), None)
+            running = [i for i in running if kept[i][0].ended_at > workout.started_at]
+            twin = next((i for i in running if _same_workout(kept[i][0], workout)), None)
             if twin is None:
+                running.append(len(kept))
                 kept.append((workout, rank))
                 continue
             self.extract.skip("workout: the same workout recorded by two apps (kept once)")
-            if rank < twin[1]:
-                kept[kept.index(twin)] = (workout, rank)
+            if rank < kept[twin][1]:
+                kept[twin] = (workout, rank)
         self.extract.workouts = [w for w, _ in kept]
 
     def _finish_warnings(self) -> None:
@@ -876,12 +1178,34 @@ def _same_workout(a: Workout, b: Workout) -> bool:
     return shorter > 0 and overlap >= shorter / 2
 
 
-def _cluster_zone(
-    start: int, end: int, zoned: list[tuple[int, int, int]], zones: list[str]
-) -> ZoneInfo | None:
-    """The zone named by the last-ending sample inside the cluster, if any names one."""
-    inside = [(e, z) for s, e, z in zoned if s < end and e > start]
-    return ZoneInfo(zones[max(inside)[1]]) if inside else None
+class _ClusterZones:
+    """The zone named by the last-ending sample inside a cluster, if any names one.
+
+    Samples are sorted by start once, with the running latest (end, zone): of those starting
+    before the cluster ends, the latest-ending one is inside exactly when it ends after the
+    cluster starts (one bisection a cluster, not a scan of every sample).
+    """
+
+    def __init__(self, zoned: list[tuple[int, int, int]], zones: list[str]) -> None:
+        ordered = sorted(zoned)
+        self.starts = [s for s, _, _ in ordered]
+        self.latest: list[tuple[int, int]] = []
+        for _, e, z in ordered:
+            self.latest.append(max(self.latest[-1], (e, z)) if self.latest else (e, z))
+        self.zones = zones
+
+    def zone(self, start: int, end: int) -> ZoneInfo | None:
+        at = bisect_left(self.starts, end) - 1
+        if at < 0 or self.latest[at][0] <= start:
+            return None
+        return ZoneInfo(self.zones[self.latest[at][1]])
+
+
+def _overlaps(interval: tuple[int, int], joined: list[tuple[int, int]], ends: list[int]) -> bool:
+    """:func:`~nightcramps.imports.intervals.overlaps` with the ends of ``joined`` listed once."""
+    start, end = interval
+    at = bisect_right(ends, start)
+    return at < len(joined) and joined[at][0] < end
 
 
 # ---------------------------------------------------------------------------- small parts
