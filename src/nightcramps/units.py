@@ -125,6 +125,30 @@ def symbol(unit: str) -> str:
     return SYMBOLS.get(unit, unit)
 
 
+FACTORS: dict[str, tuple[UnitKind, float]] = {
+    "centiliter": ("volume", 10.0),
+    "cup": ("volume", 236.5882365),
+    "deciliter": ("volume", 100.0),
+    "fluid_ounce": ("volume", 29.5735295625),
+    "gallon": ("volume", 3785.411784),
+    "gram": ("mass", 1.0),
+    "kilogram": ("mass", 1000.0),
+    "liter": ("volume", 1000.0),
+    "milligram": ("mass", 0.001),
+    "milliliter": ("volume", 1.0),
+    "ounce": ("mass", 28.349523125),
+    "pint": ("volume", 473.176473),
+    "pound": ("mass", 453.59237),
+    "quart": ("volume", 946.352946),
+    "tablespoon": ("volume", 14.78676478125),
+    "teaspoon": ("volume", 4.92892159375),
+}
+"""The units people type (the values of UNIT_WORDS), in grams or millilitres: pint's definitions
+(US customary and avoirdupois, exact by definition), written out so that reading a phrase does
+not load pint's registry (0.4 s of a command's start); ``tests/test_units.py`` checks each against
+pint. Any other unit is converted by pint itself."""
+
+
 @functools.cache
 def kind_of(unit: str) -> UnitKind:
     """Whether ``unit`` measures mass or volume.
@@ -132,6 +156,8 @@ def kind_of(unit: str) -> UnitKind:
     Raises:
         ValueError: ``unit`` is neither.
     """
+    if unit in FACTORS:
+        return FACTORS[unit][0]
     quantity = registry().Quantity(1, unit)
     if quantity.check("[mass]"):
         return "mass"
@@ -142,6 +168,8 @@ def kind_of(unit: str) -> UnitKind:
 
 @functools.cache
 def _factor(unit: str, target: str) -> float:
+    if unit in FACTORS and target in ("gram", "milliliter"):
+        return FACTORS[unit][1]
     return float(registry().Quantity(1, unit).to(target).magnitude)
 
 

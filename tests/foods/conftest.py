@@ -1,17 +1,20 @@
-"""Fixtures for the food database tests: a small jar built from real SR24 files."""
+"""Fixtures for the food database tests: the build script, and a small sample of the USDA
+tables (real rows of FNDDS 2021-2023 and SR28, cut by data/make_usda_sample.py)."""
 
 from __future__ import annotations
 
 import importlib.util
-import zipfile
+import shutil
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
 DATA = Path(__file__).parent / "data"
-SR24_FILES = DATA / "sr24"
+USDA_SAMPLE = DATA / "usda-fdc-sample"
 ROOT = Path(__file__).resolve().parents[2]
+USDA_SOURCES = ROOT.parent / "shared" / "data" / "usda-fdc"
+"""The full tables the packaged database is built from (absent on machines without them)."""
 
 
 def load_build_script() -> ModuleType:
@@ -26,11 +29,8 @@ def load_build_script() -> ModuleType:
 
 
 @pytest.fixture
-def small_jar(tmp_path: Path) -> Path:
-    """A usda_sr24.jar with seven real food files (copied from Debian's cronometer package)."""
-    jar = tmp_path / "usda_sr24.jar"
-    with zipfile.ZipFile(jar, "w") as out:
-        out.writestr("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\n")
-        for path in sorted(SR24_FILES.iterdir()):
-            out.write(path, f"usda_sr24/{path.name}")
-    return jar
+def usda_sample(tmp_path: Path) -> Path:
+    """A copy of the sample folder (fndds-2021-2023/, sr28-2016/) that a test may change."""
+    folder = tmp_path / "usda-fdc"
+    shutil.copytree(USDA_SAMPLE, folder)
+    return folder

@@ -31,8 +31,8 @@ def test_a_mass_converts_with_pint() -> None:
     ("food_id", "unit", "phrase"),
     [
         ("usda:01053", "tablespoon", "1 tablespoon heavy whipping cream"),
-        ("usda:16098", "cups", "1 cup peanut butter"),
-        ("usda:09206", "ml", "1 ml orange juice"),
+        ("fndds:42202000", "cups", "1 cup peanut butter"),
+        ("fndds:61210000", "ml", "1 ml orange juice"),
     ],
 )
 def test_a_volume_weighs_what_the_same_phrase_weighs(food_id: str, unit: str, phrase: str) -> None:
@@ -84,7 +84,7 @@ def test_the_limits_point_at_a_typed_phrase() -> None:
     """The same limit, reached in a phrase, quotes the amount as typed."""
     with pytest.raises(Invalid) as caught:
         foods_service.lookup("50 bananas")
-    assert caught.value.message.startswith('50 medium (7" to 7-7/8" long) of Bananas, raw would')
+    assert caught.value.message.startswith("50 banana of Banana, raw would")
     assert caught.value.fields == {"phrase": "more than 5000 g"}
     with pytest.raises(Invalid) as caught:
         weighing.check_amount(float("nan"), None, "", phrase=True)
@@ -99,16 +99,18 @@ def test_a_volume_typed_is_the_volume_held() -> None:
 
 def test_a_container_holds_the_fluid_ounces_its_name_states() -> None:
     """ "can (6.8 fl oz, 200 ml)" holds 6.8 fl oz; "ice cube (3/4 fl oz)" three quarters of one
-    (not 4 fl oz); "packet (6 fl oz prepared)" of soup mix the 6 fl oz it makes."""
+    (not 4 fl oz); "cube (6 fl oz prepared)" of broth cubes the 6 fl oz it makes."""
     assert foods_service.portion("usda:14009", 1, "can").volume_ml == pytest.approx(201.1, abs=0.1)
     assert foods_service.portion("usda:14429", 1, "ice cube").volume_ml == pytest.approx(22.2, 0.01)
-    assert foods_service.portion("usda:06477", 1, "packet").volume_ml == pytest.approx(177.4, 0.01)
+    assert foods_service.portion("usda:06481", 1, "cube").volume_ml == pytest.approx(177.4, 0.01)
 
 
 def test_a_volume_named_of_something_else_is_not_held() -> None:
     """ "cup, fluid (yields 2 cups whipped)" of cream holds no stated volume (the 2 cups are
-    whipped); "fl oz 1 pouch, 200 ml" is one fluid ounce, not the pouch."""
+    whipped); "cup, in shell, yields" of peanuts is a cup of peanuts in their shells, not of
+    the shelled peanuts it weighs."""
     cream = foods_service.portion("usda:01052", 1, "cup, fluid (yields 2 cups whipped)")
     assert cream.volume_ml is None
-    punch = foods_service.portion("usda:14264", 1, "fl oz 1 pouch, 200 ml")
-    assert punch.volume_ml is None
+    peanuts = foods_service.portion("fndds:42111000", 1, "cup, in shell, yields")
+    assert peanuts.grams == 51
+    assert peanuts.volume_ml is None

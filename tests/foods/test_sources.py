@@ -1,44 +1,48 @@
-"""The USDA SR24 parser and the database build, on real files from the source."""
+"""The readers of USDA FNDDS 2021-2023 and SR28, on real rows of the tables."""
 
 from __future__ import annotations
 
-import sqlite3
-import zipfile
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from nightcramps.foods.amounts import NUTRIENTS
-from nightcramps.foods.sources import usda
-from tests.foods.conftest import SR24_FILES, load_build_script
-
-build_food_db = load_build_script()
-
-
-def parse(number: str) -> usda.FoodRecord:
-    return usda.parse_food_xml((SR24_FILES / f"{number}.xml").read_bytes())
+from nightcramps.foods.sources import fndds, sr28
+from nightcramps.foods.sources.records import FoodRecord, MeasureRecord, ReadReport
+from tests.foods.conftest import USDA_SAMPLE
 
 
-def test_banana_is_read_per_100g_with_its_measures() -> None:
-    """Raw bananas: USDA's per-100 g values and all eight household measures."""
-    banana = parse("09040")
-    assert banana.id == "usda:09040"
+def read_fndds(folder: Path = USDA_SAMPLE) -> tuple[dict[str, FoodRecord], ReadReport]:
+    report = ReadReport()
+    records = {r.id: r for r in fndds.read(folder / fndds.FOLDER, report)}
+    return records, report
+
+
+def read_sr28(folder: Path = USDA_SAMPLE) -> tuple[dict[str, FoodRecord], ReadReport]:
+    report = ReadReport()
+    records = {r.id: r for r in sr28.read(folder / sr28.FOLDER, report)}
+    return records, report
+
+
+def test_sr28_banana_is_read_per_100g_with_its_measures_and_group() -> None:
+    """Raw bananas (SR28 09040): the README's spot values, eight measures, the food group."""
+    banana = read_sr28()[0]["usda:09040"]
     assert banana.name == "Bananas, raw"
+    assert banana.table == "sr28"
     assert banana.nutrients["magnesium_mg"] == 27.0
     assert banana.nutrients["potassium_mg"] == 358.0
-    assert banana.nutrients["water_g"] == 74.91
     assert banana.nutrients["energy_kcal"] == 89.0
+    assert (banana.category_code, banana.category) == ("0900", "Fruits and Fruit Juices")
     assert len(banana.measures) == 8
-    medium = next(m for m in banana.measures if m.name.startswith("medium"))
-    assert medium.grams == 118.0
+    sliced = next(m for m in banana.measures if m.name == "cup, sliced")
+    assert sliced.grams == 150.0
     assert banana.sanity_checks() == []
-    assert banana.licence.startswith("public domain")
 
 
-def test_absent_nutrient_is_unknown_not_zero() -> None:
-    """Gamay wine has no magnesium or potassium element: they are None, not 0."""
-    wine = parse("14158")
+def test_sr28_absent_nutrient_is_unknown_not_zero() -> None:
+    """Gamay wine has no magnesium, potassium or calcium row in SR28: None, not 0."""
+    wine = read_sr28()[0]["usda:14158"]
     assert wine.nutrients["magnesium_mg"] is None
     assert wine.nutrients["potassium_mg"] is None
     assert wine.nutrients["calcium_mg"] is None
@@ -46,12 +50,110 @@ def test_absent_nutrient_is_unknown_not_zero() -> None:
     assert set(wine.nutrients) == set(NUTRIENTS)
 
 
-def test_measure_amounts_other_than_one_are_kept() -> None:
-    """Halibut's "3 oz = 85 g" row keeps its amount: one oz weighs 85/3 g."""
-    halibut = parse("15037")
-    ounces = next(m for m in halibut.measures if m.name == "oz")
-    assert ounces.amount == 3.0
-    assert ounces.grams_per_one == pytest.approx(28.333, abs=0.001)
+def test_sr28_measures_keep_amounts_and_settle_whole_row_sizes() -> None:
+    """Halibut's "3 oz = 85 g" keeps its amount; parmesan's "5 package (5 oz) = 142 g" is one
+    package, and the report says so."""
+    records, report = read_sr28()
+    ounces = next(m for m in records["usda:15037"].measures if m.name == "oz")
+    assert (ounces.amount, ounces.grams) == (3.0, 85.0)
+    package = next(m for m in records["usda:01033"].measures if m.name == "package (5 oz)")
+    assert (package.amount, package.grams, package.corrected) == (1.0, 142.0, True)
+    assert any(line.startswith("01033: 5 package (5 oz)") for line in report.corrected)
+
+
+def test_fndds_food_has_category_synonyms_and_values() -> None:
+    """Red wine (FNDDS 93401010): WWEIA category Wine, its "Additional food description" as
+    separate synonyms, alcohol per 100 g, and every nutrient known."""
+    wine = read_fndds()[0]["fndds:93401010"]
+    assert wine.name == "Wine, red"
+    assert wine.table == "fndds-2021-2023"
+    assert (wine.category_code, wine.category) == ("7504", "Wine")
+    assert wine.synonyms[:3] == ("burgundy", "cabernet", "chianti")
+    assert "pinot noir" in wine.synonyms
+    assert wine.nutrients["alcohol_g"] is not None and wine.nutrients["alcohol_g"] > 9
+    assert None not in wine.nutrients.values()
+
+
+def test_fndds_skim_milk_matches_the_readme_spot_check() -> None:
+    """Milk, fat free (skim): Ca 132, K 167, Na 41 per 100 g and 1 cup = 244 g."""
+    milk = read_fndds()[0]["fndds:11113000"]
+    assert milk.nutrients["calcium_mg"] == 132.0
+    assert milk.nutrients["potassium_mg"] == 167.0
+    assert milk.nutrients["sodium_mg"] == 41.0
+    assert milk.measures[0] == MeasureRecord(1.0, "cup", 244.0)
+
+
+def test_fndds_portions_split_amount_from_name_and_mark_the_default() -> None:
+    """The latte's portions read as SR measures ("1 cup (8 fl oz)" → 1 × "cup (8 fl oz)") in
+    the survey's order, with "Quantity not specified" kept as its default."""
+    latte = read_fndds()[0]["fndds:92101900"]
+    assert [(m.amount, m.name, m.grams) for m in latte.measures] == [
+        (1.0, "fl oz", 30.0),
+        (1.0, "cup (8 fl oz)", 240.0),
+        (1.0, "small", 360.0),
+        (1.0, "medium", 480.0),
+        (1.0, "large", 600.0),
+        (1.0, "Quantity not specified", 360.0),
+    ]
+    assert [m.default for m in latte.measures] == [False] * 5 + [True]
+
+
+def test_fndds_leaves_out_guideline_and_weightless_portions_and_foods_without_values() -> None:
+    """Milk, NFS and skim milk lose their two "Guideline amount" rows each; human milk has no
+    nutrient values and is skipped with the reason; all are counted."""
+    records, report = read_fndds()
+    names = [m.name for m in records["fndds:11100000"].measures]
+    assert not any(n.startswith("Guideline") for n in names)
+    assert "Quantity not specified" in names
+    assert "fndds:11000000" not in records
+    assert report.skipped == {"fndds:11000000": "no nutrient values"}
+    assert report.dropped_measures == {
+        "guideline amount (an ingredient's share of another food)": 4,
+        "weighs 0 g": 1,
+    }
+    assert (report.read, report.kept) == (9, 8)
+
+
+@pytest.mark.parametrize(
+    ("description", "amount", "name"),
+    [
+        ("1 cup", 1.0, "cup"),
+        ("1 medium", 1.0, "medium"),
+        ("1 banana", 1.0, "banana"),
+        ("1/2 bagel", 0.5, "bagel"),
+        ("1 1/2 cup", 1.5, "cup"),
+        ("1 6 oz container", 1.0, "container (6 oz)"),
+        ("5 oz package", 1.0, "package (5 oz)"),
+        ("1 12 fl oz can", 1.0, "can (12 fl oz)"),
+        ("1 container, NFS", 1.0, "container, NFS"),
+        ("Topping from 1 piece", 1.0, "Topping from 1 piece"),
+        ("1-3 ring thin pretzel", 1.0, "1-3 ring thin pretzel"),
+    ],
+)
+def test_split_portion_reads_descriptions_as_sr_measures(
+    description: str, amount: float, name: str
+) -> None:
+    """Each FNDDS description becomes amount × name, sizes of containers in parentheses."""
+    measure = fndds.split_portion(description, 100.0)
+    assert isinstance(measure, MeasureRecord)
+    assert (measure.amount, measure.name, measure.grams) == (amount, name, 100.0)
+    assert measure.default is False
+
+
+def test_split_portion_refuses_guidelines_and_nothing() -> None:
+    """A guideline amount and a 0 g portion give the reason instead of a measure."""
+    assert "guideline" in str(fndds.split_portion("Guideline amount per cup of hot cereal", 61))
+    assert fndds.split_portion("Quantity not specified", 0) == "weighs 0 g"
+
+
+def test_fndds_real_portions_in_the_sample_weigh_as_the_survey_says() -> None:
+    """Half a bagel of pepperoni pizza weighs 101 g: one "bagel" of it is 202 g; the yogurt's
+    "1 6 oz container" is 170 g."""
+    records, _ = read_fndds()
+    bagel = next(m for m in records["fndds:58106516"].measures if m.name == "bagel")
+    assert (bagel.amount, bagel.grams, bagel.grams_per_one) == (0.5, 101.0, 202.0)
+    container = next(m for m in records["fndds:11432000"].measures if m.name == "container (6 oz)")
+    assert container.grams == 170.0
 
 
 @pytest.mark.parametrize(
@@ -65,99 +167,35 @@ def test_measure_amounts_other_than_one_are_kept() -> None:
 )
 def test_sanity_checks_catch_impossible_values(change: dict[str, float], problem: str) -> None:
     """Values no food can have are reported by sanity_checks()."""
-    banana = parse("09040")
+    banana = read_sr28()[0]["usda:09040"]
     broken = replace(banana, nutrients={**banana.nutrients, **change})
     assert any(problem in p for p in broken.sanity_checks())
 
 
-def test_sanity_checks_catch_bad_measures_and_ids() -> None:
-    """A measure weighing nothing, and an NDB number that is not five digits, are reported."""
-    banana = parse("09040")
-    broken = replace(
-        banana, source_id="9040", measures=(usda.MeasureRecord(amount=1, name="cup", grams=0),)
-    )
+def test_sanity_checks_catch_bad_measures() -> None:
+    """A measure weighing nothing or with no name is reported."""
+    banana = read_sr28()[0]["usda:09040"]
+    broken = replace(banana, measures=(MeasureRecord(1, "cup", 0), MeasureRecord(1, " ", 5)))
     problems = broken.sanity_checks()
-    assert any("five digits" in p for p in problems)
     assert any("weighs 0" in p for p in problems)
+    assert "a measure has no name" in problems
 
 
-def test_malformed_files_raise_source_format_error() -> None:
-    """Broken XML, a wrong root element and a non-numeric amount are refused."""
-    with pytest.raises(usda.SourceFormatError, match="well-formed"):
-        usda.parse_food_xml(b"<food uid='1'")
-    with pytest.raises(usda.SourceFormatError, match="expected <food>"):
-        usda.parse_food_xml(b"<drink/>")
-    with pytest.raises(usda.SourceFormatError, match="not a number"):
-        usda.parse_food_xml(
-            b'<food uid="01001" name="x"><nutrient name="Water" amount="lots"/></food>'
-        )
+def test_a_broken_row_is_counted_and_skipped_not_fatal(usda_sample: Path) -> None:
+    """An SR28 food whose water is impossible, and one with a bad NDB number, are skipped
+    with their reasons; the others are read."""
+    import gzip
 
-
-def test_read_jar_marks_deprecated_and_skips_bad_files(small_jar: Path) -> None:
-    """Deprecated foods are flagged; a broken and an impossible file are counted and skipped."""
-    with zipfile.ZipFile(small_jar, "a") as jar:
-        jar.writestr("usda_sr24/99998.xml", b"<food uid='99998' name='broken'")
-        jar.writestr(
-            "usda_sr24/99999.xml",
-            b'<food uid="99999" name="Impossible"><nutrient name="Water" amount="150"/></food>',
-        )
-    report = usda.ReadReport()
-    records = {r.source_id: r for r in usda.read_jar(small_jar, report)}
-    assert report.read == 9
-    assert report.kept == 7
-    assert set(report.skipped) == {"usda_sr24/99998.xml", "usda_sr24/99999.xml"}
-    assert records["03266"].deprecated is True
-    assert records["09040"].deprecated is False
-
-
-def test_build_writes_compact_database_with_nulls_and_provenance(
-    small_jar: Path, tmp_path: Path
-) -> None:
-    """The build keeps every food and measure, NULL for unknowns, and its provenance."""
-    out = tmp_path / "foods.sqlite3"
-    report = build_food_db.build(small_jar, out)
-    assert report.kept == 7
-    con = sqlite3.connect(out)
-    try:
-        assert con.execute("SELECT count(*) FROM foods").fetchone() == (7,)
-        banana_measures = con.execute(
-            "SELECT count(*) FROM measures WHERE food_id = 'usda:09040'"
-        ).fetchone()
-        assert banana_measures == (8,)
-        wine = con.execute(
-            "SELECT magnesium_mg, alcohol_g FROM foods WHERE id = 'usda:14158'"
-        ).fetchone()
-        assert wine == (None, 9.8)
-        meta = dict(con.execute("SELECT key, value FROM meta"))
-    finally:
-        con.close()
-    assert meta["licence"].startswith("public domain")
-    assert meta["foods"] == "7"
-    assert len(meta["source_sha256"]) == 64
-
-
-def test_build_is_deterministic(small_jar: Path, tmp_path: Path) -> None:
-    """The same jar gives byte-identical databases (so the committed file only changes on
-    purpose)."""
-    first, second = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3"
-    build_food_db.build(small_jar, first)
-    build_food_db.build(small_jar, second)
-    assert first.read_bytes() == second.read_bytes()
-
-
-def test_build_script_explains_a_missing_jar(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """Without the jar the script exits 2 and says how to get it."""
-    assert build_food_db.main([str(tmp_path / "nope.jar"), "--out", str(tmp_path / "x")]) == 2
-    assert "apt-get download cronometer" in capsys.readouterr().err
-
-
-def test_committed_database_has_every_sr24_food() -> None:
-    """The packaged database holds all 8,858 foods and their ~15,000 measures."""
-    from nightcramps.foods import service
-
-    meta = service.provenance()
-    assert meta["foods"] == "8858"
-    assert int(meta["measures"]) == 15274
-    assert meta["skipped"] == "0"
+    food_des = usda_sample / sr28.FOLDER / "FOOD_DES.csv.gz"
+    nut_data = usda_sample / sr28.FOLDER / "NUT_DATA.csv.gz"
+    food_rows = gzip.decompress(food_des.read_bytes()).decode()
+    food_rows += '99999,0900,"Impossible fruit",IMPOSSIBLE,,,,,0,,,,,\n'
+    food_rows += '123,0900,"Short number",SHORT,,,,,0,,,,,\n'
+    food_des.write_bytes(gzip.compress(food_rows.encode(), mtime=0))
+    values = gzip.decompress(nut_data.read_bytes()).decode() + "99999,255,150,1,,1,,,,,,,,,,,,\n"
+    nut_data.write_bytes(gzip.compress(values.encode(), mtime=0))
+    records, report = read_sr28(usda_sample)
+    assert "usda:09040" in records
+    assert "water_g = 150.0 per 100 g is impossible" in report.skipped["usda:99999"]
+    assert "not five digits" in report.skipped["usda:123"]
+    assert (report.read, report.kept) == (8, 6)

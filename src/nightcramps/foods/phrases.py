@@ -187,13 +187,30 @@ def _split(text: str) -> tuple[float | None, str | None, str]:
     return quantity, unit, _FILLER.sub("", rest).strip(" ,.;:")
 
 
+_TRAILING_AMOUNT = re.compile(
+    rf"^(?P<food>.*?[a-z].*?)[\s,]+(?P<amount>{_NUMBER}\s*[a-z. ]{{0,24}})$"
+)
+
+
+def _amount_first(text: str) -> str:
+    """A phrase with its amount written after the food ("baked salmon, 6 oz", "kimchi, 1/2
+    cup") turned round ("6 oz baked salmon"); any other phrase as it is."""
+    if _LEADING_NUMBER.match(text) or _take_quantity(text)[0] is not None:
+        return text
+    match = _TRAILING_AMOUNT.match(text)
+    if match is None:
+        return text
+    return f"{match.group('amount').strip()} {match.group('food').strip(' ,')}"
+
+
 def parse(phrase: str) -> ParsedPhrase:
-    """Take a phrase apart: ``parse("1/2 cup spinach, boiled")`` → 0.5, "cup", "spinach, boiled".
+    """Take a phrase apart: ``parse("1/2 cup spinach, boiled")`` → 0.5, "cup", "spinach, boiled";
+    an amount after the food is read too ("spinach, boiled, 1/2 cup").
 
     Raises:
         PhraseError: the phrase is empty, or its quantity cannot be read.
     """
-    text = normalise(phrase)
+    text = _amount_first(normalise(phrase))
     if not text:
         raise PhraseError("the phrase is empty; write what you ate, e.g. '1 medium banana'")
     quantity, unit, rest = _split(_unglue(text))

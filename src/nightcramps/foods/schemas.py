@@ -64,6 +64,22 @@ class Lookup(BaseModel):
     unit: str
     grams: Annotated[float, PlainSerializer(lambda g: round(g, 1), return_type=float)]
     nutrients: NutrientsField
+    assumed: str | None = Field(
+        default=None,
+        description="What was taken for an amount the phrase did not say, and why: a food "
+        "named alone takes its usual portion; a household measure the food lacks its size.",
+        examples=["no amount given: the usual portion, 1 cup (8 fl oz) (240 g)"],
+    )
+    confidence: float = Field(
+        default=1.0,
+        ge=0,
+        le=1,
+        description="How sure the reading is, 0-1: below 0.5 the food may well be another "
+        "(see alternatives); logging asks which one rather than guessing.",
+    )
+    alternatives: list[FoodMatch] = Field(
+        default_factory=list, description="Other foods the phrase may mean, best first."
+    )
 
 
 class MeasurePublic(BaseModel):

@@ -1,4 +1,5 @@
-"""Ranked food search over the names in memory. Pure: names in, an index out; no I/O.
+"""Ranked food search over the foods' names. Pure: names (or the index the build stored) in,
+ranked foods out; no I/O of its own.
 
 A query matches a food when every word of it (after synonyms, stemming of plurals, and typo
 correction against the names' own words) is among the food's words, in any order. Matches are
@@ -18,11 +19,14 @@ names a food as typed, so it is not read as "banana potato chips".
 from __future__ import annotations
 
 import bisect
+import functools
+import heapq
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import overload
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
@@ -33,6 +37,13 @@ _WORD = re.compile(r"[a-z0-9%]+(?:[-'][a-z0-9]+)*")
 
 FUZZY_CUTOFF = 80.0
 """Lowest rapidfuzz ratio (0-100) at which a typed word counts as a typo of a name's word."""
+
+MIN_TYPO_LENGTH = 5
+"""Shorter typed words are never corrected: one slip turns a four-letter word into too many
+others ("nori" → "noir", "kale" → "kalo")."""
+
+TWO_SLIPS_LENGTH = 8
+"""Typed words this long may have two slips corrected; shorter ones one."""
 
 PREFIX_QUALITY = 0.7
 """Weight of a word matched only as the start of a longer word (type-ahead: "banan")."""
@@ -50,7 +61,21 @@ SUBSTITUTE_PENALTY = 0.15
 AS_BOUGHT_PENALTY = 0.06
 """Subtracted from a food as bought, not as eaten ("frozen, unprepared" fries), unless asked."""
 
-DEFAULT_BONUS = 0.3
+SURVEY_BONUS = 0.1
+"""Added to a survey food (FNDDS: foods as people eat them, "Milk, whole") over a Standard
+Reference row (mostly ingredients, "Milk, whole, 3.25% milkfat, with added vitamin D"): enough
+to win between equally good matches, not against a name that matches more of what was typed."""
+
+EXTRA_QUALITY = 0.6
+"""Weight of a typed word found only in a food's other names (FNDDS's "additional food
+description", SR's common name), not its own: "bok choy" finds "Cabbage, Chinese", but "pesto"
+finds "Pesto sauce" before the pasta dishes whose description lists it."""
+
+OPTIONAL_PENALTY = 0.03
+"""Subtracted per state or filler word typed that no matching food's name has ("steamed",
+"raw"): the food is still the one meant, a little less surely."""
+
+DEFAULT_BONUS = 0.5
 """Added to the food vocabulary.DEFAULT_FOODS names for a query that is exactly its word(s)."""
 
 DEMOTED_GROUPS: dict[str, float] = {
@@ -64,6 +89,41 @@ DEMOTED_GROUPS: dict[str, float] = {
 """USDA food groups (the first two digits of the NDB number) that a person typing a plain word
 rarely means; the value is subtracted from the score (ranking weights, tuned with the others
 here, so they stay in code rather than in the vocabulary file)."""
+
+RESTAURANT_PENALTY = 0.12
+"""Subtracted from a restaurant or chain's version of a food unless the query names it."""
+
+_BRAND = re.compile(r"\b(?!NFS\b|NS\b)[A-Z][A-Z'&]{2,}\b")
+
+_RESTAURANT = re.compile(
+    r"restaurant|fast food|\((?:mcdonalds|burger king|wendys|taco bell|subway|kfc|starbucks|"
+    r"dunkin|chick-fil-a|pizza hut|dominos|papa johns|popeyes|sonic|arbys|chipotle)\)",
+    re.IGNORECASE,
+)
+
+RAW_BONUS = 0.03
+"""Added to the raw form of a food eaten raw (fruit, nuts, salad vegetables): between equally
+plain names, "Blueberries, raw" before "Blueberries, dried"."""
+
+FORM_UNSURE_PENALTY = 0.02
+"""Subtracted from an "NS as to form" survey food (fresh, frozen or canned not known): between
+equally plain names, "green beans, cooked" are the fresh ones FNDDS lists beside it."""
+
+UNSURE_QUALITY = 0.5
+"""How much of a match a typed word is when the food has it only in an "NS as to ..." part:
+"brewed" names "Coffee, brewed" and not "Coffee, NS as to brewed or instant"."""
+
+ALCOHOL_PENALTY = 0.2
+"""Subtracted from an alcoholic drink when no word of the query names alcohol: "cola" is never
+"Rum and cola"."""
+
+COMMON_BONUS = 0.05
+"""Added to the hand-picked everyday foods (vocabulary.COMMON_FOODS, SR rows from the SR24 days):
+half a survey food's bonus, so that a survey food wins between equally good names."""
+
+RAW_PENALTY = 0.08
+"""Subtracted from the raw form of a food eaten cooked (meat, fish, most vegetables) unless the
+query says "raw": "1 cup spinach" is cooked spinach, "1 cup raw spinach" is not."""
 
 SCORE_SCALE = 1.23
 """The raw score of an exact, plain, common food (about 0.55 + 0.25 + 0.08 + 0.1 + 0.08 + 0.2):
@@ -162,6 +222,13 @@ class Entry:
     as_bought: frozenset[str]  # words marking a form not eaten as such: "unprepared"
     plain_words: frozenset[str]  # words in parts that describe the plain form ("raw")
     prior: float
+    extra: frozenset[str] = frozenset()  # words only in its other names ("bok choy")
+    alcohol: frozenset[str] = frozenset()  # words naming an alcoholic drink: "rum", "wine"
+    raw_eaten: bool = False  # the raw form of a food eaten raw (fruit, nuts, salad)
+    chain: frozenset[str] = frozenset()  # words naming a restaurant or chain: "restaurant"
+    raw_cooked: bool = False  # a raw form of a food eaten cooked (meat, fish, most vegetables)
+    unsure: frozenset[str] = frozenset()  # words only in "NS as to" parts: "brewed", "instant"
+    form_unsure: bool = False  # "NS as to form": fresh, frozen or canned not known
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,14 +242,17 @@ class Hit:
     subject: bool = True  # a typed word is the food's main subject (not "Sauce, pizza")
 
 
-def _prior(food_id: str, name: str, deprecated: bool, measures: int, common: set[str]) -> float:
-    prior = 0.0
+def _prior(
+    food_id: str, name: str, deprecated: bool, measures: int, common: frozenset[str], survey: bool
+) -> float:
+    prior = SURVEY_BONUS if survey else 0.0
     if food_id in common:  # hand-picked: its group and brand do not count against it
-        prior += 0.2
+        prior += COMMON_BONUS
     else:
-        group = food_id.partition(":")[2][:2]
-        prior -= DEMOTED_GROUPS.get(group, 0.0)
-        if re.search(r"\b[A-Z][A-Z'&]{2,}\b", name):  # brands are in capitals: KRAFT
+        prefix, _, number = food_id.partition(":")
+        if prefix == "usda":  # SR food groups; FNDDS food codes are numbered otherwise
+            prior -= DEMOTED_GROUPS.get(number[:2], 0.0)
+        if _BRAND.search(name):  # brands are in capitals: KRAFT (not FNDDS's NFS)
             prior -= 0.1
     if deprecated:
         prior -= 0.4
@@ -190,46 +260,215 @@ def _prior(food_id: str, name: str, deprecated: bool, measures: int, common: set
     return prior
 
 
+@dataclass(frozen=True, slots=True)
+class Indexed:
+    """What search is told about a food: its id and name, how many household measures it has,
+    whether it is a survey food (FNDDS), its other names, and its category code (WWEIA or SR)."""
+
+    id: str
+    name: str
+    measures: int = 1
+    survey: bool = False
+    synonyms: tuple[str, ...] = ()
+    category_code: str = ""
+    deprecated: bool = False
+
+
+def _plain_part(part: str) -> bool:
+    """Whether a comma-separated part of a name describes the plain form ("raw", "NFS",
+    "NS as to type of milk")."""
+    return part in vocabulary.NEUTRAL_SEGMENTS or part.startswith("ns as to")
+
+
+_LEFT_OUT = re.compile(r"\bwithout ([a-z ]+)|\b([a-z]+ not eaten)\b")
+
+
+def _left_out(part: str) -> list[str]:
+    """Words of a part that say what the food is without: "grilled without sauce" → without,
+    sauce; "skin not eaten" → skin, not, eaten (the plain food, not an extra)."""
+    found = _LEFT_OUT.search(part)
+    return words(found.group(0)) if found else []
+
+
+@functools.cache
+def _common_foods() -> frozenset[str]:
+    return frozenset(vocabulary.COMMON_FOODS)
+
+
+def _eaten_cooked(category_code: str, survey: bool, subject: frozenset[str]) -> bool:
+    """Whether a food of this category is eaten cooked unless said otherwise: meat, poultry,
+    fish and vegetables other than salad ones (vocabulary.EATEN_RAW)."""
+    if subject & vocabulary.EATEN_RAW:
+        return False
+    if survey:  # WWEIA: 2xxx protein foods, 64xx vegetables
+        return category_code[:2] in ("20", "22", "24", "64")
+    return category_code[:2] in ("05", "10", "11", "13", "15", "16", "17")  # 16: legumes
+
+
+def index_words(name: str, other_names: Iterable[str] = ()) -> frozenset[str]:
+    """The words a food is found by: its name's, and its other names' but for filler words
+    (the build stores these for each food, so that a lookup reads the index instead of making
+    it)."""
+    other = frozenset(w for text in other_names if text for w in words(text))
+    return frozenset(words(name)) | (other - vocabulary.STOPWORDS)
+
+
+class _Entries(Sequence[Entry]):
+    """The index's foods, each made into an :class:`Entry` the first time a query needs it."""
+
+    def __init__(self, count: int, food_at: Callable[[int], Indexed]) -> None:
+        self._count = count
+        self._food_at = food_at
+        self._made: dict[int, Entry] = {}
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> Entry: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Entry]: ...
+    def __getitem__(self, index: int | slice) -> Entry | Sequence[Entry]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._count))]
+        entry = self._made.get(index)
+        if entry is None:
+            entry = self._made[index] = SearchIndex.entry_of(self._food_at(index))
+        return entry
+
+
+class _Postings(Mapping[str, set[int]]):
+    """Which foods each word is in, read from the built database the first time it is asked."""
+
+    def __init__(self, counts: Mapping[str, int], read: Callable[[str], set[int]]) -> None:
+        self._counts = counts
+        self._read = read
+        self._found: dict[str, set[int]] = {}
+
+    def __getitem__(self, word: str) -> set[int]:
+        found = self._found.get(word)
+        if found is None:
+            if word not in self._counts:
+                raise KeyError(word)
+            found = self._found[word] = self._read(word)
+        return found
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._counts
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._counts)
+
+    def __len__(self) -> int:
+        return len(self._counts)
+
+
+_Reading = tuple[list[str], list[dict[str, float]], list[set[int]], set[int], int]
+"""A query's words, their alternatives, the foods each matches, the foods all match, and how
+many filler words were left out."""
+
+SEARCH_DEPTH = 10
+"""How many hits a reading is ranked to before two readings are compared."""
+
+
 class SearchIndex:
     """An inverted index of food names; build once, query many times (thread-safe reads)."""
 
-    def __init__(self, foods: Iterable[tuple[str, str, bool, int]]) -> None:
-        """``foods``: (id, name, deprecated, number of household measures) for every food."""
-        common = set(vocabulary.COMMON_FOODS)
-        self.entries: list[Entry] = []
+    entries: Sequence[Entry]
+    postings: Mapping[str, set[int]]
+
+    def __init__(self, foods: Iterable[Indexed | tuple[str, str, bool, int]]) -> None:
+        """``foods``: each food as :class:`Indexed` (or (id, name, deprecated, number of
+        household measures)), indexed in memory. A food is found by its name and its other
+        names. (:meth:`stored` reads an index the build wrote instead.)"""
+        entries: list[Entry] = []
         postings: dict[str, set[int]] = {}
-        for food_id, name, deprecated, measures in foods:
-            parts = [p.strip().lower() for p in name.split(",")]
-            all_words = words(name)
-            plain = {w for p in parts[1:] if p in vocabulary.NEUTRAL_SEGMENTS for w in words(p)}
-            plain |= vocabulary.STOPWORDS
-            entry = Entry(
-                id=food_id,
-                name=name,
-                words=frozenset(all_words),
-                head=frozenset(words(parts[0])),
-                pairs=frozenset(zip(all_words, all_words[1:], strict=False)),
-                first=all_words[0] if all_words else "",
-                subject=subject_words(name),
-                substitutes=frozenset(all_words) & vocabulary.SUBSTITUTE_WORDS,
-                as_bought=frozenset(all_words) & vocabulary.AS_BOUGHT_WORDS,
-                plain_words=frozenset(plain),
-                prior=_prior(food_id, name, deprecated, measures, common),
+        for item in foods:
+            food = (
+                item
+                if isinstance(item, Indexed)
+                else Indexed(item[0], item[1], measures=item[3], deprecated=item[2])
             )
-            index = len(self.entries)
-            self.entries.append(entry)
-            for word in entry.words:
+            entry = self.entry_of(food)
+            index = len(entries)
+            entries.append(entry)
+            for word in entry.words | entry.extra:
                 postings.setdefault(word, set()).add(index)
+        by_id = {entry.id: index for index, entry in enumerate(entries)}
+        self._finish(entries, postings, {w: len(ids) for w, ids in postings.items()}, by_id.get)
+
+    @classmethod
+    def stored(
+        cls,
+        counts: Mapping[str, int],
+        read: Callable[[str], set[int]],
+        ids: Sequence[str],
+        food_at: Callable[[int], Indexed],
+    ) -> SearchIndex:
+        """The index the build stored: ``counts`` says in how many foods each word is,
+        ``read(word)`` which (positions in ``ids``), ``food_at(position)`` what search is told
+        about one. Only the words and foods a query touches are read."""
+        index = cls.__new__(cls)
+        by_id = {food_id: position for position, food_id in enumerate(ids)}
+        index._finish(_Entries(len(ids), food_at), _Postings(counts, read), counts, by_id.get)
+        return index
+
+    def _finish(
+        self,
+        entries: Sequence[Entry],
+        postings: Mapping[str, set[int]],
+        counts: Mapping[str, int],
+        position_of: Callable[[str], int | None],
+    ) -> None:
+        self.entries = entries
         self.postings = postings
-        by_id = {entry.id: index for index, entry in enumerate(self.entries)}
-        self.defaults = {
-            " ".join(self._words_of(phrase)): by_id[food_id]
-            for phrase, food_id in vocabulary.DEFAULT_FOODS.items()
-            if food_id in by_id
-        }
-        self.vocabulary = sorted(postings)
-        total = len(self.entries)
-        self.idf = {w: math.log(1 + total / len(ids)) for w, ids in postings.items()}
+        self.defaults = {}
+        for phrase, food_id in vocabulary.DEFAULT_FOODS.items():
+            position = position_of(food_id)
+            if position is not None:
+                self.defaults[" ".join(self._words_of(phrase))] = position
+        self.vocabulary = sorted(counts)
+        total = len(entries)
+        self.idf = {w: math.log(1 + total / n) for w, n in counts.items()}
+
+    @staticmethod
+    def entry_of(food: Indexed) -> Entry:
+        """What the index keeps of one food."""
+        common = _common_foods()
+        prior = _prior(food.id, food.name, food.deprecated, food.measures, common, food.survey)
+        name = food.name
+        parts = [p.strip().lower() for p in name.split(",")]
+        all_words = words(name)
+        categorised = len(parts) > 1 and parts[0] in vocabulary.CATEGORY_HEADS
+        named = parts[1] if categorised and not _plain_part(parts[1]) else parts[0]
+        plain = {w for p in parts[1:] if _plain_part(p) for w in words(p)}
+        plain |= {w for p in parts[1:] for w in _left_out(p)}
+        said = {w for p in parts if not p.startswith("ns as to") for w in words(p)}
+        plain |= vocabulary.STOPWORDS
+        subject = subject_words(name)
+        word_set = frozenset(all_words)
+        chain = _RESTAURANT.search(name)
+        eaten_cooked = _eaten_cooked(food.category_code, food.survey, subject)
+        return Entry(
+            id=food.id,
+            name=name,
+            words=word_set,
+            head=frozenset(words(named)),
+            pairs=frozenset(zip(all_words, all_words[1:], strict=False)),
+            first=next(iter(words(named)), ""),
+            subject=subject,
+            substitutes=word_set & vocabulary.SUBSTITUTE_WORDS,
+            as_bought=word_set & vocabulary.AS_BOUGHT_WORDS,
+            plain_words=frozenset(plain),
+            prior=prior,
+            chain=frozenset(words(chain.group(0))) if chain else frozenset(),
+            raw_cooked="raw" in parts[1:] and eaten_cooked,
+            extra=index_words(name, food.synonyms) - word_set,
+            alcohol=word_set & vocabulary.ALCOHOL_WORDS,
+            raw_eaten="raw" in parts[1:] and not eaten_cooked,
+            unsure=word_set - said,
+            form_unsure="ns as to form" in parts,
+        )
 
     # ------------------------------------------------------------------ matching one word
 
@@ -238,27 +477,34 @@ class SearchIndex:
         found: dict[str, float] = {}
         if word in self.postings:
             found[word] = 1.0
+        joined = word.replace("-", "")  # "non-alcoholic" is FNDDS's "nonalcoholic"
+        if joined != word and joined in self.postings:
+            found[joined] = 1.0
         if len(word) >= 3 and (last or not found):
             start = bisect.bisect_left(self.vocabulary, word)
             for candidate in self.vocabulary[start : start + 40]:
                 if not candidate.startswith(word):
                     break
                 found.setdefault(candidate, PREFIX_QUALITY)
-        if not found and len(word) >= 4:
+        if not found and len(word) >= MIN_TYPO_LENGTH:
             # one slip (two letters swapped, one missing, extra or wrong) in a short word, two
-            # in a longer one; then anything rapidfuzz finds similar enough
+            # in a long one; then anything rapidfuzz finds similar enough. A typo keeps its first
+            # letter: "bananna" is banana, but "nori" is never "noir" and "rangoon" never
+            # "raccoon" (too short for two slips).
             for candidate, distance, _ in process.extract(
                 word,
                 self.vocabulary,
                 scorer=DamerauLevenshtein.distance,
                 limit=4,
-                score_cutoff=1 if len(word) <= 6 else 2,
+                score_cutoff=1 if len(word) < TWO_SLIPS_LENGTH else 2,
             ):
-                found.setdefault(candidate, TYPO_QUALITY * (1 - distance / (len(word) + 1)))
+                if candidate[:1] == word[:1]:
+                    found.setdefault(candidate, TYPO_QUALITY * (1 - distance / (len(word) + 1)))
             for candidate, ratio, _ in process.extract(
                 word, self.vocabulary, scorer=fuzz.ratio, limit=4, score_cutoff=FUZZY_CUTOFF
             ):
-                found.setdefault(candidate, TYPO_QUALITY * ratio / 100)
+                if candidate[:1] == word[:1]:
+                    found.setdefault(candidate, TYPO_QUALITY * ratio / 100)
         return found
 
     # ------------------------------------------------------------------ the query
@@ -280,36 +526,67 @@ class SearchIndex:
     def query_words(self, query: str) -> list[str]:
         """The words a query is searched by (synonyms applied when they apply, filler dropped,
         stemmed)."""
-        return self._read(query)[0]
+        return self._chosen(query, SEARCH_DEPTH)[0][0]
 
-    def _read(
-        self, query: str
-    ) -> tuple[list[str], list[dict[str, float]], list[set[int]], set[int]]:
-        """The query's words, their alternatives, the foods each matches and the foods all do.
-
-        Synonyms apply when the query is exactly a synonym's phrase ("chips") or when its words
-        as typed name no food together ("low fat yoghurt"); never to words that already name
-        a food with the others ("banana chips")."""
-        typed = self._words_of(query)
+    def _read(self, typed: list[str]) -> _Reading:
+        """The words' alternatives, the foods each matches, the foods all do, and how many
+        state or filler words were left out to find any: a state or filler word
+        (vocabulary.OPTIONAL) that leaves no food with the others is left out ("steamed
+        broccoli" is broccoli cooked, "raw almonds" almonds), though it still ranks the foods."""
         options = self._options(typed)
         matched_sets, candidates = self._together(options)
         names_a_food = bool(candidates) and len(options) == len(typed)
-        if is_synonym_phrase(query) or not names_a_food:
+        core = [w for w in typed if w not in vocabulary.OPTIONAL]
+        if not names_a_food and core and len(core) < len(typed):
+            core_options = self._options(core)
+            core_candidates = self._together(core_options)[1]
+            if core_candidates and len(core_options) == len(core):
+                left_out = len(typed) - len(options)
+                return typed, options, matched_sets, core_candidates, left_out
+        return typed, options, matched_sets, candidates, 0
+
+    def _chosen(self, query: str, limit: int) -> tuple[_Reading, list[Hit]]:
+        """The reading of a query and its hits. Everyday synonyms ("chips" → potato chips) are
+        tried when the query is exactly a synonym's phrase or its words as typed name no food
+        together ("low fat yoghurt"), and taken when they find a better food than the words as
+        typed: "banana chips" and "pasta" stay as typed (they name foods as well as any
+        rewriting would); "chips" becomes potato chips."""
+        typed = self._words_of(query)
+        reading = self._read(typed)
+        hits = self._ranked(reading, limit)
+        complete = bool(hits) and hits[0].complete
+        if is_synonym_phrase(query) or not complete:
             rewritten = self._words_of(apply_synonyms(query))
             if rewritten != typed:
-                typed = rewritten
-                options = self._options(typed)
-                matched_sets, candidates = self._together(options)
-        return typed, options, matched_sets, candidates
+                other = self._read(rewritten)
+                other_hits = self._ranked(other, limit)
+                better = bool(other_hits) and (
+                    not hits
+                    or (other_hits[0].complete and not complete)
+                    or (
+                        other_hits[0].complete == complete
+                        and (
+                            other_hits[0].score > hits[0].score
+                            or other_hits[0].score == hits[0].score
+                            and is_synonym_phrase(query)
+                        )
+                    )
+                )
+                if better:
+                    return other, other_hits
+        return reading, hits
 
     def search(self, query: str, *, limit: int = 10) -> list[Hit]:
         """The best ``limit`` foods for ``query``, best first (empty when nothing fits)."""
         if limit <= 0:
             return []
-        typed, options, matched_sets, candidates = self._read(query)
+        return self._chosen(query, max(limit, SEARCH_DEPTH))[1][:limit]
+
+    def _ranked(self, reading: _Reading, limit: int) -> list[Hit]:
+        typed, options, matched_sets, candidates, left_out = reading
         if not typed or not options:
             return []
-        required = len(options)
+        required = len(options) + left_out
         if not candidates:  # no food has every word: rank those with the most of them
             counts = Counter(i for s in matched_sets for i in s)
             best = max(counts.values())
@@ -321,7 +598,7 @@ class SearchIndex:
         missing_words = len(typed) - required
         typed_words = frozenset(typed)
         default = self.defaults.get(" ".join(typed))
-        scored: list[tuple[float, int, bool]] = []
+        best_of: dict[str, tuple[float, int, bool]] = {}
         for index in candidates:
             entry = self.entries[index]
             score, subject = self._score(
@@ -329,19 +606,26 @@ class SearchIndex:
             )
             if index == default:
                 score = min(1.0, score + DEFAULT_BONUS / SCORE_SCALE)
-            scored.append((score, index, subject))
-        scored.sort(key=lambda item: (-item[0], self.entries[item[1]].name))
+            score = max(0.0, score - OPTIONAL_PENALTY * left_out)
+            if entry.id not in best_of or score > best_of[entry.id][0]:
+                best_of[entry.id] = (score, index, subject)
+        scored = heapq.nsmallest(
+            limit, best_of.values(), key=lambda item: (-item[0], self._shown(item[1]))
+        )
         complete = required == len(typed)
         return [
             Hit(
                 id=self.entries[i].id,
-                name=self.entries[i].name,
+                name=self._shown(i),
                 score=round(s, 3),
                 complete=complete,
                 subject=subject,
             )
             for s, i, subject in scored[:limit]
         ]
+
+    def _shown(self, index: int) -> str:
+        return self.entries[index].name
 
     @staticmethod
     def _score(
@@ -361,8 +645,12 @@ class SearchIndex:
         for option, weight in zip(options, weights, strict=True):
             best_word, best_quality = "", 0.0
             for word, quality in option.items():
+                if word in entry.unsure:
+                    quality *= UNSURE_QUALITY
                 if quality > best_quality and word in entry.words:
                     best_word, best_quality = word, quality
+                elif quality * EXTRA_QUALITY > best_quality and word in entry.extra:
+                    best_word, best_quality = word, quality * EXTRA_QUALITY
             matched.append(best_word)
             if best_quality:
                 coverage += weight * best_quality
@@ -386,6 +674,16 @@ class SearchIndex:
             score -= SUBSTITUTE_PENALTY
         if entry.as_bought - typed:
             score -= AS_BOUGHT_PENALTY
+        if entry.chain and not entry.chain & typed:
+            score -= RESTAURANT_PENALTY
+        if entry.raw_cooked and "raw" not in typed:
+            score -= RAW_PENALTY
+        if entry.raw_eaten:
+            score += RAW_BONUS
+        if entry.form_unsure:
+            score -= FORM_UNSURE_PENALTY
+        if entry.alcohol and not entry.alcohol & typed:
+            score -= ALCOHOL_PENALTY
         score += entry.prior
         score -= 0.15 * missing_words
         return max(0.0, min(1.0, score / SCORE_SCALE)), subject_hit

@@ -8,7 +8,8 @@ them:
   :func:`to_food_public`, :func:`provenance`, :func:`warm_up`;
 - an amount of a food (:mod:`~nightcramps.foods.lookup`, :mod:`~nightcramps.foods.weighing`):
   :func:`lookup` (a typed phrase), :func:`amount_of` (the same as a record, with the volume it
-  holds), :func:`portion` (a food id, a quantity and a unit), :class:`Amount`, and
+  holds), :func:`portion` (a food id, a quantity and a unit), :func:`amount_for` (a typed phrase's
+  amount of a food the person chose), :class:`Amount`, and
   :func:`check_amount` (the limits of one entry);
 - :func:`rich_in` (:mod:`~nightcramps.foods.rich_in`): everyday foods with the most of a
   nutrient in an ordinary portion.
@@ -31,7 +32,7 @@ from nightcramps.foods.catalogue import (
     to_food_public,
     warm_up,
 )
-from nightcramps.foods.lookup import amount_of, lookup, portion
+from nightcramps.foods.lookup import amount_for, amount_of, lookup, portion
 from nightcramps.foods.rich_in import RICH_IN_NUTRIENTS, rich_in
 from nightcramps.foods.weighing import Amount, check_amount
 
@@ -41,6 +42,7 @@ __all__ = [
     "Amount",
     "Food",
     "Measure",
+    "amount_for",
     "amount_of",
     "check_amount",
     "get_food",

@@ -27,6 +27,7 @@ from pydantic import (
     Field,
     StringConstraints,
     ValidationError,
+    model_validator,
 )
 
 VOCABULARY_FILE = Path(__file__).parent / "data" / "vocabulary.toml"
@@ -66,8 +67,9 @@ def _portion_limit(grams: float) -> float:
 Word = Annotated[str, AfterValidator(_word)]
 """A word or phrase as the code compares it: lower case, single spaces."""
 
-FoodId = Annotated[str, StringConstraints(pattern=r"^usda:\d{5}$")]
-"""A food of the packaged database: "usda:" and its five-digit NDB number."""
+FoodId = Annotated[str, StringConstraints(pattern=r"^(usda:\d{5}|fndds:\d{8})$")]
+"""A food of the packaged database: "usda:" and its five-digit SR28 NDB number, or "fndds:" and
+its eight-digit FNDDS food code."""
 
 Group = Annotated[str, StringConstraints(pattern=r"^\d{2}$")]
 """A USDA food group: the first two digits of the NDB number ("14" is Beverages)."""
@@ -90,6 +92,9 @@ class SearchWords(_Table):
     """``[search]``: the words food search reads a query with."""
 
     stopwords: Words
+    optional: Words
+    eaten_raw: Words
+    alcohol_words: Words
     neutral_segments: Words
     category_heads: Words
     substitute_words: Words
@@ -99,12 +104,30 @@ class SearchWords(_Table):
     default_foods: dict[Word, FoodId]
 
 
+class HouseholdMeasure(_Table):
+    """A household measure a food may lack among its own: "a *glass* of water" is 240 ml."""
+
+    words: Word
+    ml: Annotated[float, Field(gt=0, le=1000)] | None = None
+    g: Annotated[float, Field(gt=0, le=1000)] | None = None
+    when: Words = frozenset()
+    """Words of the food's name it is for (any one); empty: every food."""
+    source: Annotated[str, StringConstraints(min_length=10)]
+
+    @model_validator(mode="after")
+    def _one_size(self) -> HouseholdMeasure:
+        if (self.ml is None) == (self.g is None):
+            raise ValueError("give its size as either ml or g")
+        return self
+
+
 class MeasureWords(_Table):
     """``[measures]``: the words of household measures."""
 
     count_measure_words: Ranked
     not_this_food: Words
     household_words: Words
+    household: tuple[HouseholdMeasure, ...]
     synonyms: dict[Word, Word]
 
 
@@ -210,6 +233,15 @@ SYNONYMS: dict[str, str] = _VOCABULARY.search.synonyms
 STOPWORDS: frozenset[str] = _VOCABULARY.search.stopwords
 """Words ignored in queries: they match nearly every USDA name or none."""
 
+OPTIONAL: frozenset[str] = _VOCABULARY.search.optional
+"""State and filler words (stemmed) left out of a query when no food has them with the others."""
+
+ALCOHOL_WORDS: frozenset[str] = _VOCABULARY.search.alcohol_words
+"""Name words (stemmed) of alcoholic drinks: ranked low unless the query names alcohol too."""
+
+EATEN_RAW: frozenset[str] = _VOCABULARY.search.eaten_raw
+"""Subjects (stemmed) of vegetables eaten raw: search does not prefer them cooked."""
+
 NEUTRAL_SEGMENTS: frozenset[str] = _VOCABULARY.search.neutral_segments
 """Parts of a USDA name that describe the plain, default form of a food ("raw")."""
 
@@ -236,6 +268,9 @@ NOT_THIS_FOOD: frozenset[str] = _VOCABULARY.measures.not_this_food
 
 HOUSEHOLD_WORDS: frozenset[str] = _VOCABULARY.measures.household_words
 """Household measures typed before a food that are no unit ("a glass of milk")."""
+
+HOUSEHOLD: tuple[HouseholdMeasure, ...] = _VOCABULARY.measures.household
+"""Household measures a food may lack among its own ("a glass of water"), in the order read."""
 
 MEASURE_SYNONYMS: dict[str, str] = _VOCABULARY.measures.synonyms
 """Measure words (stemmed) a person types for what USDA names otherwise ("strip" → "slice")."""

@@ -9,6 +9,7 @@ at once (:func:`check_amount`). Pure: the foods come from :mod:`nightcramps.food
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from dataclasses import dataclass
 
@@ -18,7 +19,7 @@ from nightcramps.errors import Invalid
 from nightcramps.foods import vocabulary
 from nightcramps.foods.amounts import NutrientAmounts
 from nightcramps.foods.catalogue import Food, Measure
-from nightcramps.foods.schemas import Lookup
+from nightcramps.foods.schemas import FoodMatch, Lookup
 from nightcramps.foods.search import stem, subject_words, words
 
 
@@ -37,6 +38,7 @@ class Amount:
     grams: float
     volume_ml: float | None
     nutrients: NutrientAmounts  # in the whole amount
+    assumed: str | None = None  # what was taken for an amount not said ("a coffee")
 
     @classmethod
     def of(
@@ -45,7 +47,9 @@ class Amount:
         """The amount with its nutrients (``food.nutrients_for(grams)``)."""
         return cls(food, quantity, unit, grams, volume_ml, food.nutrients_for(grams))
 
-    def to_lookup(self, phrase: str) -> Lookup:
+    def to_lookup(
+        self, phrase: str, *, confidence: float = 1.0, alternatives: list[FoodMatch] | None = None
+    ) -> Lookup:
         """The API's shape of this amount, read from ``phrase``."""
         return Lookup(
             phrase=phrase,
@@ -54,14 +58,24 @@ class Amount:
             unit=self.unit,
             grams=self.grams,
             nutrients=self.nutrients,
+            assumed=self.assumed,
+            confidence=round(confidence, 2),
+            alternatives=alternatives or [],
         )
 
 
 def of_measure(food: Food, quantity: float, measure: Measure, shown: str) -> Amount:
-    """``quantity`` of one of the food's own measures, shown as ``shown``."""
+    """``quantity`` of one of the food's own measures (or a household one), shown as ``shown``;
+    a household measure says where its size comes from in ``assumed``."""
     one_ml = measure.drunk_ml
     volume = None if one_ml is None else quantity * one_ml
-    return Amount.of(food, quantity, shown, quantity * measure.grams, volume)
+    amount = Amount.of(food, quantity, shown, quantity * measure.grams, volume)
+    if measure.source:
+        assumed = (
+            f"a {measure.base} taken as {measure.name.split(' (', 1)[1][:-1]} ({measure.source})"
+        )
+        return dataclasses.replace(amount, assumed=assumed)
+    return amount
 
 
 def of_mass(food: Food, quantity: float, unit: str) -> Amount:
@@ -90,8 +104,12 @@ def of_volume(food: Food, quantity: float, unit: str, *, show_measure: bool) -> 
 def count_measure(food: Food) -> Measure | None:
     """The measure a bare count means: "2 bananas" → 2 × medium, "an avocado" → 1 avocado
     (vocabulary.COUNT_MEASURE_WORDS, best first, then the food's own noun)."""
-    pieces = [m for m in food.measures if m.unit is None]
+    pieces = [m for m in food.measures if m.unit is None and not m.words & vocabulary.NOT_THIS_FOOD]
     head = set(words(food.name.split(",", 1)[0])) | subject_words(food.name)
+    name_words = set(words(food.name))
+    for measure in pieces:  # first the food's own noun: "1 almond", "1 bagel", "1 fry"
+        if measure.base and set(words(measure.base.split(",", 1)[0])) <= name_words:
+            return measure
     for word in vocabulary.COUNT_MEASURE_WORDS:
         for measure in pieces:
             if measure.base == word:
@@ -104,6 +122,77 @@ def count_measure(food: Food) -> Measure | None:
                 if stem(measure.base.split(" ", 1)[0]) in head:
                     return measure
     return None
+
+
+SIZE_WORDS = frozenset({"small", "medium", "large", "regular", "big", "extra", "jumbo", "mini"})
+"""Sizes typed before a food ("2 *medium* eggs"): when the food comes in one size only, its
+one-piece measure is meant."""
+
+
+def sized_count(food: Food, typed: list[str]) -> Measure | None:
+    """The food's one-piece measure, when what was typed is only a size the food does not list
+    ("2 medium eggs": FNDDS gives one egg size, "1 egg" = 50 g)."""
+    if not typed or not set(typed) <= SIZE_WORDS:
+        return None
+    return count_measure(food)
+
+
+def household(food: Food, typed: list[str], *, drink: bool) -> Measure | None:
+    """A household measure from vocabulary.HOUSEHOLD for a food that lacks it among its own
+    ("a mug of tea", "a handful of almonds"), as a measure of the food: a volume weighed with the
+    food's density (a drink with no volume measure taken as water, 1 g/ml), a weight as it is.
+    None when none was typed, or the food cannot be weighed by volume."""
+    text = " ".join(typed)
+    food_words = set(words(food.name))
+    for size in vocabulary.HOUSEHOLD:
+        if size.words != text and stem(size.words) != " ".join(stem(w) for w in typed):
+            continue
+        if size.when and not size.when & food_words:
+            continue
+        if size.g is not None:
+            return _made_measure(f"{size.words} ({size.g:g} g)", size.g, None, size.source)
+        assert size.ml is not None
+        grams_per_ml = density(food) or (1.0 if drink else None)
+        if grams_per_ml is None:
+            return None
+        name = f"{size.words} ({size.ml:g} ml)"
+        return _made_measure(name, size.ml * grams_per_ml, size.ml, size.source)
+    return None
+
+
+def _made_measure(name: str, grams: float, ml: float | None, source: str) -> Measure:
+    return Measure(
+        name=name,
+        grams=grams,
+        unit=None,
+        amount=1.0,
+        base=name.split(" (", 1)[0],
+        words=frozenset(words(name.split(" (", 1)[0])),
+        stated_ml=ml,
+        named_ml=ml,
+        source=source,
+    )
+
+
+def density(food: Food) -> float | None:
+    """Grams per millilitre of the food, from its first volume measure (None: it has none)."""
+    reference = next((m for m in food.measures if m.millilitres), None)
+    if reference is None or reference.millilitres is None:
+        return None
+    return reference.grams / reference.millilitres
+
+
+def usual_portion(food: Food, *, drink: bool) -> Measure | None:
+    """The portion of a food named with no amount or measure ("a coffee", "a yogurt", "an
+    apple"): one piece when it comes in pieces (not a drink), else the survey's default portion
+    (FNDDS "Quantity not specified"), else its first household measure (SR lists the usual
+    one first)."""
+    counted = None if drink else count_measure(food)
+    if counted is not None:
+        return counted
+    if food.default_measure is not None:
+        return food.default_measure
+    return next((m for m in food.measures if m.unit is None), None)
 
 
 def shown_as(measure: Measure) -> str:
