@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -134,6 +135,9 @@ def test_demo_fills_a_separate_database(cli: Cli) -> None:
     assert "demo nights" in result.output
     count = int(result.output.split("Logged ")[1].split()[0])
     assert count == 90
+    food = re.search(r"(\d+) foods and drinks on (\d+) days", result.output)
+    assert food is not None, result.output
+    assert int(food[1]) > int(food[2]) > 45  # most days have several entries
     assert json.loads(cli("night", "list", "--json").output) == []
     again = cli("demo")
     assert again.exit_code == 1

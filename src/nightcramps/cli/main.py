@@ -251,8 +251,9 @@ def demo(
     finally:
         demo_state.close()
     typer.echo(
-        f"Logged {summary.nights} demo nights ({summary.cramp_nights} with cramps) and "
-        f"{summary.days_with_values} days of food, drink and activity in "
+        f"Logged {summary.nights} demo nights ({summary.cramp_nights} with cramps), "
+        f"{summary.days_with_values} days of drink and activity, and "
+        f"{summary.food_entries} foods and drinks on {summary.days_with_food} days in "
         f"{_safe_url(demo_state.settings)}."
     )
     typer.echo("See them with: nightcramps serve --demo")
