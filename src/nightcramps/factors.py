@@ -32,7 +32,8 @@ class Factor:
     """Who produces it: the diary (outcomes), the food log, the day log, a value derived from
     others (``exertion_ratio``), the Medicines list, only an import from another app, or a topic
     of the guidance that is logged but is not a day's value (a relief used during a cramp, a
-    supplement taken). Caffeine has two: a coffee typed on the Food page, or tapped on Today."""
+    supplement taken). Caffeine and alcohol have two: a coffee or a glass of wine typed on the
+    Food page, or tapped or entered on Today."""
 
     @property
     def in_csv(self) -> bool:
@@ -65,7 +66,14 @@ EXPOSURES: tuple[Factor, ...] = (
     Factor("steps", "int", 0, 150_000, "steps walked that day", ("day log",)),
     Factor("exercise_min", "float", 0, 1_440, "minutes of exercise that day", ("day log",)),
     Factor("stretched", "flag", 0, 1, "bedtime calf stretches done: 1 yes, 0 no", ("day log",)),
-    Factor("alcohol_drinks", "float", 0, 50, "standard alcoholic drinks that day", ("day log",)),
+    Factor(
+        "alcohol_drinks",
+        "float",
+        0,
+        50,
+        "standard alcoholic drinks that day (14 g of alcohol each)",
+        ("food", "day log"),
+    ),
     Factor("caffeine_mg", "float", 0, 3_000, "caffeine, mg", ("food", "day log")),
     Factor("sleep_h", "float", 0, 24, "hours slept", ("day log",)),
 )

@@ -45,7 +45,7 @@ def test_log_a_real_day_quickly_and_see_the_totals(page: Page, live_url: str) ->
     for phrase in BREAKFAST:
         page.request.post(
             live_url + "/api/v1/intake",
-            data={"phrase": phrase, "at": f"{yesterday.isoformat()}T07:30:00"},
+            data={"phrase": phrase, "kind": "food", "at": f"{yesterday.isoformat()}T07:30:00"},
         )
 
     page.goto(live_url + "/day")
@@ -105,3 +105,43 @@ def test_my_foods_page_is_accessible(page: Page, live_url: str) -> None:
     page.get_by_role("button", name="Add supplement").click()
     expect(page.get_by_text("Added Magnesium citrate.")).to_be_visible()
     assert axe_violations(page) == []
+
+
+def test_an_unsure_entry_asks_with_buttons_and_a_tap_logs_it(page: Page, live_url: str) -> None:
+    """An unsure phrase is not logged: the page offers the foods as buttons, keeps the text,
+    and a tap logs the amount typed of the food tapped."""
+    phrase = "1 cup soda pop"  # several sodas tie on "soda pop" (tests/nutrition/test_asking.py)
+    page.goto(live_url + "/day")
+    page.get_by_label("What and how much").fill(phrase)
+    page.get_by_role("button", name="Add", exact=True).click()
+    expect(page.get_by_role("alert")).to_contain_text("Which did you mean?")
+    expect(page.get_by_label("What and how much")).to_have_value(phrase)
+    choices = page.get_by_test_id("food-choices").get_by_role("button")
+    expect(choices.nth(1)).to_be_visible()
+    assert choices.count() >= 2
+    chosen = choices.nth(1).inner_text()
+    choices.nth(1).click()
+    expect(page.get_by_text(f"Logged {phrase} ({chosen}")).to_be_visible()
+    day = page.request.get(live_url + "/api/v1/days/" + _today()).json()
+    assert [(e["description"], e["food"]["name"]) for e in day["entries"]] == [(phrase, chosen)]
+    assert axe_violations(page) == []
+
+
+def test_an_unknown_measure_offers_the_foods_measures_as_buttons(page: Page, live_url: str) -> None:
+    """A measure the food lacks: its measures as buttons (× the quantity typed); a tap logs."""
+    page.goto(live_url + "/day")
+    page.get_by_label("What and how much").fill("2 pieces milk")
+    page.get_by_role("button", name="Add", exact=True).click()
+    expect(page.get_by_role("alert")).to_contain_text("Tap one of its measures")
+    measures = page.get_by_test_id("measure-choices").get_by_role("button")
+    expect(measures.first).to_contain_text("2 × cup")
+    measures.first.click()
+    expect(page.get_by_text("Logged 2 cup")).to_be_visible()
+    day = page.request.get(live_url + "/api/v1/days/" + _today()).json()
+    (entry,) = day["entries"]
+    assert entry["quantity"] == 2 and entry["unit"] == "cup" and entry["grams"] > 400
+    assert entry["kind"] == "drink"
+
+
+def _today() -> str:
+    return BROWSER_NOW.astimezone(LONDON).date().isoformat()

@@ -54,35 +54,35 @@ def test_a_coffee_logged_as_a_drink_counts_on_the_day(cli: Cli, client: TestClie
     """`drink "1 cup brewed coffee"` alone: `today` and /today show its caffeine, not unknown."""
     _ok(cli("drink", "1 cup brewed coffee", "--at", f"{DAY} 09:00"))
     text = _ok(cli("today", DAY.isoformat())).stdout
-    assert "caffeine_mg: 94.8 (94.8 mg in food and drinks logged, nothing entered here)" in text
+    assert "caffeine_mg: 96.0 (96 mg in food and drinks logged, nothing entered here)" in text
     caffeine = _values(cli, DAY)["caffeine_mg"]
     assert (caffeine["value"], caffeine["source"], caffeine["imported"]) == (
-        94.8,
+        96.0,
         "nutrition",
         False,
     )
     summary = _summary(client, DAY)
-    assert "94.8 mg" in summary and "unknown" not in summary.split("Caffeine")[1].split("<dt>")[0]
+    assert "96 mg" in summary and "unknown" not in summary.split("Caffeine")[1].split("<dt>")[0]
 
 
 def test_caffeine_total_shows_drinks_logged_and_entered(cli: Cli, client: TestClient) -> None:
-    """A coffee drink plus 200 mg entered: 294.8 mg, with both parts named, on page, CLI and API."""
+    """A coffee drink plus 200 mg entered: 296 mg, with both parts named, on page, CLI and API."""
     _ok(cli("drink", "1 cup brewed coffee", "--at", f"{DAY} 09:00"))
     _ok(cli("caffeine", "add", "--mg", "200", "--day", DAY.isoformat()))
     text = _ok(cli("today", DAY.isoformat())).stdout
-    assert "caffeine_mg: 294.8 (94.8 mg in food and drinks logged, 200 mg entered here)" in text
+    assert "caffeine_mg: 296.0 (96 mg in food and drinks logged, 200 mg entered here)" in text
     caffeine = _values(cli, DAY)["caffeine_mg"]
     assert caffeine["source"] == "nutrition+daylog"
     assert [(p["source"], p["value"]) for p in caffeine["parts"]] == [
-        ("nutrition", 94.8),
+        ("nutrition", 96.0),
         ("daylog", 200.0),
     ]
     api = client.get(f"/api/v1/days/{DAY}/log").json()
-    assert api["values"]["caffeine_mg"]["value"] == 294.8
+    assert api["values"]["caffeine_mg"]["value"] == 296.0
     assert api["factors"]["caffeine_mg"] == 200.0  # the day log's own part
     summary = _summary(client, DAY)
-    assert "294.8 mg" in summary
-    assert "94.8 mg in food and drinks logged, 200 mg entered here" in summary
+    assert "296 mg" in summary
+    assert "96 mg in food and drinks logged, 200 mg entered here" in summary
 
 
 def test_entered_caffeine_is_kept_beside_a_banana(cli: Cli, client: TestClient) -> None:
@@ -112,7 +112,7 @@ def test_no_caffeine_is_refused_beside_a_coffee_drink(cli: Cli, client: TestClie
     token = _csrf(client, DAY)
     answer = client.post(f"/today/{DAY}/none/caffeine", data={"csrf_token": token})
     assert answer.status_code == 409
-    assert "94.8 mg caffeine in the food and drinks logged" in answer.text
+    assert "96 mg caffeine in the food and drinks logged" in answer.text
     assert client.get(f"/api/v1/days/{DAY}/log").json()["no_caffeine"] is False
 
 
@@ -180,11 +180,11 @@ def test_a_day_with_nothing_anywhere_stays_unknown(cli: Cli) -> None:
 def test_no_caffeine_is_not_ticked_once_a_coffee_drink_is_logged(
     cli: Cli, client: TestClient
 ) -> None:
-    """'No caffeine' then a coffee logged as a drink: 94.8 mg counts and the tap is not ticked."""
+    """'No caffeine' then a coffee logged as a drink: 96 mg counts and the tap is not ticked."""
     token = _csrf(client, DAY)
     client.post(f"/today/{DAY}/none/caffeine", data={"csrf_token": token})
     assert "✓ No caffeine today" in client.get(f"/today/{DAY}").text
     _ok(cli("drink", "1 cup brewed coffee", "--at", f"{DAY} 09:00"))
-    assert _values(cli, DAY)["caffeine_mg"]["value"] == 94.8
+    assert _values(cli, DAY)["caffeine_mg"]["value"] == 96.0
     page = client.get(f"/today/{DAY}").text
-    assert "✓ No caffeine today" not in page and "94.8 mg" in page
+    assert "✓ No caffeine today" not in page and "96 mg" in page

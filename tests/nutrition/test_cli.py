@@ -83,9 +83,9 @@ def test_eat_and_drink_json(cli: Cli) -> None:
     eaten = cli("eat", "1 medium banana", "--at", "2026-11-23 08:00", "--json")
     assert eaten.exit_code == 0, eaten.output
     entry = json.loads(eaten.output)
-    assert entry["food"] == {"id": "usda:09040", "name": "Bananas, raw"}
+    assert entry["food"] == {"id": "fndds:63107010", "name": "Banana, raw"}
     assert entry["day"] == "2026-11-23" and entry["kind"] == "food"
-    assert entry["nutrients"]["magnesium_mg"] == 31.9
+    assert entry["nutrients"]["magnesium_mg"] == 35.3
     assert entry["warnings"] == []
     drunk = json.loads(cli("drink", "500 ml water", "--at", "2026-11-23 09:00", "--json").output)
     assert drunk["kind"] == "drink" and drunk["volume_ml"] == 500
@@ -96,14 +96,14 @@ def test_eat_text_output(cli: Cli) -> None:
     result = cli("eat", "1 medium banana", "--at", "2026-11-23 08:00")
     assert result.exit_code == 0
     assert re.search(
-        r"Logged #\d+ 1 medium banana \(Bananas, raw, 118 g\) on 2026-11-23", result.output
+        r"Logged #\d+ 1 medium banana \(Banana, raw, 126 g\) on 2026-11-23", result.output
     )
 
 
 @pytest.mark.parametrize(
     ("phrase", "words"),
     [
-        ("1 cup spinich soupp", "Did you mean"),
+        ("1 cup yak yogurt", "Which did you mean?"),
         ("9000 bananas", "at most 5 kg"),
         ("-2 cups milk", "positive"),
         ("250 ml bread", "volume"),
@@ -145,7 +145,7 @@ def test_day_json_shape(cli: Cli) -> None:
     ]
     assert set(data["nutrients"][0]) >= {"amount", "target", "percent", "unknown_items", "items"}
     assert data["water"]["fluids_ml"] == 250
-    assert data["water"]["food_water_ml"] == 88.4
+    assert data["water"]["food_water_ml"] == 95.3
     assert {g["nutrient"] for g in data["gaps"]} == {"magnesium_mg", "potassium_mg", "calcium_mg"}
 
 
@@ -179,7 +179,7 @@ def test_intake_edit_delete_restore_repeat(cli: Cli) -> None:
         json.loads(cli("eat", "1 medium banana", "--at", "2026-11-22 08:00", "--json").output)["id"]
     )
     edited = json.loads(cli("intake", "edit", entry_id, "--quantity", "2", "--json").output)
-    assert edited["nutrients"]["magnesium_mg"] == 63.7
+    assert edited["nutrients"]["magnesium_mg"] == 70.6
     refused = cli("intake", "delete", entry_id, input="n\n")
     assert refused.exit_code != 0
     assert cli("intake", "delete", entry_id, "--yes").exit_code == 0
@@ -234,10 +234,10 @@ def test_day_header_counts_entries_and_says_how_to_get_targets(cli: Cli) -> None
 
 
 def test_drinking_a_solid_food_is_refused_and_logs_nothing(cli: Cli) -> None:
-    """`drink "1 medium banana"` exits 1 saying to use `eat`; no "118 ml fluid" is logged."""
+    """`drink "1 medium banana"` exits 1 saying to use `eat`; no "126 ml fluid" is logged."""
     result = cli("drink", "1 medium banana", "--at", "2026-11-23 08:00")
     assert result.exit_code == 1
-    assert "Bananas, raw is a food, not a drink" in result.output
+    assert "Banana, raw is a food, not a drink" in result.output
     assert "nightcramps eat" in result.output
     assert json.loads(cli("intake", "list", "--from", "2026-11-23", "--json").output) == []
     eaten = json.loads(cli("eat", "1 medium banana", "--at", "2026-11-23 08:00", "--json").output)

@@ -24,13 +24,14 @@ def _count(session: Session) -> int:
 
 
 def test_banana_is_logged_with_usda_nutrients(session: Session, owner: Owner, now) -> None:
-    """ "1 medium banana" is 118 g of Bananas, raw with its USDA magnesium and potassium."""
+    """ "1 medium banana" is 126 g (FNDDS "1 banana") of Banana, raw with its FNDDS magnesium
+    and potassium."""
     entry = log(session, owner, "1 medium banana", now)
     public = IntakeEntryPublic.model_validate(entry)
-    assert public.food.id == "usda:09040"
-    assert public.grams == pytest.approx(118)
-    assert public.nutrients["magnesium_mg"] == pytest.approx(31.9, abs=0.1)
-    assert public.nutrients["potassium_mg"] == pytest.approx(422.4, abs=0.1)
+    assert public.food.id == "fndds:63107010"
+    assert public.grams == pytest.approx(126)
+    assert public.nutrients["magnesium_mg"] == pytest.approx(35.3, abs=0.1)
+    assert public.nutrients["potassium_mg"] == pytest.approx(410.8, abs=0.1)
     assert public.kind == "food" and public.source == "manual"
     assert public.day == DAY and public.meal == "breakfast"
 
@@ -68,8 +69,8 @@ def test_drink_counts_its_volume_as_fluid(session: Session, owner: Owner, now) -
     day = nutrition_service.get_day(session=session, owner=owner, day=DAY, with_gaps=False)
     assert day.water.fluids_ml == 500
     assert day.water.drinks == 1
-    assert day.water.food_water_ml == pytest.approx(88.4, abs=0.1)
-    assert day.water.total_water_ml == pytest.approx(588.4, abs=0.1)
+    assert day.water.food_water_ml == pytest.approx(95.3, abs=0.1)
+    assert day.water.total_water_ml == pytest.approx(595.3, abs=0.1)
 
 
 def test_drink_in_a_household_measure_gets_its_volume(session: Session, owner: Owner, now) -> None:
@@ -94,10 +95,10 @@ def test_totals_count_unknowns(session: Session, owner: Owner, now) -> None:
     log(session, owner, "1 bar oat bar", now)
     day = nutrition_service.get_day(session=session, owner=owner, day=DAY, with_gaps=False)
     by_name = {n.nutrient: n for n in day.nutrients}
-    assert by_name["magnesium_mg"].amount == pytest.approx(31.9, abs=0.1)
+    assert by_name["magnesium_mg"].amount == pytest.approx(35.3, abs=0.1)
     assert by_name["magnesium_mg"].unknown_items == 1
     assert by_name["magnesium_mg"].items == 2
-    assert by_name["potassium_mg"].amount == pytest.approx(572.4, abs=0.1)
+    assert by_name["potassium_mg"].amount == pytest.approx(560.8, abs=0.1)
     assert by_name["potassium_mg"].unknown_items == 0
     assert day.water.food_unknown_items == 1
 
@@ -119,7 +120,7 @@ def test_totals_against_profile_targets(session: Session, owner: Owner, now) -> 
     day = nutrition_service.get_day(session=session, owner=owner, day=DAY, with_gaps=False)
     magnesium = day.nutrients[0]
     assert magnesium.target == 320
-    assert magnesium.percent == pytest.approx(100 * 31.86 / 320, abs=0.1)
+    assert magnesium.percent == pytest.approx(100 * 35.28 / 320, abs=0.1)
     assert day.water.target_ml == 2700
     assert day.targets.life_stage == "female_51_70"
 
@@ -131,7 +132,7 @@ def test_totals_against_profile_targets(session: Session, owner: Owner, now) -> 
         ("-2 cups milk", Invalid, "positive"),
         ("9000 bananas", Invalid, "kg"),
         ("250 ml bread", Invalid, "volume"),
-        ("a glass of milk", Invalid, "measure"),
+        ("a slice of milk", Invalid, "measure"),
         ("", Invalid, "phrase"),
     ],
 )
@@ -194,7 +195,7 @@ def test_edit_rescales_and_a_rejected_edit_changes_nothing(
     nutrition_service.update_entry(
         session=session, owner=owner, entry_id=entry.id, entry_in=IntakeUpdate(quantity=2), now=now
     )
-    assert float(entry.magnesium_mg or 0) == pytest.approx(63.7, abs=0.1)
+    assert float(entry.magnesium_mg or 0) == pytest.approx(70.6, abs=0.1)
     assert entry.description == "2 medium banana"
     with pytest.raises(Invalid):
         nutrition_service.update_entry(
@@ -212,7 +213,7 @@ def test_edit_rescales_and_a_rejected_edit_changes_nothing(
         entry_in=IntakeUpdate(phrase="1 cup milk", at=datetime(2026, 11, 23, 19, 0)),
         now=now,
     )
-    assert changed.food_ref == "usda:01077" and changed.day == date(2026, 11, 23)
+    assert changed.food_ref == "fndds:11100000" and changed.day == date(2026, 11, 23)
     assert changed.meal == "dinner"
 
 
@@ -240,7 +241,8 @@ def test_someone_elses_entry_is_not_found(session: Session, owner: Owner, now) -
 
 
 def test_daily_factors_keys_and_unknowns(session: Session, owner: Owner, now) -> None:
-    """Exactly six keys per day; None on a day with nothing logged and for fluid without drinks."""
+    """Exactly seven keys per day; None on a day with nothing logged, for fluid without drinks
+    and for alcohol without an entry that held any."""
     log(session, owner, "1 medium banana", now, at=datetime(2026, 11, 22, 8, 0))
     log(session, owner, "1 cup of coffee", now, at=datetime(2026, 11, 23, 8, 0), kind="drink")
     factors = nutrition_service.daily_factors(
@@ -254,15 +256,16 @@ def test_daily_factors_keys_and_unknowns(session: Session, owner: Owner, now) ->
             "potassium_mg",
             "calcium_mg",
             "sodium_mg",
+            "alcohol_drinks",
             "caffeine_mg",
         }
     assert set(factors[date(2026, 11, 21)].values()) == {None}
     banana_day = factors[date(2026, 11, 22)]
-    assert banana_day["fluid_ml"] is None
-    assert banana_day["magnesium_mg"] == pytest.approx(31.9, abs=0.1)
+    assert banana_day["fluid_ml"] is None and banana_day["alcohol_drinks"] is None
+    assert banana_day["magnesium_mg"] == pytest.approx(35.3, abs=0.1)
     coffee_day = factors[date(2026, 11, 23)]
     assert coffee_day["fluid_ml"] == pytest.approx(236.6, abs=0.1)
-    assert coffee_day["caffeine_mg"] == pytest.approx(94.8, abs=0.1)
+    assert coffee_day["caffeine_mg"] == pytest.approx(96.0, abs=0.1)
 
 
 def test_repeat_yesterdays_breakfast(session: Session, owner: Owner, now) -> None:

@@ -52,9 +52,9 @@ STEPS_SOURCE = "steps"
 
 
 PART_LABELS = {"nutrition": "in food and drinks logged", "daylog": "entered here"}
-"""The parts of a summed value (caffeine), in the order shown."""
+"""The parts of a summed value (caffeine, alcohol), in the order shown."""
 
-UNITS = {"caffeine_mg": "mg"}
+UNITS = {"caffeine_mg": "mg", "alcohol_drinks": "standard drinks"}
 """The unit of each factor whose parts are shown."""
 
 IMPORTED_NOTE = (

@@ -35,13 +35,17 @@ from datetime import date
 OUTCOME_FACTORS = ("cramps", "worst_severity_0_10")
 DIARY_SOURCE = "diary"
 
-SUMMED_FACTORS = frozenset({"caffeine_mg"})
+SUMMED_FACTORS = frozenset({"caffeine_mg", "alcohol_drinks"})
 """Factors whose detailed sources add up: each detailed log holds a different part of the day.
 
 Caffeine: the nutrition log knows the caffeine in the foods and drinks logged there (a coffee
 logged with ``nightcramps drink``), the day log holds caffeine entered for what was not logged as
 a food or drink (``nightcramps caffeine add``, the "+1 coffee" tap). Taking one of them would
-lose the other (200 mg entered in the day log vanished behind a banana's known 0 mg)."""
+lose the other (200 mg entered in the day log vanished behind a banana's known 0 mg).
+
+Alcohol, the same way: the nutrition log knows the standard drinks in the wine, beer or spirits
+logged there (``nightcramps drink "150 ml red wine"``), the day log holds drinks entered for what
+was not logged as a drink (``nightcramps alcohol add``)."""
 
 SOURCE_JOINER = "+"
 """Joins the names of the detailed sources a summed value comes from (``nutrition+daylog``)."""

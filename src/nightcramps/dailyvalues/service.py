@@ -461,13 +461,14 @@ def _ensure_nights(
 def update_day(
     *, session: Session, owner: Owner, day: date, day_in: DayUpdate, now: datetime | None = None
 ) -> DayLogPublic:
-    """Set the day log's one-per-day answers, refusing a "no caffeine" that the food and drinks
-    log contradicts (the day's caffeine adds both logs, so "no caffeine" beside a logged coffee
-    would show a tapped "none" over a total above zero). The rest is ``daylog.update_day``.
+    """Set the day log's one-per-day answers, refusing a "no caffeine" or "no alcohol" that the
+    food and drinks log contradicts (the day's caffeine and alcohol add both logs, so "no
+    caffeine" beside a logged coffee would show a tapped "none" over a total above zero). The
+    rest is ``daylog.update_day``.
 
     Raises:
-        Conflict: "no caffeine" for a day whose food and drinks logged hold caffeine, or what
-            ``daylog.update_day`` refuses.
+        Conflict: "no caffeine" (or "no alcohol") for a day whose food and drinks logged hold
+            caffeine (alcohol), or what ``daylog.update_day`` refuses.
         Invalid: what ``daylog.update_day`` refuses.
     """
     if day_in.no_caffeine:
@@ -478,5 +479,15 @@ def update_day(
                 f"{day.isoformat()} has {in_food:g} mg caffeine in the food and drinks logged; "
                 "delete those entries on the Food page before answering 'no caffeine'.",
                 fields={"no_caffeine": "contradicts the food and drinks logged"},
+            )
+    if day_in.no_alcohol:
+        factors = nutrition_service.daily_factors(session=session, owner=owner, start=day, end=day)
+        drinks = factors[day].get("alcohol_drinks")
+        if drinks:
+            raise Conflict(
+                f"{day.isoformat()} has {drinks:g} standard drinks of alcohol in the food and "
+                "drinks logged; delete those entries on the Food page before answering "
+                "'no alcohol'.",
+                fields={"no_alcohol": "contradicts the food and drinks logged"},
             )
     return daylog_service.update_day(session=session, owner=owner, day=day, day_in=day_in, now=now)

@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from nightcramps.errors import Conflict, NotFound
-from nightcramps.nutrition import rows
+from nightcramps.nutrition import builtin_supplements, rows
 from nightcramps.nutrition.models import CustomFood, Supplement
 from nightcramps.nutrition.portions import OwnFood
 from nightcramps.nutrition.schemas import CustomFoodCreate, SupplementCreate
@@ -163,28 +163,47 @@ def get_supplement(*, session: Session, owner: Owner, supplement_id: int) -> Sup
     return get_own(SUPPLEMENTS, session=session, owner=owner, row_id=supplement_id)
 
 
-def find_supplement(*, session: Session, owner: Owner, name_or_id: str) -> Supplement:
-    """A supplement by its number or its name (any case)."""
+def find_supplement(
+    *, session: Session, owner: Owner, name_or_id: str
+) -> Supplement | builtin_supplements.BuiltinSupplement:
+    """A supplement by its number or its name (any case): one of the person's own, else a
+    built-in one of that name (``builtin_supplements``), so the person's own label wins.
+
+    Raises:
+        NotFound: neither the person nor the built-ins have it (the message lists both).
+    """
     if name_or_id.strip().isdigit():
         return get_supplement(session=session, owner=owner, supplement_id=int(name_or_id))
     wanted = " ".join(name_or_id.lower().split())
     supplements = list_supplements(session=session, owner=owner)
     for row in supplements:
-        if row.name.lower() == wanted:
+        if " ".join(row.name.lower().split()) == wanted:
             return row
+    builtin = builtin_supplements.find_builtin(wanted)
+    if builtin is not None:
+        return builtin
     names = ", ".join(r.name for r in supplements) or "none yet"
     raise NotFound(
-        f"You have no supplement called {name_or_id!r} (yours: {names}). Add it first with its "
-        "label amounts: nightcramps supplement add.",
+        f"You have no supplement called {name_or_id!r} (yours: {names}), and it is not one of "
+        f"the built-in ones ({builtin_supplements.list_names()}). Check the spelling, or add "
+        "it with its label amounts: nightcramps supplement add.",
         fields={"supplement": "unknown"},
     )
+
+
+def supplement_food_id(row: Supplement | builtin_supplements.BuiltinSupplement) -> str:
+    """How an entry names a supplement: "supplement:<id>" (the person's own) or
+    "supplement:builtin-<slug>"."""
+    if isinstance(row, builtin_supplements.BuiltinSupplement):
+        return row.ref
+    return f"supplement:{row.id}"
 
 
 def own_food(row: CustomFood | Supplement) -> OwnFood:
     """One of the person's items as the portion arithmetic reads it (``portions.OwnFood``)."""
     if isinstance(row, Supplement):
         return OwnFood(
-            ref=f"supplement:{row.id}",
+            ref=supplement_food_id(row),
             name=row.name,
             kind="supplement",
             basis="per_unit",

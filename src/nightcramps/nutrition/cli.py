@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, time
@@ -13,12 +14,13 @@ from pydantic import BaseModel
 
 from nightcramps import timing
 from nightcramps.cli.context import state
-from nightcramps.cli.output import JsonOption, command, emit_json, emit_table
+from nightcramps.cli.output import JsonOption, command, emit_json, emit_table, fail
 from nightcramps.cli.parsing import parse_day
-from nightcramps.errors import Invalid
-from nightcramps.nutrition import catalog, shortcuts
+from nightcramps.errors import Invalid, NotFound
+from nightcramps.nutrition import builtin_supplements, catalog, choices, shortcuts
 from nightcramps.nutrition import service as nutrition_service
 from nightcramps.nutrition.schemas import (
+    Candidate,
     CustomFoodCreate,
     CustomFoodPublic,
     DayPublic,
@@ -48,6 +50,16 @@ YesOption = Annotated[bool, typer.Option("--yes", help="Do it without asking.")]
 MealOption = Annotated[
     str | None,
     typer.Option(help="breakfast, lunch, afternoon, dinner or late (default: from the time)."),
+]
+PickOption = Annotated[
+    int | None,
+    typer.Option(
+        "--pick",
+        min=1,
+        metavar="N",
+        help='The food numbered N when the answer asked "Which did you mean?": the amount '
+        "typed, of that food.",
+    ),
 ]
 
 
@@ -94,21 +106,75 @@ def _echo_logged(logged: IntakeLogged) -> None:
         + (f", {logged.volume_ml:,.0f} ml fluid" if logged.volume_ml else "")
         + "."
     )
+    if logged.assumed:
+        typer.echo(f"  {logged.assumed[:1].upper()}{logged.assumed[1:]}.")
     for warning in logged.warnings:
         typer.secho(f"Warning: {warning.message}", err=True, fg=typer.colors.YELLOW)
 
 
-def _log(ctx: typer.Context, data: dict[str, Any], at: str | None, as_json: bool) -> None:
+def _log(
+    ctx: typer.Context,
+    data: dict[str, Any],
+    at: str | None,
+    as_json: bool,
+    pick: int | None = None,
+) -> None:
     cli = state(ctx)
+    phrase = data.get("phrase")
     with cli.session() as session:
         owner = cli.owner(session)
+        if pick is not None and phrase is not None:  # the amount typed, of food number ``pick``
+            data = {k: v for k, v in data.items() if k != "phrase"}
+            data.update(description=phrase, food={"id": _picked(phrase, pick).id})
         intake_in = IntakeCreate.model_validate({**data, "at": _parse_at(at, owner)})
-        entry = nutrition_service.log_intake(session=session, owner=owner, intake_in=intake_in)
-        logged = nutrition_service.logged_entry(session=session, owner=owner, entry=entry)
+        try:
+            logged = nutrition_service.log_intake_answer(
+                session=session, owner=owner, intake_in=intake_in
+            )
+        except (NotFound, Invalid) as exc:
+            if phrase is not None:
+                _ask(exc, phrase, f"nightcramps {ctx.info_name}", as_json)
+            raise
     if as_json:
         emit_json(logged)
     else:
         _echo_logged(logged)
+
+
+def _picked(phrase: str, pick: int) -> Candidate:
+    """The food numbered ``pick`` among those ``phrase`` may mean (as "Which did you mean?"
+    numbered them)."""
+    offered = choices.choices_for(phrase)
+    if not offered:
+        raise NotFound(
+            f"No food to pick for {phrase!r}: nothing matches it. Try fewer or simpler words.",
+            fields={"--pick": "nothing to pick from"},
+        )
+    if pick > len(offered):
+        listed = "; ".join(f"{n}. {o.name}" for n, o in enumerate(offered, start=1))
+        raise Invalid(
+            f"There is no food {pick} for {phrase!r}; choose 1 to {len(offered)}: {listed}.",
+            fields={"--pick": f"at most {len(offered)}"},
+        )
+    return offered[pick - 1]
+
+
+def _ask(exc: NotFound | Invalid, phrase: str, command: str, as_json: bool) -> None:
+    """For an entry refused because it was not sure of the food (or found none), print "Which
+    did you mean?" with the foods numbered and exit 1; other refusals return to be raised."""
+    if exc.fields.get("phrase") == choices.UNSURE:
+        said = f"Not sure which food {phrase!r} is, so nothing was logged."
+    elif isinstance(exc, NotFound) and exc.extra.get("suggestions"):
+        said = f"No food matches all of {phrase!r}, so nothing was logged."
+    else:
+        return
+    if as_json:
+        emit_json(choices.problem(exc))
+    listed = "".join(f"\n  {n}. {o.name}" for n, o in enumerate(choices.offered(exc), start=1))
+    raise fail(
+        f"{said}\nWhich did you mean?{listed}\n"
+        f"Log one with: {command} {shlex.quote(phrase)} --pick N"
+    )
 
 
 @command
@@ -117,10 +183,14 @@ def eat(
     phrase: Annotated[str, typer.Argument(help='What and how much: "1 medium banana".')],
     at: AtOption = None,
     meal: MealOption = None,
+    pick: PickOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Log food as you would say it ("1 medium banana", "2 tbsp peanut butter")."""
-    _log(ctx, {"phrase": phrase, "kind": "food", "meal": meal}, at, as_json)
+    """Log food as you would say it ("1 medium banana", "2 tbsp peanut butter").
+
+    When it is not sure which food you mean, nothing is logged: it lists the foods it may be,
+    numbered; run the command again with --pick N."""
+    _log(ctx, {"phrase": phrase, "kind": "food", "meal": meal}, at, as_json, pick)
 
 
 @command
@@ -129,10 +199,14 @@ def drink(
     phrase: Annotated[str, typer.Argument(help='What and how much: "500 ml water".')],
     at: AtOption = None,
     meal: MealOption = None,
+    pick: PickOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Log a drink ("500 ml water", "a cup of tea"); its volume counts toward fluids."""
-    _log(ctx, {"phrase": phrase, "kind": "drink", "meal": meal}, at, as_json)
+    """Log a drink ("500 ml water", "a cup of tea"); its volume counts toward fluids.
+
+    When it is not sure which drink you mean, nothing is logged: it lists the ones it may be,
+    numbered; run the command again with --pick N."""
+    _log(ctx, {"phrase": phrase, "kind": "drink", "meal": meal}, at, as_json, pick)
 
 
 SET_PROFILE = "nightcramps profile set --birth-year YYYY --sex female|male"
@@ -357,28 +431,51 @@ def supplement_add(
 
 @supplement_app.command("list")
 @command
-def supplement_list(ctx: typer.Context, as_json: JsonOption = False) -> None:
-    """Your supplements with their amounts per unit."""
-    _list_own(ctx, SUPPLEMENTS, as_json)
+def supplement_list(
+    ctx: typer.Context,
+    builtin: Annotated[
+        bool,
+        typer.Option(
+            "--builtin", help="The built-in ones instead (log them by name, no need to add)."
+        ),
+    ] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Your supplements with their amounts per unit (or, with --builtin, the built-in ones)."""
+    if not builtin:
+        _list_own(ctx, SUPPLEMENTS, as_json)
+        return
+    public = builtin_supplements.list_public()
+    if as_json:
+        emit_json(public.data)
+        return
+    rows = [
+        [b.id, b.name, b.unit_name, b.nutrients["magnesium_mg"], b.nutrients["potassium_mg"]]
+        for b in public.data
+    ]
+    emit_table(rows, ["id", "name", "unit", "magnesium_mg", "potassium_mg"])
 
 
 @supplement_app.command("log")
 @command
 def supplement_log(
     ctx: typer.Context,
-    supplement: Annotated[str, typer.Argument(help="Its name or number (supplement list).")],
+    supplement: Annotated[
+        str, typer.Argument(help="Its name or number (supplement list), or a built-in name.")
+    ],
     dose: Annotated[float, typer.Option(help="How many units (tablets...).")] = 1,
     at: AtOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Log a dose; magnesium from supplements above your upper level gets a warning."""
+    """Log a dose of one of your supplements or a built-in one ("magnesium citrate"); magnesium
+    from supplements above your upper level gets a warning."""
     cli = state(ctx)
     with cli.session() as session:
         row = catalog.find_supplement(
             session=session, owner=cli.owner(session), name_or_id=supplement
         )
-        supplement_id = row.id
-    _log(ctx, {"supplement_id": supplement_id, "quantity": dose}, at, as_json)
+        food_id = catalog.supplement_food_id(row)
+    _log(ctx, {"food": {"id": food_id}, "quantity": dose}, at, as_json)
 
 
 @supplement_app.command("delete")

@@ -202,6 +202,17 @@ MAX_SUPPLEMENT_DOSE = 50
 MAX_LABEL_MG = 100_000
 """Largest per-unit amount of a mineral accepted from a label (100 g): anything above is a typo."""
 
+ASK_BELOW_CONFIDENCE = 0.5
+"""A typed entry whose reading is less sure than this (``Lookup.confidence``, 0-1) is not stored:
+the answer offers the foods it may be instead, to choose one (the API's 422 with
+``alternatives``, ``eat PHRASE --pick N``, the day page's buttons). The confidence is a score,
+not a measured probability: a reading that left words of the phrase unmatched scores at most 0.4
+and one that another food nearly tied is scaled down toward half its score, so below one half is
+where the food read is a guess. A convention of this app, not a published standard."""
+
+CANDIDATE_MEASURES = 6
+"""How many of each offered food's measures (with their grams) an unsure answer lists."""
+
 MEAL_WINDOWS: tuple[tuple[str, int, int], ...] = (
     ("breakfast", 4, 11),
     ("lunch", 11, 15),

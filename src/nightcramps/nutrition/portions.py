@@ -10,6 +10,7 @@ measure found, the grams weighed, the 5 kg limit) is the food database's
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from nightcramps.errors import Invalid
 from nightcramps.foods import phrases
 from nightcramps.foods import service as foods_service
 from nightcramps.foods.amounts import NutrientAmounts
+from nightcramps.nutrition import choices
 from nightcramps.nutrition import constants as c
 
 DRINK_DENSITY_G_PER_ML = 1.0
@@ -40,6 +42,8 @@ class Portion:
     grams: float | None
     volume_ml: float | None
     nutrients: NutrientAmounts
+    assumed: str | None = None  # what was taken for an amount not typed ("a coffee")
+    confidence: float | None = None  # how sure the reading of a typed phrase was, 0-1
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,18 +75,24 @@ def _strip_plural(word: str) -> str:
 def match_own(phrase: str, own: Sequence[OwnFood]) -> tuple[OwnFood, float, str] | None:
     """The person's own food a phrase names, with the quantity and unit typed before its name.
 
-    ``"2 tablets magnesium citrate"`` with a supplement "Magnesium citrate" → (it, 2, "tablet").
-    The name must be typed in full (any case); the longest matching name wins.
+    ``"2 tablets magnesium citrate"`` with a supplement "Magnesium citrate" → (it, 2, "tablet");
+    the amount may also follow the name, as on a pill organiser: ``"magnesium citrate 2
+    tablets"``. The name must be typed in full (any case); the longest matching name wins.
     """
     text = " ".join(phrase.lower().split())
     for item in sorted(own, key=lambda o: len(o.name), reverse=True):
         name = " ".join(item.name.lower().split())
-        if text != name and not text.endswith(" " + name):
+        if text == name or text.endswith(" " + name):
+            amount = text[: len(text) - len(name)].strip()
+            amount = re.sub(r"\s+of$", "", amount).strip()
+        elif text.startswith(name + " "):
+            amount = text[len(name) :].strip(" ,:;-")
+            if not amount:
+                continue
+        else:
             continue
-        before = text[: len(text) - len(name)].strip()
-        before = re.sub(r"\s+of$", "", before).strip()
-        quantity, unit = _split_amount(before)
-        if before and quantity is None:
+        quantity, unit = _split_amount(amount)
+        if amount and quantity is None:
             continue  # "big magnesium citrate": not an amount
         return item, (1.0 if quantity is None else quantity), unit or item.serving_name
     return None
@@ -233,22 +243,62 @@ def check_drinkable(food: foods_service.Food, what: str, *, kind: str) -> None:
     )
 
 
-def lookup_portion(phrase: str, *, kind: str) -> Portion:
-    """A portion from the food database (``foods_service.amount_of``).
+def inferred_kind(food: foods_service.Food, chosen: str | None) -> str:
+    """The kind of an entry of a database food: the one the person chose, else "drink" for a
+    food the database counts as drunk (``foods_service.is_drink``: a beverage, milk, juice...),
+    else "food"."""
+    if chosen is not None:
+        return chosen
+    return "drink" if foods_service.is_drink(food) else "food"
+
+
+def lookup_entry(phrase: str, *, kind: str | None) -> tuple[Portion, str]:
+    """A portion from the food database (``foods_service.amount_of``) and the entry's kind
+    (``kind`` None: inferred from the food, see :func:`inferred_kind`). A reading less sure
+    than ``ASK_BELOW_CONFIDENCE`` is refused with the foods it may be (:func:`choices.unsure`).
 
     Raises:
         NotFound: no food matches (with suggestions).
-        Invalid: unreadable phrase, impossible amount, a unit that does not fit the food, or a
-            solid food logged as a drink.
+        Invalid: unreadable phrase, an unsure reading (``extra["alternatives"]``), impossible
+            amount, a unit that does not fit the food, or a solid food logged as a drink.
     """
     described = " ".join(phrase.split())
+    read = foods_service.lookup(phrase)
+    if read.confidence < c.ASK_BELOW_CONFIDENCE:
+        raise choices.unsure(described, read)
     found = foods_service.amount_of(phrase)
+    kind = inferred_kind(found.food, kind)
     check_drinkable(found.food, described, kind=kind)
-    return _database_portion(found, described, kind=kind)
+    portion = _database_portion(found, described, kind=kind)
+    return dataclasses.replace(portion, confidence=read.confidence), kind
 
 
-def food_id_portion(food_id: str, quantity: float, unit: str, *, kind: str) -> Portion:
-    """A portion of a database food by id, e.g. ("usda:09040", 1, "medium") or (120, "g").
+def chosen_entry(phrase: str, food_id: str, *, kind: str | None) -> tuple[Portion, str]:
+    """The amount typed in ``phrase``, of the database food the person chose among those
+    offered (``foods_service.amount_for``), and the entry's kind; the entry reads as typed.
+
+    Raises:
+        NotFound: no such food.
+        Invalid: the measure typed is not one the food has (``extra["food_id"]``), the amount
+            is impossible, or a solid food is logged as a drink.
+    """
+    described = " ".join(phrase.split())
+    food = foods_service.get_food(food_id)
+    kind = inferred_kind(food, kind)
+    check_drinkable(food, described, kind=kind)
+    return _database_portion(foods_service.amount_for(phrase, food.id), described, kind=kind), kind
+
+
+def lookup_portion(phrase: str, *, kind: str) -> Portion:
+    """A portion from the food database logged as ``kind`` (see :func:`lookup_entry`)."""
+    return lookup_entry(phrase, kind=kind)[0]
+
+
+def food_id_entry(
+    food_id: str, quantity: float, unit: str, *, kind: str | None
+) -> tuple[Portion, str]:
+    """A portion of a database food by id, e.g. ("usda:09040", 1, "medium") or (120, "g"), and
+    the entry's kind (``kind`` None: inferred from the food).
 
     Raises:
         NotFound: no such food.
@@ -256,9 +306,15 @@ def food_id_portion(food_id: str, quantity: float, unit: str, *, kind: str) -> P
             measures; the amount is impossible; or a solid food is logged as a drink.
     """
     food = foods_service.get_food(food_id)
+    kind = inferred_kind(food, kind)
     check_drinkable(food, f"{quantity:g} {unit} {food.name}", kind=kind)
     found = foods_service.portion(food.id, quantity, unit)
-    return _database_portion(found, f"{quantity:g} {found.unit} {food.name}", kind=kind)
+    return _database_portion(found, f"{quantity:g} {found.unit} {food.name}", kind=kind), kind
+
+
+def food_id_portion(food_id: str, quantity: float, unit: str, *, kind: str) -> Portion:
+    """A portion of a database food by id logged as ``kind`` (see :func:`food_id_entry`)."""
+    return food_id_entry(food_id, quantity, unit, kind=kind)[0]
 
 
 def _database_portion(found: foods_service.Amount, description: str, *, kind: str) -> Portion:
@@ -274,6 +330,7 @@ def _database_portion(found: foods_service.Amount, description: str, *, kind: st
         grams=round(found.grams, 2),
         volume_ml=volume,
         nutrients=found.nutrients,
+        assumed=found.assumed,
     )
 
 

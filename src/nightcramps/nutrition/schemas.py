@@ -29,6 +29,8 @@ Phrase = Annotated[
 LabelMg = Annotated[float, Field(ge=0, le=c.MAX_LABEL_MG)]
 LabelAmount = Annotated[float, Field(ge=0, le=100_000)]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
+BUILTIN_PREFIX = "supplement:builtin-"
+"""The ids of the built-in supplements (``builtin_supplements.REF_PREFIX``)."""
 FoodId = Annotated[str, Field(max_length=40, pattern=r"^[a-z]+:[A-Za-z0-9_-]+$")]
 EATEN_AT = "When; without a zone it is read in your time zone. Default: now."
 DESCRIPTION_IN = (
@@ -42,7 +44,8 @@ class FoodRefIn(Input):
     """A food as GET returns it in an entry's ``food``; only its id is read."""
 
     id: FoodId = Field(
-        description='"usda:09040" (from search), "custom:3" (yours) or "supplement:2".'
+        description='"usda:09040" (from search), "custom:3" (yours), "supplement:2" (yours) or '
+        '"supplement:builtin-magnesium-citrate" (built in, GET /api/v1/supplements/builtin).'
     )
     name: str | None = read_only("the food's name.")
 
@@ -56,6 +59,8 @@ class _EntryComputed(Input):
     warnings: list[dict[str, Any]] | None = read_only(
         "what the answer to a POST or PATCH warned about."
     )
+    assumed: str | None = read_only("what the answer to a POST took for an amount not said.")
+    confidence: float | None = read_only("how sure the answer to a POST was of the food.")
 
 
 # ---------------------------------------------------------------------------- intake
@@ -70,6 +75,9 @@ class IntakeCreate(_EntryComputed):
       of your own ("custom:3") or a supplement ("supplement:2", quantity = the dose in units);
       ``unit`` is "g", "ml", "serving" or one of the food's measures ("medium", "cup, sliced").
       A ``description`` given with it is how the entry reads.
+    - ``description`` with a database ``food`` and no quantity or unit: the amount typed, of
+      that food. This is how to answer a 422 that offers ``alternatives`` (the description
+      was not sure which food it meant): send it again with the one meant.
 
     The old names still work: ``phrase`` for description, ``food_id`` and ``supplement_id`` for
     food, ``at`` for eaten_at.
@@ -106,6 +114,15 @@ class IntakeCreate(_EntryComputed):
         """How the entry is to read, when a description comes with a food."""
         return self.description if self.phrase is None else None
 
+    @property
+    def reads_amount(self) -> bool:
+        """Whether the amount is to be read from the description, of the database food given
+        (a food chosen among those an unsure answer offered): no quantity or unit was sent."""
+        database = self.food_id is not None and not self.food_id.startswith(
+            ("custom:", "supplement:")
+        )
+        return database and self.label is not None and self.quantity is None and self.unit is None
+
     @model_validator(mode="after")
     def _one_way(self) -> IntakeCreate:
         if self.food is not None:
@@ -124,14 +141,21 @@ class IntakeCreate(_EntryComputed):
             raise ValueError(
                 "give a description (e.g. '1 medium banana') or a food with quantity and unit"
             )
-        if self.supplement_id is not None:
+        builtin = self.food_id is not None and self.food_id.startswith(BUILTIN_PREFIX)
+        if self.supplement_id is not None or builtin:
             if self.kind not in (None, "supplement"):
                 raise ValueError("a supplement is logged as kind 'supplement'")
             self.kind = "supplement"
         elif self.kind == "supplement":
             raise ValueError(
-                'to log a supplement, give food {"id": "supplement:<id>"} (see /supplements)'
+                'to log a supplement, give food {"id": "supplement:<id>"} (see /supplements) '
+                'or a built-in one, {"id": "supplement:builtin-magnesium-citrate"} (see '
+                "/supplements/builtin)"
             )
+        if builtin:
+            return self  # a dose: quantity defaults to 1, unit to the built-in's (tablet)
+        if self.food_id is not None and self.reads_amount:
+            return self
         if self.food_id is not None and (self.quantity is None or self.unit is None):
             raise ValueError(
                 "with a food, give quantity and unit (e.g. 1 and 'medium', or 120 and 'g')"
@@ -141,7 +165,7 @@ class IntakeCreate(_EntryComputed):
     def _take_food(self, food_id: str) -> None:
         """``food.id`` as the old fields: a supplement's id, or any other food's."""
         source, _, key = food_id.partition(":")
-        if source != "supplement":
+        if source != "supplement" or food_id.startswith(BUILTIN_PREFIX):
             if self.food_id not in (None, food_id):
                 raise ValueError("give food only (food_id is its old form)")
             self.food_id = food_id
@@ -227,9 +251,57 @@ class Advice(BaseModel):
 
 
 class IntakeLogged(IntakeEntryPublic):
-    """A new entry, with any warning it caused for its day (e.g. supplemental magnesium)."""
+    """A new entry, with any warning it caused for its day (e.g. supplemental magnesium), and
+    for a typed description how it was read."""
 
     warnings: list[Advice] = Field(default_factory=list)
+    assumed: str | None = Field(
+        default=None,
+        description="What was taken for an amount the description did not say.",
+        examples=["no amount given: the usual portion, 360 g"],
+    )
+    confidence: float | None = Field(
+        default=None,
+        ge=0,
+        le=1,
+        description="How sure the reading of a typed description was, 0-1 (null when a food "
+        f"was given). Below {c.ASK_BELOW_CONFIDENCE} nothing is logged: the answer is a 422 "
+        "with alternatives.",
+    )
+
+
+class CandidateMeasure(BaseModel):
+    """One household measure of an offered food: one ``name`` weighs ``grams``."""
+
+    name: str = Field(examples=["cup"])
+    grams: float = Field(examples=[244.0])
+
+
+class Candidate(BaseModel):
+    """A food a description may mean, with its first household measures; log it by sending
+    the description again with ``food`` ``{"id"}`` (or ``quantity`` and one ``unit``)."""
+
+    id: str = Field(examples=["usda:09040"])
+    name: str = Field(examples=["Bananas, raw"])
+    score: float = Field(ge=0, le=1, description="How well it matches what was typed, 0-1.")
+    measures: list[CandidateMeasure]
+
+
+class IntakeProblem(BaseModel):
+    """Why a typed entry was not logged, with what to choose instead.
+
+    ``alternatives`` are the foods the description may mean, best first (it was not sure, or no
+    food matched all of it); for a measure the food does not have, the one food with its
+    measures. ``detail`` and ``fields`` are as in every error body.
+    """
+
+    detail: str
+    fields: dict[str, str]
+    phrase: str | None = Field(default=None, description="The description as it was read.")
+    confidence: float | None = Field(
+        default=None, ge=0, le=1, description="How sure the reading was, when there was one."
+    )
+    alternatives: list[Candidate] = Field(default_factory=list)
 
 
 class IntakeList(BaseModel):
@@ -497,6 +569,41 @@ class SupplementsPublic(BaseModel):
     """Your supplements, by name."""
 
     data: list[SupplementPublic]
+    count: int
+
+
+class BuiltinSupplementPublic(BaseModel):
+    """A built-in supplement: one tablet or capsule of a typical product strength, loggable by
+    name without adding it first. Log it with POST /api/v1/intake {"description": "2 tablets
+    magnesium citrate"} (a description is matched against your own supplements first, so yours
+    of the same name wins) or {"food": {"id": "<id>"}, "quantity": 2}."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: str = Field(description='"supplement:builtin-magnesium-citrate": stable.')
+    name: str
+    aliases: list[str]
+    unit_name: str
+    salt: str = Field(description="The compound, as a formula.")
+    element: str | None = Field(description="The mineral it is taken for; null for a mix.")
+    elemental_fraction: float | None = Field(
+        description="Mass of the element / mass of the compound (e.g. 0.603 for MgO)."
+    )
+    salt_mg_per_unit: float | None
+    volume_ml_per_unit: float | None
+    nutrients: dict[str, float | None] = Field(
+        description="Elemental amounts per unit, as a label declares them."
+    )
+    fraction_sources: list[str]
+    strength_sources: list[str] = Field(
+        description="Where the strength per unit comes from; products vary, so check your label."
+    )
+
+
+class BuiltinSupplementsPublic(BaseModel):
+    """The built-in supplements, in a fixed order."""
+
+    data: list[BuiltinSupplementPublic]
     count: int
 
 

@@ -19,6 +19,7 @@ from nightcramps.conditions import Conditions
 from nightcramps.daylog import service as daylog_service
 from nightcramps.errors import Invalid, NotFound
 from nightcramps.nutrition import (
+    builtin_supplements,
     catalog,
     cautions,
     guidance,
@@ -56,8 +57,20 @@ MAX_RANGE_DAYS = timing.MAX_RANGE_DAYS
 
 FIRST_YEAR, LAST_YEAR = timing.EARLIEST_YEAR, timing.LATEST_YEAR
 
-FACTOR_KEYS = ("fluid_ml", "magnesium_mg", "potassium_mg", "calcium_mg", "sodium_mg", "caffeine_mg")
-"""The keys of :func:`daily_factors`, fixed: the insights feature relies on them."""
+FACTOR_KEYS = (
+    "fluid_ml",
+    "magnesium_mg",
+    "potassium_mg",
+    "calcium_mg",
+    "sodium_mg",
+    "alcohol_drinks",
+    "caffeine_mg",
+)
+"""The keys of :func:`daily_factors`, fixed: the insights feature relies on them (in the order of
+``factors.names("food")``)."""
+
+SUMMED_NUTRIENTS = ("magnesium_mg", "potassium_mg", "calcium_mg", "sodium_mg", "caffeine_mg")
+"""The factors of :func:`daily_factors` that are a day's sum of one nutrient of its entries."""
 
 # ---------------------------------------------------------------------------- time
 
@@ -215,8 +228,13 @@ def _portion(session: Session, owner: Owner, intake_in: IntakeCreate) -> tuple[P
         return portions.own_portion(
             catalog.own_food(row), dose, intake_in.unit or row.unit_name
         ), "supplement"
+    if builtin_supplements.is_builtin_ref(intake_in.food_id):
+        assert intake_in.food_id is not None
+        builtin = builtin_supplements.get_builtin(intake_in.food_id)
+        dose = 1.0 if intake_in.quantity is None else intake_in.quantity
+        own = builtin_supplements.own_food(builtin)
+        return portions.own_portion(own, dose, intake_in.unit or builtin.unit), "supplement"
     if intake_in.food_id is not None:
-        assert intake_in.quantity is not None and intake_in.unit is not None  # schema checks
         source, _, key = intake_in.food_id.partition(":")
         if source == "custom":
             if not key.isdigit():
@@ -227,24 +245,31 @@ def _portion(session: Session, owner: Owner, intake_in: IntakeCreate) -> tuple[P
             own = catalog.own_food(food)
             kind = intake_in.kind or food.kind
             _check_own_drinkable(own, kind)
+            assert intake_in.quantity is not None and intake_in.unit is not None  # schema checks
             return portions.own_portion(own, intake_in.quantity, intake_in.unit), kind
-        kind = intake_in.kind or "food"
-        return portions.food_id_portion(
-            intake_in.food_id, intake_in.quantity, intake_in.unit, kind=kind
-        ), kind
+        if intake_in.reads_amount:  # a food chosen among those offered, with the amount typed
+            assert intake_in.label is not None
+            return portions.chosen_entry(intake_in.label, intake_in.food_id, kind=intake_in.kind)
+        assert intake_in.quantity is not None and intake_in.unit is not None  # schema checks
+        return portions.food_id_entry(
+            intake_in.food_id, intake_in.quantity, intake_in.unit, kind=intake_in.kind
+        )
     assert intake_in.phrase is not None
     own_rows: list[CustomFood | Supplement] = [
         *catalog.list_supplements(session=session, owner=owner),
         *catalog.list_custom_foods(session=session, owner=owner),
     ]
-    matched = portions.match_own(intake_in.phrase, [catalog.own_food(r) for r in own_rows])
+    # The person's own items first, so that their own supplement of a built-in's name wins.
+    matched = portions.match_own(
+        intake_in.phrase, [catalog.own_food(r) for r in own_rows]
+    ) or portions.match_own(intake_in.phrase, builtin_supplements.own_foods())
     if matched is not None:
         own, quantity, unit = matched
+        own = builtin_supplements.canonical(own)
         kind = "supplement" if own.kind == "supplement" else (intake_in.kind or own.kind)
         _check_own_drinkable(own, kind)
         return portions.own_portion(own, quantity, unit), kind
-    kind = intake_in.kind or "food"
-    return portions.lookup_portion(intake_in.phrase, kind=kind), kind
+    return portions.lookup_entry(intake_in.phrase, kind=intake_in.kind)
 
 
 def _apply_portion(entry: IntakeEntry, portion: Portion) -> None:
@@ -268,9 +293,30 @@ def log_intake(
 
     Raises:
         NotFound: no food matches (the message suggests near ones), or an unknown id.
-        Invalid: an unreadable phrase, an impossible amount ("-2 cups", "9000 bananas"), a unit
-            that does not fit the food, or a time in the future.
+        Invalid: an unreadable phrase, a reading less sure than ``ASK_BELOW_CONFIDENCE`` (with
+            the foods it may be in ``extra["alternatives"]``: see :mod:`.choices`), an
+            impossible amount ("-2 cups", "9000 bananas"), a unit that does not fit the food,
+            or a time in the future.
     """
+    return _log(session, owner, intake_in, now)[0]
+
+
+def log_intake_answer(
+    *, session: Session, owner: Owner, intake_in: IntakeCreate, now: datetime | None = None
+) -> IntakeLogged:
+    """Log as :func:`log_intake` does, and answer as a write answers (API and CLI): the entry
+    with its day's warnings, what was assumed for an amount not typed, and how sure the reading
+    of a typed description was."""
+    entry, portion = _log(session, owner, intake_in, now)
+    answer = logged_entry(session=session, owner=owner, entry=entry, now=now)
+    answer.assumed = portion.assumed
+    answer.confidence = None if portion.confidence is None else round(portion.confidence, 2)
+    return answer
+
+
+def _log(
+    session: Session, owner: Owner, intake_in: IntakeCreate, now: datetime | None
+) -> tuple[IntakeEntry, Portion]:
     moment = when(intake_in.at, owner, now)
     portion, kind = _portion(session, owner, intake_in)
     entry = IntakeEntry(
@@ -286,7 +332,7 @@ def log_intake(
         entry.description = intake_in.label[:300]
     session.add(entry)
     session.flush()
-    return entry
+    return entry, portion
 
 
 def get_entry(
@@ -551,11 +597,13 @@ def daily_factors(
     *, session: Session, owner: Owner, start: date, end: date
 ) -> dict[date, dict[str, float | None]]:
     """Per day from ``start`` to ``end`` inclusive: fluid_ml, magnesium_mg, potassium_mg,
-    calcium_mg, sodium_mg, caffeine_mg.
+    calcium_mg, sodium_mg, alcohol_drinks, caffeine_mg.
 
     Every day of the range is a key. A value is None when it is unknown: nothing logged that
     day (never 0), no drink logged (``fluid_ml``), or no entry that day knew the nutrient. A
     known total is the sum of the known values (entries that did not know it are left out).
+    ``alcohol_drinks`` is the day's alcohol in standard drinks, known only when an entry held
+    alcohol (``totals.alcohol_drinks``).
     """
     if end < start or (end - start).days > MAX_RANGE_DAYS:
         _check_range(start, end)  # raises with the fix; any years are fine (no entries there)
@@ -571,8 +619,9 @@ def daily_factors(
         if amounts:
             summed = totals.sum_entries(amounts)
             factors["fluid_ml"] = totals.water_total(amounts, None).fluids_ml
-            for key in FACTOR_KEYS[1:]:
+            for key in SUMMED_NUTRIENTS:
                 value = summed.get(key)
                 factors[key] = None if value is None else round(value, 1)
+            factors["alcohol_drinks"] = totals.alcohol_drinks(amounts)
         result[day] = factors
     return result

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from nightcramps.constants import ALCOHOL_G_PER_DRINK
 from nightcramps.foods.amounts import NutrientAmounts, total
 from nightcramps.nutrition.kinds import KINDS
 from nightcramps.nutrition.schemas import NutrientTotal, WaterTotal
@@ -110,3 +111,18 @@ def supplemental_magnesium(entries: Sequence[EntryAmounts]) -> float | None:
     taken = [e.nutrients.magnesium_mg for e in entries if KINDS[e.kind].supplemental]
     known = [v for v in taken if v is not None]
     return round(sum(known), 1) if known else None
+
+
+def alcohol_drinks(entries: Sequence[EntryAmounts]) -> float | None:
+    """Standard drinks in a day's entries: their grams of alcohol over
+    ``constants.ALCOHOL_G_PER_DRINK`` (14 g, NIAAA), to 0.1; None when no entry held alcohol.
+
+    Whatever the entry's kind: wine logged as food is drunk all the same. A day whose entries
+    all know 0 g (a banana, a coffee) gives None, not 0: almost every food is free of alcohol,
+    so that zero does not say whether the person drank, and a 0 here would hide an imported
+    count and the day log's own answer ("no alcohol today" is its 0).
+    """
+    grams = [g for e in entries if (g := e.nutrients.alcohol_g)]
+    if not grams:
+        return None
+    return round(sum(grams) / ALCOHOL_G_PER_DRINK, 1)

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from nightcramps.foods import phrases
 from nightcramps.foods import service as foods_service
 from nightcramps.foods.schemas import FoodMatch
-from nightcramps.nutrition import catalog
+from nightcramps.nutrition import builtin_supplements, catalog
 from nightcramps.owner import Owner
 
 MIN_LETTERS = 2
@@ -27,7 +27,7 @@ class OwnMatch:
 
     name: str
     id: str
-    """ "supplement:<id>" or "custom:<id>"."""
+    """ "supplement:<id>", "custom:<id>" or "supplement:builtin-<slug>"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,8 +39,9 @@ class Suggestions:
 
 
 def suggest(*, session: Session, owner: Owner, phrase: str, limit: int = 8) -> Suggestions:
-    """The person's supplements and own foods whose names contain what ``phrase`` names, then at
-    most ``limit`` database foods; nothing for fewer than ``MIN_LETTERS`` letters."""
+    """The person's supplements and own foods whose names contain what ``phrase`` names, the
+    built-in supplements that do (unless one of the person's has the name), then at most
+    ``limit`` database foods; nothing for fewer than ``MIN_LETTERS`` letters."""
     query = phrases.strip_amount(phrase)
     if len(query) < MIN_LETTERS:
         return Suggestions(own=[], foods=[])
@@ -53,5 +54,11 @@ def suggest(*, session: Session, owner: Owner, phrase: str, limit: int = 8) -> S
         OwnMatch(row.name, row.food_id)
         for row in catalog.list_own(catalog.CUSTOM_FOODS, session=session, owner=owner)
         if query in row.name.lower()
+    ]
+    named = {match.name.lower() for match in own}  # the person's own of a built-in's name wins
+    own += [
+        OwnMatch(builtin.name, builtin.ref)
+        for builtin in builtin_supplements.BUILTINS
+        if builtin.name.lower() not in named and any(query in n for n in builtin.names)
     ]
     return Suggestions(own=own, foods=foods_service.search(query, limit=limit))

@@ -56,6 +56,8 @@ def install_openapi(app: FastAPI) -> None:
             for operation in operations.values():
                 responses = operation.setdefault("responses", {})
                 for status, description in ERROR_STATUSES.items():
+                    if _declared_model(responses.get(status)):
+                        continue  # a route's own body for it (a superset of ErrorPublic)
                     responses[status] = {
                         "description": description,
                         "content": {"application/json": {"schema": error_ref}},
@@ -64,3 +66,11 @@ def install_openapi(app: FastAPI) -> None:
         return document
 
     app.openapi = build  # type: ignore[method-assign]
+
+
+def _declared_model(response: dict[str, Any] | None) -> bool:
+    """Whether a route declared its own error body for a status (``responses={422: {"model":
+    ...}}``), other than FastAPI's validation error that ``ErrorPublic`` replaces."""
+    schema = (response or {}).get("content", {}).get("application/json", {}).get("schema", {})
+    name = str(schema.get("$ref", "")).rsplit("/", 1)[-1]
+    return name not in ("", "HTTPValidationError")

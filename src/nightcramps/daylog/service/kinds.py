@@ -111,7 +111,10 @@ ALCOHOL: EntryKind[AlcoholIntake, AlcoholCreate, AlcoholUpdate, AlcoholPublic] =
     plural="alcohol entries",
     path="alcohol",
     cli_group="alcohol",
-    cli_help="Alcoholic drinks.",
+    cli_help=(
+        "Alcoholic drinks not logged as a drink (wine logged with `drink` already counts; the "
+        "day's alcohol adds the two)."
+    ),
     describe=lambda d: f"{d.drinks:g} drink(s)",
     cli_columns=(
         ("id", "id"),

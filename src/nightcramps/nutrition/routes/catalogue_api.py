@@ -12,12 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Depends, Path
 from fastapi.responses import Response as RawResponse
 from pydantic import BaseModel
 
-from nightcramps.nutrition import catalog
+from nightcramps.nutrition import builtin_supplements, catalog
 from nightcramps.nutrition.schemas import (
+    BuiltinSupplementsPublic,
     CustomFoodCreate,
     CustomFoodPublic,
     CustomFoodsPublic,
@@ -25,7 +26,7 @@ from nightcramps.nutrition.schemas import (
     SupplementPublic,
     SupplementsPublic,
 )
-from nightcramps.web.deps import MAX_ID, OwnerDep, SessionDep
+from nightcramps.web.deps import MAX_ID, OwnerDep, SessionDep, get_owner
 
 router = APIRouter()
 
@@ -137,5 +138,20 @@ SUPPLEMENTS = CatalogueApi(
     },
 )
 
+
+@router.get(
+    "/supplements/builtin",
+    response_model=BuiltinSupplementsPublic,
+    dependencies=[Depends(get_owner)],  # signed in, like every other route of the API
+)
+def api_list_builtin_supplements() -> BuiltinSupplementsPublic:
+    """The built-in supplements (magnesium oxide, citrate, glycinate, chloride; potassium
+    chloride and citrate; calcium carbonate and citrate; an electrolyte drink tablet): amounts
+    per unit of a typical product strength, with sources. Log one by name without adding it
+    (your own supplement of the same name wins) or by its id."""
+    return builtin_supplements.list_public()
+
+
+# After the built-ins: "/supplements/{supplement_id}" would otherwise take "builtin" as an id.
 add_catalogue_routes(router, CUSTOM_FOODS, api_create_custom_food)
 add_catalogue_routes(router, SUPPLEMENTS, api_create_supplement)

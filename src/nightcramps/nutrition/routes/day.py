@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
+from markupsafe import Markup
 from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 
@@ -15,12 +16,18 @@ from nightcramps.dailyvalues import dayview
 from nightcramps.dailyvalues.columns import IMPORTED_FROM
 from nightcramps.errors import Invalid, NightcrampsError, NotFound
 from nightcramps.foods import service as foods_service
-from nightcramps.nutrition import catalog, guidance, shortcuts, typeahead
+from nightcramps.nutrition import (
+    builtin_supplements,
+    catalog,
+    choices,
+    guidance,
+    shortcuts,
+    typeahead,
+)
 from nightcramps.nutrition import service as nutrition_service
 from nightcramps.nutrition.forms import ENTRY_FORM
-from nightcramps.nutrition.models import IntakeEntry
 from nightcramps.nutrition.routes._common import day_moment
-from nightcramps.nutrition.schemas import IntakeCreate
+from nightcramps.nutrition.schemas import IntakeCreate, IntakeLogged
 from nightcramps.owner import Owner
 from nightcramps.web.deps import OwnerDep, SessionDep, csrf_token
 from nightcramps.web.forms import on_page
@@ -45,9 +52,9 @@ def _page_for_day(
     values: dict[str, Any] | None = None,
     status_code: int = 200,
 ) -> Response:
-    """The day page for ``day``; with ``error``, the form shown again with what to fix."""
+    """The day page for ``day``; with ``error``, the form shown again with what to fix, and
+    what it offers to tap instead (:func:`_offers`)."""
     today = nutrition_service.today(owner=owner)
-    suggestions = (error.extra.get("suggestions") if error is not None else None) or []
     context = {
         "day": nutrition_service.get_day(session=session, owner=owner, day=day),
         "today": today,
@@ -58,7 +65,6 @@ def _page_for_day(
         "supplements": catalog.list_own(catalog.SUPPLEMENTS, session=session, owner=owner),
         "yesterday_meals": shortcuts.meals_to_repeat(session=session, owner=owner, day=day),
         "error": error,
-        "did_you_mean": suggestions,
         "values": values or {},
         "tz": str(owner.tz),
         "gap_note": guidance.GAP_NOTE,
@@ -66,7 +72,48 @@ def _page_for_day(
         "imported": dayview.imported_food_values(session=session, owner=owner, day=day),
         "imported_labels": IMPORTED_FROM,
     }
+    context.update(_offers(request, session, owner, error, values or {}))
     return render(request, "nutrition/day.html", context, status_code=status_code)
+
+
+def _offers(
+    request: Request,
+    session: Session,
+    owner: Owner,
+    error: NightcrampsError | None,
+    values: dict[str, Any],
+) -> dict[str, Any]:
+    """What a refused entry offers as buttons, each a form that logs without script: the foods
+    it may be (unsure, or none matched all of it), or the measures of the food found (a measure
+    it lacks: each × the quantity typed), or, for a food picked whose measure does not fit, the
+    amount picker. The message then says only what to tap; the text typed stays in the field."""
+    if error is None:
+        return {}
+    phrase = str(values.get("phrase", ""))
+    picked = str(values.get("pick", ""))
+    measure_food = choices.measure_choice(error)
+    if picked and measure_food is not None and measure_food.id == picked:
+        picker = {"day": values["day"], "csrf_token": csrf_token(request)}
+        picker.update(_picked(session, owner, picked))
+        template = request.app.state.templates.get_template("nutrition/_picker.html")
+        return {
+            "picker_html": Markup(template.render(picker)),  # autoescaped by the template
+            "error_message": choices.measure_question(error, measure_food),
+        }
+    if measure_food is not None:
+        return {
+            "measure_food": measure_food,
+            "quantity": choices.typed_quantity(phrase),
+            "error_message": choices.measure_question(error, measure_food),
+        }
+    offered = choices.offered(error)
+    if not offered:
+        return {}
+    if error.fields.get("phrase") == choices.UNSURE:
+        said = f"Not sure which food {phrase!r} is, so nothing was logged. Which did you mean?"
+    else:
+        said = f"No food matches all of {phrase!r}. Did you mean one of these?"
+    return {"food_choices": offered, "error_message": said}
 
 
 @router.get("/day")
@@ -85,7 +132,10 @@ def _entry_data(form: FormData, values: dict[str, str]) -> dict[str, Any]:
     """What the add form sends, as ``IntakeCreate`` reads it: a food picked with its amount, a
     supplement's button, or the typed description."""
     data: dict[str, Any] = {"kind": values["kind"] or None}
-    if values["food_id"]:
+    if builtin_supplements.is_builtin_ref(values["food_id"]):  # a built-in's dose, from its picker
+        data.update(food={"id": values["food_id"]}, quantity=form.get("quantity") or 1)
+        data["kind"] = "supplement"
+    elif values["food_id"]:
         data.update(
             food_id=values["food_id"],
             quantity=form.get("quantity") or None,
@@ -94,6 +144,8 @@ def _entry_data(form: FormData, values: dict[str, str]) -> dict[str, Any]:
     elif form.get("supplement_id"):
         data.update(supplement_id=form.get("supplement_id"), quantity=form.get("quantity") or 1)
         data["kind"] = "supplement"
+    elif values["pick"] and values["phrase"].strip():  # a food tapped among those offered
+        data.update(description=values["phrase"].strip(), food={"id": values["pick"]})
     else:
         data["phrase"] = values["phrase"].strip() or None
     return data
@@ -103,7 +155,8 @@ def _entry_data(form: FormData, values: dict[str, str]) -> dict[str, Any]:
 async def add_entry(request: Request, day: date, session: SessionDep, owner: OwnerDep) -> Response:
     """Log what was typed (or picked), or show the page again with what to fix."""
     form = await request.form()
-    values = {key: str(form.get(key) or "") for key in ("phrase", "kind", "time", "food_id")}
+    keys = ("phrase", "kind", "time", "food_id", "pick")
+    values = {key: str(form.get(key) or "") for key in keys}
     data = _entry_data(form, values)
     try:
         data["at"] = day_moment(day, values["time"], owner)
@@ -115,25 +168,30 @@ async def add_entry(request: Request, day: date, session: SessionDep, owner: Own
         session.rollback()
         if isinstance(exc, NotFound) and (values["food_id"] or form.get("supplement_id")):
             exc = NotFound(GONE_FROM_PAGE)  # a button of a stale page, not a typing mistake
-        return _page_for_day(
-            request, session, owner, day, error=exc, values=values, status_code=422
-        )
+        # The text stays to be corrected; "food or drink" goes back to being worked out from
+        # the food, so a choice made for the refused entry is not applied to the next one.
+        shown = values | {"kind": "", "day": day}
+        return _page_for_day(request, session, owner, day, error=exc, values=shown, status_code=422)
+    if values["pick"] or entry.assumed:
+        said = entry.assumed or ""
+        note += f" ({entry.food.name}{': ' + said if said else ''})"
     flash(request, f"Logged {entry.description}{note}.", undo=f"/intake/{entry.id}/delete")
     return redirect(f"/day/{entry.day.isoformat()}#add")
 
 
 def _log_as_it_is(
     session: Session, owner: Owner, intake_in: IntakeCreate
-) -> tuple[IntakeEntry, str]:
+) -> tuple[IntakeLogged, str]:
     """Log from the page; a food sent as "a drink" is logged as the food it is, with a note
     saying so (the API and CLI refuse it instead, so that a script's mistake is seen)."""
+    log = nutrition_service.log_intake_answer
     try:
-        return nutrition_service.log_intake(session=session, owner=owner, intake_in=intake_in), ""
+        return log(session=session, owner=owner, intake_in=intake_in), ""
     except Invalid as exc:
         if exc.extra.get("log_as") != "food":
             raise
         as_food = intake_in.model_copy(update={"kind": "food"})
-        entry = nutrition_service.log_intake(session=session, owner=owner, intake_in=as_food)
+        entry = log(session=session, owner=owner, intake_in=as_food)
         return entry, (
             f" as food: {exc.extra.get('food_name', 'it')} is a food, not a drink, so it does not "
             "count toward fluids"
@@ -185,6 +243,9 @@ def pick(
 def _picked(session: Session, owner: Owner, food_id: str) -> dict[str, Any]:
     """What the picker shows of ``food_id``: one of the person's supplements (a dose), one of
     their foods, or a database food, with the measures it can be given in."""
+    if builtin_supplements.is_builtin_ref(food_id):
+        builtin = builtin_supplements.get_builtin(food_id)
+        return {"builtin": builtin, "measures": [], "name": builtin.name, "food_id": food_id}
     source, _, key = food_id.partition(":")
     if source == "supplement" and key.isdigit():
         row = catalog.get_own(catalog.SUPPLEMENTS, session=session, owner=owner, row_id=int(key))
@@ -195,4 +256,5 @@ def _picked(session: Session, owner: Owner, food_id: str) -> dict[str, Any]:
         return {"name": food.name, "food_id": food_id, "measures": measures, "kind": food.kind}
     found = foods_service.get_food(food_id)
     measures = [m.name for m in found.measures] + ["g"]
-    return {"name": found.name, "food_id": found.id, "measures": measures, "kind": "food"}
+    kind = "drink" if foods_service.is_drink(found) else "food"
+    return {"name": found.name, "food_id": found.id, "measures": measures, "kind": kind}

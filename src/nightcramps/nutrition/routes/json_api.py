@@ -11,12 +11,13 @@ from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query
+from fastapi.responses import JSONResponse
 from fastapi.responses import Response as RawResponse
 
-from nightcramps.errors import Invalid
+from nightcramps.errors import Invalid, NotFound
 from nightcramps.inputs import IsoDate, changes_to, check_unchanged
+from nightcramps.nutrition import choices, shortcuts
 from nightcramps.nutrition import service as nutrition_service
-from nightcramps.nutrition import shortcuts
 from nightcramps.nutrition.models import IntakeEntry
 from nightcramps.nutrition.schemas import (
     DayPublic,
@@ -28,6 +29,7 @@ from nightcramps.nutrition.schemas import (
     IntakeEntryPublic,
     IntakeList,
     IntakeLogged,
+    IntakeProblem,
     IntakeUpdate,
     RepeatMeal,
     TargetNutrient,
@@ -35,6 +37,7 @@ from nightcramps.nutrition.schemas import (
     TargetsPublic,
 )
 from nightcramps.web.deps import IdPath, OwnerDep, SessionDep
+from nightcramps.web.errors import status_for
 
 router = APIRouter()
 
@@ -44,15 +47,14 @@ def _listed(entries: Sequence[IntakeEntry]) -> IntakeList:
     return IntakeList(data=data, count=len(data))
 
 
-def _on_day(entry: IntakeEntry, day: date | None) -> IntakeEntry:
-    """``entry``, refused (so nothing is stored) when the ``day`` sent is not its day."""
+def _on_day(entry: IntakeEntry | IntakeLogged, day: date | None) -> None:
+    """Refuse ``entry`` (so nothing is stored) when the ``day`` sent is not its day."""
     if day is not None and day != entry.day:
         raise Invalid(
             f"This entry is on {entry.day.isoformat()}, not {day.isoformat()}: its day follows "
             "eaten_at. Leave day out, or fix eaten_at.",
             fields={"day": "does not match eaten_at"},
         )
-    return entry
 
 
 def _intake_changes(entry_in: IntakeUpdate, stored: IntakeEntryPublic) -> IntakeUpdate:
@@ -71,13 +73,44 @@ def _intake_changes(entry_in: IntakeUpdate, stored: IntakeEntryPublic) -> Intake
 # ---------------------------------------------------------------------------- intake
 
 
-@router.post("/intake", response_model=IntakeLogged, status_code=201)
-def api_log_intake(intake_in: IntakeCreate, session: SessionDep, owner: OwnerDep) -> IntakeLogged:
+@router.post(
+    "/intake",
+    response_model=IntakeLogged,
+    status_code=201,
+    responses={
+        404: {
+            "model": IntakeProblem,
+            "description": "No food matches the description; alternatives are the nearest.",
+        },
+        422: {
+            "model": IntakeProblem,
+            "description": "Not logged: the input is not valid, or the description was not sure "
+            "which food it meant (alternatives: send it again with the food meant), or named a "
+            "measure the food lacks (alternatives: the food with its measures).",
+        },
+    },
+)
+def api_log_intake(
+    intake_in: IntakeCreate, session: SessionDep, owner: OwnerDep
+) -> IntakeLogged | JSONResponse:
     """Log food, drink or a supplement dose (a description to look up, or a food with its
-    amount, as an entry's GET body has them); the answer carries the day's warnings."""
-    entry = nutrition_service.log_intake(session=session, owner=owner, intake_in=intake_in)
-    _on_day(entry, intake_in.day)
-    return nutrition_service.logged_entry(session=session, owner=owner, entry=entry)
+    amount, as an entry's GET body has them); the answer carries the day's warnings.
+
+    A description the food database is not sure of is not logged: the 422 lists the foods it
+    may be (``alternatives``, each with its first measures); send the description again with
+    ``food`` ``{"id"}`` of the one meant, and its amount is read for that food."""
+    try:
+        answer = nutrition_service.log_intake_answer(
+            session=session, owner=owner, intake_in=intake_in
+        )
+    except (NotFound, Invalid) as exc:
+        problem = choices.problem(exc)
+        if not problem.alternatives:
+            raise  # the one error body of every API error
+        session.rollback()
+        return JSONResponse(problem.model_dump(), status_code=status_for(exc))
+    _on_day(answer, intake_in.day)
+    return answer
 
 
 @router.get("/intake", response_model=IntakeList)

@@ -13,7 +13,7 @@ from starlette.datastructures import FormData
 from nightcramps.accounts import service as accounts_service
 from nightcramps.errors import NightcrampsError
 from nightcramps.foods.amounts import NUTRIENTS
-from nightcramps.nutrition import catalog
+from nightcramps.nutrition import builtin_supplements, catalog
 from nightcramps.nutrition import service as nutrition_service
 from nightcramps.nutrition.forms import CUSTOM_FORM, SUPPLEMENT_FORM
 from nightcramps.nutrition.schemas import (
@@ -54,6 +54,7 @@ def my_foods_page(
     targets = nutrition_service.person_targets(session=session, owner=owner)
     context = {
         "supplements": [SupplementPublic.model_validate(s) for s in supplements],
+        "builtin_supplements": builtin_supplements.BUILTINS,
         "custom_foods": [CustomFoodPublic.model_validate(f) for f in foods],
         "targets": TargetsPublic.model_validate(targets),
         "target_nutrients": TARGET_NUTRIENTS,
