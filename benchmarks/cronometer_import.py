@@ -5,19 +5,23 @@ pays: Python's ``csv.reader`` over the file, counting rows and nothing else. The
 synthetic ``servings.csv`` laid out as real ones (``formats.md`` §2): ``Day,Time,Group,Food
 Name,Amount,...`` with 57 nutrient columns matched by name, quoted amounts with doubled quotes,
 a blank cell where a food does not know a nutrient, and about 30 entries a day for ten years
-(days counted back from 2026-11-30, never the clock). Both programs run under ``/usr/bin/time
--v`` in their own process; the goal is the same as Apple Health's: peak RSS under 150 MB.
+(days counted back from 2026-11-30, never the clock). The parse alone, the CLI's start-up and
+the whole CLI import each run under ``/usr/bin/time -v`` in their own process, beside the bare
+loop (``benchmarks._import_parts``); the goals are Apple Health's: within 1.5x of the bare loop,
+peak RSS under 150 MB. ``python -m benchmarks.cronometer_import 30`` measures 30 years.
 """
 
 from __future__ import annotations
 
+import os
 import random
 import sys
 import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
-from benchmarks.apple_import import TIME, Measure, _nightcramps, measure
+from benchmarks._import_parts import measure_parts, print_parts
+from benchmarks.apple_import import TIME
 
 DAYS = 3650
 ENTRIES_PER_DAY = 30
@@ -79,29 +83,20 @@ def write_servings(path: Path, days: int = DAYS) -> int:
     return rows
 
 
-def main() -> None:
+def main(years: int = DAYS // 365) -> None:
+    """Generate ``years`` of servings and measure the import's parts against the bare loop."""
     if not TIME.exists():
         sys.stdout.write("cronometer_import: needs GNU time (Debian package `time`)\n")
         return
     with tempfile.TemporaryDirectory(prefix="nc-bench-cronometer-") as name:
         folder = Path(name)
         servings = folder / "servings.csv"
-        rows = write_servings(servings)
+        rows = write_servings(servings, days=years * 365)
         size = servings.stat().st_size
-        ours: Measure = _nightcramps(servings, folder)
-        floor = measure([sys.executable, "-c", LOOP, str(servings)], folder, {})
-    if ours.code != 0:
-        sys.stdout.write(f"cronometer_import: the import failed: {ours.said}\n")
-        return
-    sys.stdout.write(
-        f"Cronometer servings, {DAYS // 365} years, {rows:,} entries, {size / 1e6:.0f} MB:\n"
-        f"  nightcramps import: {ours.wall_s:.1f} s ({ours.cpu_s:.1f} s CPU), "
-        f"{size / 1e6 / ours.wall_s:.1f} MB/s, {ours.peak_mb:.0f} MB peak, {ours.said}\n"
-        f"  bare csv.reader loop: {floor.wall_s:.1f} s, {floor.peak_mb:.0f} MB peak\n"
-        f"  ratio {ours.wall_s / floor.wall_s:.1f}x; peak RSS goal < 150 MB: "
-        f"{'met' if ours.peak_mb < 150 else 'missed'}\n"
-    )
+        os.sync()  # the file written back now, not while the programs are timed
+        print(f"Cronometer servings, {years} years, {rows:,} entries, {size / 1e6:.0f} MB:\n")
+        print_parts(measure_parts("cronometer", servings, LOOP, folder), size)
 
 
 if __name__ == "__main__":
-    main()
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else DAYS // 365)

@@ -27,7 +27,10 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date, time
-from typing import BinaryIO, TypeVar
+from typing import TYPE_CHECKING, BinaryIO, TypeVar
+
+if TYPE_CHECKING:
+    from _csv import Reader as _Reader
 
 from nightcramps import factors
 from nightcramps.imports.bundle import Bundle
@@ -95,6 +98,42 @@ def parse_number(value: str, *, member: str, line: int, field: str) -> float | N
     return number
 
 
+def clean(value: str) -> str:
+    """A cell stripped of spaces and of the literal quotes some exports wrap names in."""
+    value = value.strip()
+    while len(value) >= 2 and value[0] == value[-1] == '"':
+        value = value[1:-1].strip()
+    return value
+
+
+def parse_day(value: str, *, member: str, line: int, field: str) -> date:
+    """``value`` (a cleaned cell) as an ISO date, ``YYYY-MM-DD``, the only shape these exports
+    write.
+
+    Raises:
+        BadFile: blank, another shape, or a year no diary has, naming ``member``, ``line`` and
+            ``field``.
+    """
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        raise BadFile(
+            f"'{value}' is not a date written YYYY-MM-DD; export the file again without "
+            "editing this column.",
+            member=member,
+            line=line,
+            field=field,
+        ) from None
+    if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
+        raise BadFile(
+            f"the year {day.year} is not plausible; correct the date.",
+            member=member,
+            line=line,
+            field=field,
+        )
+    return day
+
+
 class Row:
     """One record of a CSV member: its cells by column and the line it starts on."""
 
@@ -113,10 +152,7 @@ class Row:
     def text(self, column: str) -> str:
         """The cell, stripped of spaces and of the literal quotes some exports wrap names in;
         ``""`` when the column is absent or the row is short."""
-        value = self.cells.get(column_key(column), "").strip()
-        while len(value) >= 2 and value[0] == value[-1] == '"':
-            value = value[1:-1].strip()
-        return value
+        return clean(self.cells.get(column_key(column), ""))
 
     def number(self, column: str) -> float | None:
         """The cell as a number; ``None`` when blank or absent (unknown, never 0).
@@ -132,18 +168,7 @@ class Row:
         Raises:
             BadFile: blank, another shape, or a year no diary has.
         """
-        value = self.text(column)
-        try:
-            day = date.fromisoformat(value)
-        except ValueError:
-            raise self.bad(
-                f"'{value}' is not a date written YYYY-MM-DD; export the file again without "
-                "editing this column.",
-                column,
-            ) from None
-        if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
-            raise self.bad(f"the year {day.year} is not plausible; correct the date.", column)
-        return day
+        return parse_day(self.text(column), member=self.member, line=self.line, field=column)
 
     def clock(self, column: str) -> time | None:
         """The cell as a wall-clock time: ``9:51 AM`` (Cronometer), ``21:51`` or ``21:51:07``;
@@ -193,46 +218,74 @@ def _lines(stream: BinaryIO, member: str) -> Iterator[str]:
 
 
 class Table:
-    """The rows of one CSV member, header first; iterate it once for its :class:`Row` s."""
+    """The rows of one CSV member, header first; iterate it once, either for its :class:`Row` s
+    or, where speed matters, for its plain :meth:`records`."""
 
     def __init__(self, stream: BinaryIO, member: str) -> None:
         self.member = member
         self._reader = csv.reader(_lines(stream, member))
-        self._line = 0
-        first = self._next()
+        self.line = 0
+        """The line the record last given starts on (a quoted field may span lines)."""
+        first = next(self.records(), None)
         self.columns: tuple[str, ...] = tuple(name.strip() for name in first or [])
         """The header's column names, as the file writes them."""
         self._keys = [column_key(name) for name in self.columns]
 
-    def _next(self) -> list[str] | None:
-        """The next record that is not a blank line, noting the line it starts on."""
-        while True:
-            start = self._reader.line_num + 1
-            try:
-                record = next(self._reader)
-            except StopIteration:
-                return None
-            except csv.Error as exc:
-                problem = (
-                    f"a field is longer than {MAX_FIELD_CHARS // (1024 * 1024)} MiB (a quote "
-                    "that is never closed?)"
-                    if "field limit" in str(exc)
-                    else f"the CSV cannot be read ({exc})"
-                )
-                raise BadFile(
-                    f"{problem}; export the file again.", member=self.member, line=start
-                ) from None
-            if any(cell.strip() for cell in record):
-                self._line = start
-                return record
+    def records(self) -> Iterator[list[str]]:
+        """The records that are not blank lines, each a list of its cells as the file writes
+        them (not stripped); :attr:`line` is the line the one just given starts on.
+
+        Raises:
+            BadFile: a field over :data:`MAX_FIELD_CHARS` or a broken record, naming its line.
+        """
+        reader = self.reader
+        before = reader.line_num
+        try:
+            for record in reader:
+                if any(map(str.strip, record)):
+                    self.line = before + 1
+                    yield record
+                before = reader.line_num
+        except csv.Error as exc:
+            raise self.broken(exc, before + 1) from None
+
+    @property
+    def reader(self) -> _Reader:
+        """The :func:`csv.reader` of the records after the header, for a loop that keeps its
+        own line numbers (its ``line_num`` after the record before, plus one) and skips blank
+        records itself; :meth:`broken` turns its :class:`csv.Error` into the error to raise."""
+        return self._reader
+
+    def broken(self, error: csv.Error, line: int) -> BadFile:
+        """The error for a record :mod:`csv` cannot read, starting on ``line``."""
+        problem = (
+            f"a field is longer than {MAX_FIELD_CHARS // (1024 * 1024)} MiB (a quote "
+            "that is never closed?)"
+            if "field limit" in str(error)
+            else f"the CSV cannot be read ({error})"
+        )
+        return BadFile(f"{problem}; export the file again.", member=self.member, line=line)
+
+    def row(self, record: list[str], line: int | None = None) -> Row:
+        """``record`` as a :class:`Row` starting on ``line`` (by default the line of the record
+        :meth:`records` gave last); a short record's missing cells are blank."""
+        cells = dict(zip(self._keys, record, strict=False))
+        return Row(self.member, self.line if line is None else line, cells)
 
     def __iter__(self) -> Iterator[Row]:
-        while (record := self._next()) is not None:
-            yield Row(self.member, self._line, dict(zip(self._keys, record, strict=False)))
+        for record in self.records():
+            yield self.row(record)
 
     def has(self, column: str) -> bool:
         """Whether the header has ``column`` (compared by :func:`column_key`)."""
         return column_key(column) in self._keys
+
+    def index(self, column: str) -> int | None:
+        """The position of ``column`` in a record, ``None`` when the header lacks it (of two
+        columns with one name, the last, as a :class:`Row` reads it)."""
+        key = column_key(column)
+        found = [i for i, name in enumerate(self._keys) if name == key]
+        return found[-1] if found else None
 
 
 @contextmanager

@@ -12,7 +12,9 @@ What each file gives:
   and caffeine are the sums of the entries that know them; a blank cell is unknown and is left
   out, so a day whose entries all leave magnesium blank has no magnesium, not 0. With a ``Time``
   the entry counts for :func:`~nightcramps.timing.day_of` that moment (a snack at 00:30 belongs
-  to the day before); without one, for its ``Day``.
+  to the day before); without one, for its ``Day``. The entries are summed a day at a time by
+  :mod:`~nightcramps.imports.sources._cronometer_servings`, in about the time the ``csv``
+  module takes to split them, with the same results and errors as one row at a time.
 - **dailysummary.csv**: the same nutrients, only for days that no servings file has (the
   servings carry the timing; memo 4.5). With diary group rows, the day's total row is used.
 - **biometrics.csv**: ``Sleep (…)`` hours → ``sleep_h`` on the row's day, the day the sleep
@@ -54,6 +56,7 @@ from nightcramps import timing, units
 from nightcramps.constants import ALCOHOL_G_PER_DRINK
 from nightcramps.imports.bundle import Bundle
 from nightcramps.imports.extract import BadFile, Extract, SourceName
+from nightcramps.imports.sources import _cronometer_servings as _servings
 from nightcramps.imports.sources import _csv
 from nightcramps.owner import Owner
 
@@ -183,9 +186,10 @@ def _is_drink(row: _csv.Row) -> bool:
 class _Reader:
     """One parse: the extract being filled and the days each kind of file has given."""
 
-    def __init__(self, bundle: Bundle, owner: Owner) -> None:
+    def __init__(self, bundle: Bundle, owner: Owner, *, careful: bool = False) -> None:
         self.bundle = bundle
         self.owner = owner
+        self.careful = careful
         self.extract = Extract(source=SOURCE)
         self.serving_days: set[date] = set()
         self.summary_days: set[date] = set()
@@ -198,21 +202,22 @@ class _Reader:
             else f"{table.member} has no Category column, so the fluids drunk are not known "
             "(Cronometer's water includes the water in foods)."
         )
-        earlier = self.serving_days
-        days: set[date] = set()
-        for row in table:
-            self.extract.records += 1
-            day = _entry_day(row, self.owner)
-            if day in earlier:
-                self.extract.skip("servings: day already read from another servings file")
-                continue
-            days |= {day, row.day("Day")}  # the diary's day too: the summary has that one
-            for factor, value in _nutrients(row).items():
-                self.extract.add(day, factor, value)
-            water_g = row.number("Water (g)")
-            if water_g is not None and _is_drink(row):
-                self.extract.add(day, "fluid_ml", water_g)
-        self.serving_days = earlier | days
+        servings = _servings.Servings(
+            table,
+            self.extract,
+            owner=self.owner,
+            earlier=self.serving_days,
+            numbers={**NUTRIENTS, "Alcohol (g)": "alcohol_drinks"},
+            entry_day=_entry_day,
+            is_drink=_is_drink,
+        )
+        servings.read(careful=self.careful)
+        self.extract.records += servings.rows
+        if servings.repeated:
+            self.extract.skip(
+                "servings: day already read from another servings file", servings.repeated
+            )
+        self.serving_days = self.serving_days | servings.days
 
     def dailysummary(self, table: _csv.Table) -> None:
         _require(table, "Date")
@@ -333,14 +338,16 @@ class _Reader:
             self.extract.skip(f"{kind}.csv: {kind} are not a day's value", rows)
 
 
-def parse(bundle: Bundle, members: list[str], owner: Owner) -> Extract:
-    """Read Cronometer's CSVs (see the module docstring for what each gives).
+def parse(bundle: Bundle, members: list[str], owner: Owner, *, careful: bool = False) -> Extract:
+    """Read Cronometer's CSVs (see the module docstring for what each gives); ``careful`` reads
+    every serving the careful way, one :class:`~nightcramps.imports.sources._csv.Row` at a time
+    (the tests check that both ways give the same result and the same errors).
 
     Raises:
         BadFile: a file is not UTF-8 CSV, lacks a column every such file has, or a row holds a
             value that is not a number, a date or a time; the error names file, line and column.
     """
-    reader = _Reader(bundle, owner)
+    reader = _Reader(bundle, owner, careful=careful)
     kinds = {m: _kind(bundle, m) for m in members}
     return _csv.read_kinds(bundle, kinds, ORDER, reader.read, reader.extract)
 
