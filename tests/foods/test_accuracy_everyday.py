@@ -239,3 +239,19 @@ def test_everyday_mg_k_ca_stay_at_their_measured_shares() -> None:
     shares = {name: result.shares[name] for name in GOAL_NUTRIENTS}
     missed = [f"{m.phrase}: {m.cause} ({m.got_food or m.detail})" for m in result.goal_misses()]
     assert all(shares[name] >= MEASURED_FLOOR[name] for name in GOAL_NUTRIENTS), (shares, missed)
+
+
+HELDOUT = Path(__file__).parent / "data" / "heldout.csv"
+
+HELDOUT_FLOOR = {"magnesium_mg": 0.76, "potassium_mg": 0.76, "calcium_mg": 0.77}
+"""The held-out set's shares measured on 2026-12-03 (76.7%, 76.7%, 78.0% of 150 phrases),
+rounded down. The set is measured, never tuned on (tests/foods/data/README.md, "heldout.csv")."""
+
+
+def test_heldout_mg_k_ca_stay_at_their_measured_shares() -> None:
+    """On phrases written blind, magnesium, potassium and calcium stay at least as often within
+    ±25% as measured; the goal is 90% (issue 14) and is not met."""
+    result = report(HELDOUT)
+    assert result.rows == 150
+    shares = {name: result.shares[name] for name in GOAL_NUTRIENTS}
+    assert all(shares[name] >= HELDOUT_FLOOR[name] for name in GOAL_NUTRIENTS), shares

@@ -43,6 +43,15 @@ MEASURE_SEARCH_DEPTH = 30
 typed ("1 slice pizza" when the first pizza is sold by the package)."""
 
 
+SERVING_WORDS = ({"serving"}, {"portion"})
+"""Measure words that mean the survey's usual portion of a food with no such measure."""
+
+WHOLE_TEXT_MARGIN = 0.1
+"""How far below the best food of the words left after measure words the whole text's best
+food may score and still show that those words were the food's: "pork chop" (0.98) against
+"pork" (1.0, the everyday pork), but not "sliced strawberries" (0.73, frozen sweetened sliced)
+against "strawberries" (0.93)."""
+
 SAME_KIND_MARGIN = 0.2
 """How far below the best food another may score and still be the same food with the measure
 typed: "medium fries" are the restaurant fries (0.17 below), "1 slice raisins" are not
@@ -218,13 +227,13 @@ def _weigh(food: Food, quantity: float, unit: str | None, measure: Measure | Non
 def _matching_measure(food: Food, unit: str | None, typed: list[str]) -> Measure | None:
     """The food's measure meant by a unit and/or measure words ("cup" + ["sliced"]); else a
     size the food does not list ("2 medium eggs"), else a household measure it lacks ("a mug
-    of tea"); "a serving" of a food with none is the survey's usual portion of it."""
+    of tea"); "a serving" or "a portion" of a food with none is the survey's usual portion."""
     return _own_measure(food, unit, typed) or (
         None
         if unit is not None
         else weighing.sized_count(food, typed)
         or weighing.household(food, typed, drink=catalogue.is_drink(food))
-        or (food.default_measure if [stem(w) for w in typed] == ["serving"] else None)
+        or (food.default_measure if {stem(w) for w in typed} in SERVING_WORDS else None)
     )
 
 
@@ -411,10 +420,11 @@ def _choose(parsed: phrases.ParsedPhrase) -> _Choice:
 
 
 def _food_words(measure_words: list[str], whole: Hit | None, rest: Hit) -> bool:
-    """Whether words read as a measure are the food's own: the whole text names a food at
-    least as well as the rest does, and that food's name has them ("a chicken *breast*" is no
-    measure "breast" of chicken, "1 cup *mashed* potatoes" no "cup, mashed" of potatoes)."""
-    if whole is None or whole.score < rest.score:
+    """Whether words read as a measure are the food's own: the whole text names a food about
+    as well as the rest does (within ``WHOLE_TEXT_MARGIN``), and that food's name has them ("a
+    chicken *breast*" is no measure "breast" of chicken, "1 cup *mashed* potatoes" no "cup,
+    mashed" of potatoes, "a pork *chop*" no "chop" of the pork people mean by "pork")."""
+    if whole is None or whole.score < rest.score - WHOLE_TEXT_MARGIN:
         return False
     named = set(words(whole.name))
     return all(stem(w) in named for w in measure_words if w.isalpha())

@@ -203,6 +203,10 @@ def _amount_first(text: str) -> str:
     return f"{match.group('amount').strip()} {match.group('food').strip(' ,')}"
 
 
+_ABOUT = re.compile(r"\b(?:about|around|approx\.?|approximately|roughly|circa)\s+(?=\d)|~\s*(?=\d)")
+"""Words that only say an amount is rough ("grilled salmon, about 150g"): left out."""
+
+
 def parse(phrase: str) -> ParsedPhrase:
     """Take a phrase apart: ``parse("1/2 cup spinach, boiled")`` → 0.5, "cup", "spinach, boiled";
     an amount after the food is read too ("spinach, boiled, 1/2 cup").
@@ -210,7 +214,7 @@ def parse(phrase: str) -> ParsedPhrase:
     Raises:
         PhraseError: the phrase is empty, or its quantity cannot be read.
     """
-    text = _amount_first(normalise(phrase))
+    text = _amount_first(_ABOUT.sub("", normalise(phrase)))
     if not text:
         raise PhraseError("the phrase is empty; write what you ate, e.g. '1 medium banana'")
     quantity, unit, rest = _split(_unglue(text))

@@ -23,6 +23,7 @@ import functools
 import heapq
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -157,7 +158,11 @@ def _join_compound(match: re.Match[str]) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Lower-case word stems of ``text``, in order ("low fat" and "low-fat" → "lowfat")."""
+    """Lower-case word stems of ``text``, in order ("low fat" and "low-fat" → "lowfat"), accents
+    left off ("rosé" → "rose": USDA's names are written without them)."""
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in decomposed if not unicodedata.combining(c))
     text = _COMPOUNDS.sub(_join_compound, text.lower())
     return [stem(w) for w in _WORD.findall(text)]
 
