@@ -127,6 +127,26 @@ def test_an_unsure_entry_asks_with_buttons_and_a_tap_logs_it(page: Page, live_ur
     assert axe_violations(page) == []
 
 
+def test_an_unsure_change_on_the_edit_page_asks_with_buttons(page: Page, live_url: str) -> None:
+    """Changing an entry to an unsure description leaves it unchanged and offers the foods as
+    buttons; a tap changes it to the food tapped."""
+    at = f"{_today()}T08:00:00"
+    logged = page.request.post(live_url + "/api/v1/intake", data={"phrase": "1 apple", "at": at})
+    entry_id = logged.json()["id"]
+    page.goto(f"{live_url}/intake/{entry_id}/edit")
+    page.get_by_label("Or another food and amount").fill("1 cup soda pop")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("alert")).to_contain_text("the entry is unchanged. Which did you mean?")
+    choices = page.get_by_test_id("food-choices").get_by_role("button")
+    expect(choices.nth(1)).to_be_visible()
+    assert axe_violations(page) == []  # the page with its buttons
+    chosen = choices.nth(1).inner_text()
+    choices.nth(1).click()
+    expect(page.get_by_text("Changed to 1 cup soda pop.")).to_be_visible()
+    entry = page.request.get(f"{live_url}/api/v1/intake/{entry_id}").json()
+    assert entry["food"]["name"] == chosen
+
+
 def test_an_unknown_measure_offers_the_foods_measures_as_buttons(page: Page, live_url: str) -> None:
     """A measure the food lacks: its measures as buttons (× the quantity typed); a tap logs."""
     page.goto(live_url + "/day")

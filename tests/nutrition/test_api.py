@@ -309,6 +309,48 @@ def test_edit_an_entry_on_its_page(client: TestClient) -> None:
     assert client.get(f"/api/v1/intake/{entry['id']}").json()["quantity"] == 2
 
 
+def test_an_unsure_change_offers_buttons_and_a_tap_changes_the_entry(client: TestClient) -> None:
+    """A change to a description the lookup is unsure of leaves the entry as it was and offers
+    the foods as buttons; the tap sends the text again with the food meant, and the entry
+    changes to that food."""
+    entry = _log(client, phrase="1 medium banana", at="2026-11-20T08:00:00")
+    token = _csrf(client, f"/intake/{entry['id']}/edit")
+    form = {"csrf_token": token, "phrase": "1 cup soda pop", "time": "08:00", "meal": "breakfast"}
+    asked = client.post(f"/intake/{entry['id']}/edit", data=form)
+    assert asked.status_code == 422
+    assert "so the entry is unchanged. Which did you mean?" in asked.text
+    picks = re.findall(r'name="pick" value="([^"]+)">([^<]+)</button>', asked.text)
+    assert len(picks) >= 2
+    assert client.get(f"/api/v1/intake/{entry['id']}").json()["food"]["name"] == "Banana, raw"
+    food_id, name = picks[1]
+    tapped = client.post(
+        f"/intake/{entry['id']}/edit", data=form | {"pick": food_id}, follow_redirects=True
+    )
+    assert tapped.status_code == 200, tapped.text
+    changed = client.get(f"/api/v1/intake/{entry['id']}").json()
+    assert (changed["food"]["id"], changed["description"]) == (food_id, "1 cup soda pop")
+    assert changed["food"]["name"] == html.unescape(name)
+
+
+def test_a_change_to_a_measure_the_food_lacks_offers_its_measures(client: TestClient) -> None:
+    """ "2 pieces milk" on the edit page: the milk's measures as buttons (× 2); a tap changes
+    the entry to 2 of that measure; a tampered quantity is refused with the entry unchanged."""
+    entry = _log(client, phrase="1 medium banana", at="2026-11-20T08:00:00")
+    token = _csrf(client, f"/intake/{entry['id']}/edit")
+    form = {"csrf_token": token, "phrase": "2 pieces milk", "time": "08:00", "meal": "breakfast"}
+    asked = client.post(f"/intake/{entry['id']}/edit", data=form)
+    assert asked.status_code == 422 and "Tap one of its measures" in asked.text
+    food_id = re.search(r'name="food_id" value="([^"]+)"', asked.text)
+    assert food_id is not None and 'name="unit" value="cup"' in asked.text
+    tap = {"csrf_token": token, "food_id": food_id[1], "unit": "cup", "time": "08:00"}
+    bad = client.post(f"/intake/{entry['id']}/edit", data=tap | {"quantity": "lots"})
+    assert bad.status_code == 422
+    assert client.get(f"/api/v1/intake/{entry['id']}").json()["food"]["name"] == "Banana, raw"
+    client.post(f"/intake/{entry['id']}/edit", data=tap | {"quantity": "2"})
+    changed = client.get(f"/api/v1/intake/{entry['id']}").json()
+    assert (changed["quantity"], changed["unit"], changed["food"]["id"]) == (2, "cup", food_id[1])
+
+
 def test_gap_lists_flag_the_articles_own_foods(client: TestClient) -> None:
     """A food the article names is flagged article_example in by_portion and by_calorie too."""
     client.patch("/api/v1/profile", json={"birth_year": 1966, "sex": "female"})

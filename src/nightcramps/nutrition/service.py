@@ -382,22 +382,26 @@ def update_entry(
     owner: Owner,
     entry_id: int,
     entry_in: IntakeUpdate,
+    chosen: IntakeCreate | None = None,
     now: datetime | None = None,
 ) -> IntakeEntry:
-    """Change an entry's time, meal, amount (the nutrients scale with it) or food (``phrase``).
+    """Change an entry's time, meal, amount (the nutrients scale with it) or food (``phrase``,
+    or ``chosen``: the food and amount tapped among those a refused change offered).
 
     Everything is checked before the entry changes: a rejected edit leaves it as it was.
     """
     entry = get_entry(session=session, owner=owner, entry_id=entry_id)
     changes = entry_in.model_dump(exclude_unset=True)
     portion: Portion | None = None
-    if changes.get("phrase"):
+    if (chosen is not None or changes.get("phrase")) and entry.kind == "supplement":
+        raise Invalid(
+            "A supplement dose cannot be changed into a food; delete it and log the food.",
+            fields={"phrase": "entry is a supplement"},
+        )
+    if chosen is not None:
+        portion, _ = _portion(session, owner, chosen)
+    elif changes.get("phrase"):
         kind = "drink" if entry.kind == "drink" else "food"
-        if entry.kind == "supplement":
-            raise Invalid(
-                "A supplement dose cannot be changed into a food; delete it and log the food.",
-                fields={"phrase": "entry is a supplement"},
-            )
         portion, _ = _portion(session, owner, IntakeCreate(phrase=changes["phrase"], kind=kind))
     elif changes.get("quantity") is not None:
         portion = _rescaled(entry, float(changes["quantity"]))
