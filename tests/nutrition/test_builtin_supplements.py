@@ -285,7 +285,9 @@ def test_cli_own_supplement_wins_over_the_builtin(cli: Cli) -> None:
     the person's label."""
     _ok(cli("supplement", "add", "Magnesium citrate", "--magnesium-mg", "150"))
     logged = json.loads(_ok(cli("supplement", "log", "Magnesium Citrate", "--json")).stdout)
-    assert logged["food"]["id"] == "supplement:1" and logged["nutrients"]["magnesium_mg"] == 150
+    assert logged["food"]["id"].startswith("supplement:")  # the person's own, not "builtin:"
+    assert logged["food"]["name"] == "Magnesium citrate"
+    assert logged["nutrients"]["magnesium_mg"] == 150
 
 
 # ---------------------------------------------------------------------------- the API and pages
