@@ -1,1 +1,1 @@
-"""The food-composition database (USDA SR24), food search and free-text food lookup."""
+"""The food-composition database (USDA FNDDS and SR28), food search and free-text lookup."""

@@ -12,7 +12,7 @@ from nightcramps.foods import service as foods_service
 from nightcramps.foods.amounts import NUTRIENTS
 
 foods_app = typer.Typer(
-    help="The food database (USDA SR24): search foods, read a phrase, foods rich in a nutrient.",
+    help="The food database (USDA FNDDS, SR28): search, read a phrase, foods rich in a nutrient.",
     no_args_is_help=True,
 )
 

@@ -1,7 +1,8 @@
 """The food database over HTTP: JSON search and lookup, and a type-ahead fragment for pages.
 
-The food database is public reference data (USDA SR24), but the endpoints still sit behind the
-app's usual access rules: in accounts mode only signed-in people (or tokens) may use them.
+The food database is public reference data (USDA FNDDS and SR28), but the endpoints still sit
+behind the app's usual access rules: in accounts mode only signed-in people (or tokens) may use
+them.
 """
 
 from __future__ import annotations

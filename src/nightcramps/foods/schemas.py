@@ -43,9 +43,9 @@ class FoodRef(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    id: str = Field(examples=["usda:09040"])
-    name: str = Field(examples=["Bananas, raw"])
-    source: str = Field(examples=["USDA SR24"])
+    id: str = Field(examples=["fndds:63107010"])
+    name: str = Field(examples=["Banana, raw"])
+    source: str = Field(examples=["USDA FNDDS 2021-2023"])
 
 
 class Lookup(BaseModel):
