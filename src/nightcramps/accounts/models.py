@@ -116,5 +116,5 @@ class LoginAttempt(Base):
     """What is counted, as ``kind:`` and a SHA-256 hex digest (``accounts.limits``), so no email
     or address is stored and any length fits: ``signin.email:``, ``signin.client:``,
     ``signin.pair:`` (a failed sign-in), ``signin.known:`` (a pair that signed in),
-    ``signup.client:`` (a sign-up); ``password:<person id>`` (a wrong current password)."""
+    ``signup.client:`` (a sign-up); ``password-change:<person id>`` (a wrong current password)."""
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)

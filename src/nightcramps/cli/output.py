@@ -59,6 +59,20 @@ def write_file(path: Path, data: str | bytes) -> None:
         ) from None
 
 
+def read_file(path: Path, *, limit: int) -> bytes:
+    """The bytes of ``path``, at most one past ``limit`` (enough for the caller to refuse the size
+    without reading a huge file whole), or ``Invalid`` saying why it cannot be read."""
+    try:
+        with path.open("rb") as source:
+            return source.read(limit + 1)
+    except FileNotFoundError:
+        raise Invalid(f"There is no file {path}; check the path.") from None
+    except IsADirectoryError:
+        raise Invalid(f"{path} is a folder; give the file inside it.") from None
+    except OSError as exc:
+        raise Invalid(f"Cannot read {path}: {exc.strerror}.") from None
+
+
 def fail(message: str, *, code: int = 1) -> typer.Exit:
     """Print ``message`` to stderr and return the Exit to raise."""
     typer.secho(f"Error: {message}", err=True, fg=typer.colors.RED)

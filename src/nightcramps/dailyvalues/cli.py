@@ -1,4 +1,7 @@
-"""`nightcramps export daily-csv` and `nightcramps import daily-csv`: spreadsheets in and out."""
+"""`nightcramps export daily-csv` and `nightcramps import daily-csv`: spreadsheets in and out.
+
+The two commands join the ``export`` group (``backup.cli``) and the ``import`` group
+(``imports.cli``)."""
 
 from __future__ import annotations
 
@@ -8,21 +11,11 @@ from typing import Annotated
 import typer
 
 from nightcramps.cli.context import state
-from nightcramps.cli.output import JsonOption, command, emit_json, write_file
+from nightcramps.cli.output import JsonOption, command, emit_json, read_file, write_file
 from nightcramps.cli.parsing import parse_day
 from nightcramps.dailyvalues import service as dailyvalues_service
-from nightcramps.errors import Invalid
-
-export_app = typer.Typer(help="Export your data to files.", no_args_is_help=True)
 
 
-def register(app: typer.Typer) -> None:
-    """Add the ``export`` group to the root app (``import daily-csv`` joins ``imports.cli``'s
-    ``import`` group)."""
-    app.add_typer(export_app, name="export")
-
-
-@export_app.command("daily-csv")
 @command
 def export_daily_csv(
     ctx: typer.Context,
@@ -64,14 +57,7 @@ def import_daily_csv(
 ) -> None:
     """Import a daily CSV: all of it, or (if any cell is wrong) nothing, listing each problem."""
     cli = state(ctx)
-    try:
-        with file.open("rb") as source:
-            # One byte past the limit is enough to refuse it: a 200 MB file is never read whole.
-            data = source.read(dailyvalues_service.MAX_IMPORT_BYTES + 1)
-    except FileNotFoundError:
-        raise Invalid(f"There is no file {file}; check the path.") from None
-    except OSError as exc:
-        raise Invalid(f"Cannot read {file}: {exc.strerror}.") from None
+    data = read_file(file, limit=dailyvalues_service.MAX_IMPORT_BYTES)
     text = dailyvalues_service.decode_daily_csv(data)
     with cli.session() as session:
         summary = dailyvalues_service.import_daily_csv(

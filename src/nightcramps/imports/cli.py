@@ -24,6 +24,7 @@ from rich.progress import (
 )
 from typer.core import TyperGroup
 
+from nightcramps.backup import cli as backup_cli
 from nightcramps.cli.context import state
 from nightcramps.cli.output import JsonOption, command, emit_json, emit_table
 from nightcramps.dailyvalues import cli as dailyvalues_cli
@@ -57,8 +58,10 @@ import_app = typer.Typer(
 
 
 def register(app: typer.Typer) -> None:
-    """Add the ``import`` group (with ``daily-csv`` from the daily values) to the root app."""
+    """Add the ``import`` group (with ``daily-csv`` from the daily values and ``backup``) to the
+    root app."""
     import_app.command("daily-csv")(dailyvalues_cli.import_daily_csv)
+    import_app.command("backup")(backup_cli.import_backup)
     app.add_typer(import_app, name="import")
 
 

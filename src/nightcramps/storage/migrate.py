@@ -6,7 +6,8 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import Connection, Engine
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
@@ -22,3 +23,8 @@ def alembic_config(engine: Engine) -> Config:
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Bring the database schema up to ``revision`` (idempotent)."""
     command.upgrade(alembic_config(engine), revision)
+
+
+def current_revision(connection: Connection) -> str:
+    """The migration revision the database is at ("" before the first)."""
+    return MigrationContext.configure(connection).get_current_revision() or ""

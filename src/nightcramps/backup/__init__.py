@@ -1,0 +1,1 @@
+"""Backup of a whole diary, restore into an empty one, and deleting everything."""
