@@ -21,7 +21,7 @@ import hashlib
 import io
 import json
 import zipfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
@@ -176,16 +176,15 @@ def export_all(session: Session, owner: Owner, *, now: datetime) -> bytes:
         members[f"json/{kind}.json"] = as_json
         members[f"csv/{kind}.csv"] = as_csv
         counts[kind] = count
-    members["profile.json"] = (
-        json.dumps(_profile(session, owner), indent=1, ensure_ascii=False) + "\n"
-    ).encode()
+    profile = _profile(session, owner)
+    members["profile.json"] = (json.dumps(profile, indent=1, ensure_ascii=False) + "\n").encode()
     manifest = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "schema_version": schema_version(session),
         "app_version": __version__,
         "exported_at": now.isoformat(),
-        "time_zone": _profile(session, owner)["timezone"],
+        "time_zone": profile["timezone"],
         "counts": counts,
         "files": {name: hashlib.sha256(data).hexdigest() for name, data in members.items()},
     }
@@ -200,9 +199,9 @@ def export_all(session: Session, owner: Owner, *, now: datetime) -> bytes:
 # ---------------------------------------------------------------------------- restore
 
 
-def _open(data: bytes) -> dict[str, bytes]:
-    """The members of a backup, checked against its manifest, or ``Invalid`` saying what is
-    wrong."""
+def _open(data: bytes) -> tuple[dict[str, bytes], dict[str, Any]]:
+    """The members of a backup and its manifest, checked against each other, or ``Invalid``
+    saying what is wrong."""
     if len(data) > MAX_BACKUP_BYTES:
         raise Invalid(f"The file is over {MAX_BACKUP_BYTES // 2**20} MB; it is not a backup.")
     try:
@@ -237,8 +236,7 @@ def _open(data: bytes) -> dict[str, bytes]:
             raise Invalid(f"The backup is missing {name}; it is incomplete.")
         if hashlib.sha256(members[name]).hexdigest() != digest:
             raise Invalid(f"{name} does not match its checksum: the backup was changed or damaged.")
-    members["manifest.json"] = json.dumps(manifest).encode()
-    return members
+    return members, manifest
 
 
 def _json(data: bytes, name: str) -> Any:
@@ -319,8 +317,7 @@ def restore(session: Session, owner: Owner, data: bytes) -> Summary:
     naming where. A diary that already has entries is left alone (``Conflict``): delete
     everything first, or restore into a new account.
     """
-    members = _open(data)
-    manifest = json.loads(members["manifest.json"])
+    members, manifest = _open(data)
     current = schema_version(session)
     if manifest.get("schema_version") != current:
         raise Invalid(
@@ -450,8 +447,3 @@ def check_confirmation(typed: str) -> None:
             f'To delete everything, type "{CONFIRMATION}" to confirm.',
             fields={"confirm": f'type "{CONFIRMATION}"'},
         )
-
-
-def describe(counts: Iterable[tuple[str, int]]) -> str:
-    """``3 cramp, 12 intake_entry`` for messages."""
-    return ", ".join(f"{n} {kind}" for kind, n in counts) or "nothing"
