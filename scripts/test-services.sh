@@ -11,6 +11,12 @@ PG_PORT=${NIGHTCRAMPS_TEST_PG_PORT:-5432}
 need_apt=()
 command -v pg_ctlcluster >/dev/null 2>&1 || need_apt+=(postgresql)
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
+# The clinician report: WeasyPrint needs Pango and the fonts it names; its tests read the PDF
+# with poppler (pdftotext, pdffonts, pdftoppm).
+command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
+ls /usr/lib/*/libpango-1.0.so.0 >/dev/null 2>&1 || need_apt+=(libpango-1.0-0)
+ls /usr/lib/*/libpangoft2-1.0.so.0 >/dev/null 2>&1 || need_apt+=(libpangoft2-1.0-0)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need_apt+=(fonts-dejavu-core)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
     echo "test-services: please install ${need_apt[*]} (Debian packages) and rerun" >&2

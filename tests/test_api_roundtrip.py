@@ -15,10 +15,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+
+from nightcramps.daylog.service import KINDS
+from tests.daylog.samples import SAMPLES as KIND_SAMPLES
 
 API = "/api/v1"
 WRITES = ("post", "put", "patch")
@@ -65,37 +69,6 @@ SAMPLES: dict[str, Sample] = {
         },
         edit=("severity_0_10", 4),
     ),
-    f"{API}/activities": Sample(
-        {
-            "started_at": "2026-11-15T17:30:00Z",
-            "activity_type": "walking",
-            "duration_min": 45,
-            "intensity_0_10": 4,
-            "notes": "hills",
-        },
-        edit=("notes", "flat"),
-    ),
-    f"{API}/stretches": Sample(
-        {"at": "2026-11-15T21:30:00Z", "routine": "bedtime calf", "duration_min": 10},
-        edit=("routine", "seated"),
-    ),
-    f"{API}/alcohol": Sample(
-        {"at": "2026-11-15T19:00:00Z", "drinks": 2, "standard_units": 3.2, "kind": "wine"},
-        edit=("kind", "red wine"),
-    ),
-    f"{API}/caffeine": Sample(
-        {"at": "2026-11-15T08:00:00Z", "caffeine_mg": 95, "source": "coffee"},
-        edit=("source", "filter coffee"),
-    ),
-    f"{API}/sleep": Sample(
-        {"bed_at": "2026-11-14T23:00:00Z", "wake_at": f"{NIGHT}T07:00:00Z"},
-        edit=("bed_at", "2026-11-14T23:30:00Z"),
-        follows=frozenset({"sleep_h"}),
-    ),
-    f"{API}/medicines": Sample(
-        {"name": "furosemide 40 mg", "dose": "1 a day", "started_on": "2026-10-01"},
-        edit=("dose", "2 a day"),
-    ),
     f"{API}/intake": Sample(
         {"description": "1 medium banana", "eaten_at": f"{NIGHT}T08:00:00Z"},
         edit=("meal", "lunch"),
@@ -139,12 +112,23 @@ SAMPLES: dict[str, Sample] = {
         follows=frozenset({"calendar_url"}),
     ),
 }
+SAMPLES |= {
+    f"{API}/{kind.path}": Sample(
+        KIND_SAMPLES[kind.key].body(date.fromisoformat(NIGHT), kind.noun),
+        edit=KIND_SAMPLES[kind.key].edit(date.fromisoformat(NIGHT)),
+        follows=KIND_SAMPLES[kind.key].follows,
+    )
+    for kind in KINDS
+}
+"""The day log's kinds, each from its one sample (tests/daylog/samples.py)."""
 
 ACTIONS: dict[tuple[str, str], str] = {
     ("post", f"{API}/tokens"): "makes a secret shown once; a token has no GET",
     ("post", f"{API}/sessions/revoke-others"): "signs out the person's other browser sessions",
     ("post", f"{API}/import/daily-csv"): "uploads a CSV file, not a JSON object",
     ("post", f"{API}/imports"): "uploads another app's export file, not a JSON object",
+    ("post", f"{API}/import/backup"): "uploads a backup zip, not a JSON object",
+    ("post", f"{API}/delete-everything"): "deletes every row of the person, and the person",
     ("post", f"{API}/imports/{{import_id}}/confirm"): "stores a previewed import",
     ("post", f"{API}/imports/{{import_id}}/undo"): "removes what an import added",
     ("post", f"{API}/checkup"): "answers the questionnaire with a report; nothing is stored",

@@ -78,8 +78,16 @@ DOORS: dict[str, str] = {
     "POST /signup": "makes an account (and switches the session); tests/accounts covers it",
     "POST /signin": "checks a password (rate-limited); tests/accounts covers it",
     "POST /signout": "would end B's session in the middle of the sweep; tests/accounts covers it",
+    "POST /data/delete-everything": (
+        "would delete B in the middle of the sweep; tests/backup/test_backup_web.py checks that "
+        "it leaves A's rows, and refuses nobody"
+    ),
+    "POST /api/v1/delete-everything": (
+        "would delete B in the middle of the sweep; tests/backup/test_backup_web.py checks that "
+        "it leaves A's rows, by cookie and by token, and refuses nobody"
+    ),
 }
-"""Page routes the signed-in sweep does not call, with why (the CSRF sweep calls them)."""
+"""Routes the sweeps here do not call, with why (the CSRF sweep calls them)."""
 
 ANONYMOUS_DOORS = ("POST /signup", "POST /signin")
 """Not called by nobody either: they make accounts and sessions, and count toward rate limits."""

@@ -103,6 +103,8 @@ ENDS_SESSION: dict[str, str] = {
     "POST /account/security/password": "may end the other sessions",
     "DELETE /api/v1/sessions/{session_id}": "ends the session it names",
     "POST /api/v1/sessions/revoke-others": "gives the session a new id",
+    "POST /data/delete-everything": "deletes the person, their sessions with them",
+    "POST /api/v1/delete-everything": "deletes the person, their sessions with them",
 }
 """Writes whose control runs in a browser of its own, with why: in the person's browser it
 would sign them out (or change their session) before the other controls."""

@@ -27,6 +27,7 @@ FEATURES = {
     "guidance",
     "insights",
     "nutrition",
+    "report",
 }
 """The domain features: each a package with models, schemas, service, routes and cli."""
 

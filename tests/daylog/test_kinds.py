@@ -1,35 +1,25 @@
 """Every declared kind of day-log entry is whole: its API routes, its CLI group, its place in the
 day's log and what it counts toward. A kind declared in ``daylog/service/kinds.py`` but missing
-a schema field, a factor or a test sample fails here."""
+a schema field, a factor or a test sample (``tests/daylog/samples.py``) fails here."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import timedelta
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
-from nightcramps.cli.main import walk
+from nightcramps.cli.main import COMMANDS, walk
 from nightcramps.daylog import service as daylog_service
 from nightcramps.daylog.models import DayRecord
 from nightcramps.daylog.schemas import DayFactorsPublic, DayLogPublic, DayUpdate
+from tests.daylog.samples import SAMPLES
 from tests.daylog.test_api import YESTERDAY, Y
 
 KINDS = daylog_service.KINDS
 Cli = Callable[..., Any]
-
-SAMPLES: dict[str, dict[str, Any]] = {
-    "activity": {"day": Y, "activity_type": "walking", "duration_min": 20, "intensity_0_10": 4},
-    "stretch": {"day": Y, "routine": "calf"},
-    "alcohol": {"day": Y, "drinks": 1},
-    "caffeine": {"day": Y, "caffeine_mg": 40},
-    "sleep": {"bed_at": f"{YESTERDAY - timedelta(days=1)}T23:00:00", "wake_at": f"{Y}T06:00:00"},
-    "medicine": {"name": "Lasix 40 mg", "started_on": Y},
-}
-"""A valid API body of each kind, logged on the day ``Y`` (a new kind adds its own)."""
 
 
 def by_key(kind: daylog_service.AnyKind) -> str:
@@ -75,6 +65,9 @@ def test_every_kind_has_its_six_api_operations(openapi: dict[str, Any]) -> None:
 @pytest.mark.parametrize("kind", KINDS, ids=by_key)
 def test_kind_has_its_cli_group(kind: daylog_service.AnyKind) -> None:
     """`nightcramps GROUP` has a command that logs one, `delete` and `restore`, and `list`."""
+    assert COMMANDS.get(kind.cli_group) == "daylog", (
+        f"add {kind.cli_group!r}: 'daylog' to COMMANDS in nightcramps/cli/main.py"
+    )
     commands = {path[1] for path, _ in walk() if path[:1] == (kind.cli_group,) and len(path) == 2}
     assert {"list", "delete", "restore"} <= commands
     assert commands & {"add", "log"}
@@ -102,7 +95,7 @@ def test_an_entry_of_each_kind_goes_through_every_front_door(
 ) -> None:
     """Logged through the API, an entry is in the day's log and its factor, the CLI lists it,
     and deleting it from the CLI takes it out of both."""
-    created = client.post(f"/api/v1/{kind.path}", json=SAMPLES[kind.key])
+    created = client.post(f"/api/v1/{kind.path}", json=SAMPLES[kind.key].body(YESTERDAY, "sample"))
     assert created.status_code == 201, created.text
     entry_id = created.json()["id"]
     day = client.get(f"/api/v1/days/{Y}/log").json()

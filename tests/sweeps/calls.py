@@ -12,9 +12,12 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
+from nightcramps.daylog.service import KINDS
+from tests.daylog.samples import SAMPLES as KIND_SAMPLES
 from tests.sweeps.people import PASSWORD, Seed
 from tests.sweeps.routes import Route
 
@@ -75,18 +78,13 @@ ROW_PARAMS = {
 }
 """Path parameters that are a row id of one kind, whatever the route."""
 COLLECTIONS = {
-    "activities": "activity",
-    "stretches": "stretch",
-    "alcohol": "alcohol",
-    "caffeine": "caffeine",
-    "sleep": "sleep",
-    "medicines": "medicine",
+    **{kind.path: kind.key for kind in KINDS},
     "intake": "intake",
     "tokens": "token",
     "sessions": "session",
 }
 """For a generic ``{entry_id}`` or ``{id}``: the kind of row, by the path segment before it."""
-DAY_LOG_KINDS = ("activity", "stretch", "alcohol", "caffeine", "sleep", "medicine")
+DAY_LOG_KINDS = tuple(kind.key for kind in KINDS)
 """The kinds of ``/entries/{kind}/{entry_id}/...`` (the page routes that delete any entry)."""
 CONSTANTS: dict[str, list[str]] = {
     "slug": ["magnesium"],
@@ -286,7 +284,18 @@ def _one(body: Body) -> ONE:
     return lambda s: [body]
 
 
+def _day_log_bodies() -> dict[str, ONE]:
+    """Each day-log kind's log and change, from its one sample (tests/daylog/samples.py)."""
+    bodies: dict[str, ONE] = {}
+    for kind in KINDS:
+        sample, day = KIND_SAMPLES[kind.key], date.fromisoformat(DAY)
+        bodies[f"POST /api/v1/{kind.path}"] = _one(json(sample.body(day, "bravo")))
+        bodies[f"PATCH /api/v1/{kind.path}/{{entry_id}}"] = _one(json(dict([sample.edit(day)])))
+    return bodies
+
+
 API_BODIES: dict[str, ONE] = {
+    **_day_log_bodies(),
     "PATCH /api/v1/profile": _one(json({"display_name": "bravo"})),
     "POST /api/v1/tokens": _one(json({"name": "bravo token"})),
     "POST /api/v1/nights": lambda s: [json({"night_of": s.nights[0], "status": "no_cramps"})],
@@ -296,24 +305,10 @@ API_BODIES: dict[str, ONE] = {
     ],
     "PATCH /api/v1/cramps/{cramp_id}": _one(json({"severity_0_10": 4, "notes": "bravo"})),
     "POST /api/v1/import/daily-csv": _one(Body("csv", CSV_FILE)),
+    "POST /api/v1/import/backup": _one(Body("csv", CSV_FILE)),  # not a zip: refused, 422
+    "POST /api/v1/delete-everything": _one(json({"confirm": "delete everything"})),
     "POST /api/v1/imports": _one(Body("multipart", IMPORT_FILE)),
     "PATCH /api/v1/days/{day}/log": _one(json({"steps": 1000})),
-    "POST /api/v1/activities": _one(
-        json({"day": DAY, "activity_type": "walking", "duration_min": 20, "intensity_0_10": 3})
-    ),
-    "PATCH /api/v1/activities/{entry_id}": _one(json({"duration_min": 25})),
-    "POST /api/v1/stretches": _one(json({"day": DAY, "routine": "bravo", "duration_min": 5})),
-    "PATCH /api/v1/stretches/{entry_id}": _one(json({"duration_min": 6})),
-    "POST /api/v1/alcohol": _one(json({"day": DAY, "drinks": 1})),
-    "PATCH /api/v1/alcohol/{entry_id}": _one(json({"drinks": 3})),
-    "POST /api/v1/caffeine": _one(json({"day": DAY, "caffeine_mg": 50})),
-    "PATCH /api/v1/caffeine/{entry_id}": _one(json({"caffeine_mg": 60})),
-    "POST /api/v1/sleep": _one(
-        json({"bed_at": "2026-11-19T23:00:00Z", "wake_at": "2026-11-20T07:00:00Z"})
-    ),
-    "PATCH /api/v1/sleep/{entry_id}": _one(json({"bed_at": "2026-11-15T23:30:00Z"})),
-    "POST /api/v1/medicines": _one(json({"name": "bravo medicine", "started_on": "2026-11-01"})),
-    "PATCH /api/v1/medicines/{entry_id}": _one(json({"dose": "bravo"})),
     "POST /api/v1/medicines/{entry_id}/stop": _one(json({"stopped_on": DAY})),
     "POST /api/v1/checkup": _one(json({"numbness": True})),
     "POST /api/v1/routine/log": _one(json({"routine": "bedtime", "duration_min": 5})),
@@ -397,6 +392,8 @@ PAGE_FORMS: dict[str, ONE] = {
     "POST /diary/{night_of}/delete": NOTHING,
     "POST /diary/{night_of}/restore": NOTHING,
     "POST /data/daily": _one(Body("multipart", CSV_FILE)),
+    "POST /data/backup": _one(Body("multipart", CSV_FILE)),  # not a zip: refused, 422
+    "POST /data/delete-everything": _one(form({"confirm": "delete everything"})),
     "POST /data/import": _one(Body("multipart", IMPORT_FILE)),
     "POST /data/import/{import_id}/confirm": NOTHING,
     "POST /data/import/{import_id}/discard": NOTHING,

@@ -8,7 +8,7 @@ import itertools
 import re
 from contextlib import ExitStack
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,8 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from nightcramps.config import Settings
+from nightcramps.daylog.service import KINDS
+from tests.daylog.samples import SAMPLES as KIND_SAMPLES
 
 API = "/api/v1"
 PASSWORD = "correct horse battery staple"
@@ -299,27 +301,16 @@ def _seed_day_log(s: Seeder) -> None:
     seed, mark = s.seed, s.seed.mark
     s.call("PATCH", f"{API}/days/2026-11-15/log", json={"steps": 4321, "notes": mark()})
     s.call("PATCH", f"{API}/days/2026-11-16/log", json={"heat_used": True, "notes": mark()})
-    kinds: list[tuple[str, str, Any]] = [
-        ("activity", "activities", lambda d: {
-            "started_at": f"{d}T17:30:00Z", "activity_type": "walking", "duration_min": 40,
-            "intensity_0_10": 4, "notes": mark()}),
-        ("stretch", "stretches", lambda d: {
-            "at": f"{d}T21:30:00Z", "routine": mark(), "duration_min": 10}),
-        ("alcohol", "alcohol", lambda d: {"at": f"{d}T19:00:00Z", "drinks": 2, "kind": mark()}),
-        ("caffeine", "caffeine", lambda d: {
-            "at": f"{d}T08:00:00Z", "caffeine_mg": 95, "source": mark()}),
-        ("sleep", "sleep", lambda d: {"bed_at": f"{d}T23:00:00Z", "wake_at": _next_morning(d)}),
-        ("medicine", "medicines", lambda d: {
-            "name": mark(MEDICINES[d]), "dose": mark(), "started_on": d, "notes": mark()}),
-    ]  # fmt: skip
-    for kind, collection, body in kinds:
-        s.add(kind, f"{API}/{collection}", body("2026-11-15"))
-        s.add(kind, f"{API}/{collection}", body("2026-11-12"), delete=True)
+    for kind in KINDS:  # each kind's one sample (tests/daylog/samples.py), live and deleted
+        sample = KIND_SAMPLES[kind.key]
+        for day, deleted in ((date(2026, 11, 15), False), (date(2026, 11, 12), True)):
+            text = mark(MEDICINES[day]) if kind.key == "medicine" else mark()
+            s.add(kind.key, f"{API}/{kind.path}", sample.body(day, text), delete=deleted)
     seed.names["medicine"] = _medicine_names(s)
     seed.days += ["2026-11-12", "2026-11-13"]
 
 
-MEDICINES = {"2026-11-15": "furosemide 40 mg", "2026-11-12": "amlodipine 5 mg"}
+MEDICINES = {date(2026, 11, 15): "furosemide 40 mg", date(2026, 11, 12): "amlodipine 5 mg"}
 """Two medicines (the same one twice would be refused as already listed)."""
 
 
@@ -327,10 +318,6 @@ def _medicine_names(s: Seeder) -> list[str]:
     listed = s.call("GET", f"{API}/medicines")
     rows = listed["data"] if isinstance(listed, dict) else listed
     return [str(row["name"]) for row in rows]
-
-
-def _next_morning(day: str) -> str:
-    return f"{date.fromisoformat(day) + timedelta(days=1)}T07:00:00Z"
 
 
 def _seed_guidance(s: Seeder) -> None:

@@ -38,6 +38,7 @@ COMMANDS = {
     "delete-everything": "backup",
     "import": "imports",
     "insights": "insights",
+    "report": "report",
     "eat": "nutrition",
     "drink": "nutrition",
     "day": "nutrition",

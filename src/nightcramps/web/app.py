@@ -18,6 +18,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from nightcramps import __version__
 from nightcramps.accounts import routes as accounts_routes
 from nightcramps.accounts import security_routes
+from nightcramps.backup import routes as backup_routes
 from nightcramps.config import Settings, get_settings
 from nightcramps.dailyvalues import routes as dailyvalues_routes
 from nightcramps.daylog import routes as daylog_routes
@@ -30,6 +31,7 @@ from nightcramps.imports import routes as imports_routes
 from nightcramps.insights import routes as insights_routes
 from nightcramps.nutrition import gaps as nutrition_gaps
 from nightcramps.nutrition import routes as nutrition_routes
+from nightcramps.report import routes as report_routes
 from nightcramps.storage.engine import make_engine
 from nightcramps.storage.migrate import upgrade
 from nightcramps.storage.session import make_sessionmaker
@@ -43,7 +45,7 @@ from nightcramps.web.sessions import ServerSessionMiddleware
 from nightcramps.web.templating import make_templates
 
 STATIC_DIR = Path(__file__).parent / "static"
-UPLOAD_PATHS = dailyvalues_routes.UPLOAD_PATHS
+UPLOAD_PATHS = (*dailyvalues_routes.UPLOAD_PATHS, *backup_routes.UPLOAD_PATHS)
 """The routes that take a file (a larger body, any content type)."""
 SESSION_COOKIE = "nightcramps_session"
 
@@ -68,6 +70,10 @@ FEATURE_ROUTERS = [
     guidance_routes.api,
     nutrition_routes.pages,
     nutrition_routes.api,
+    report_routes.pages,
+    report_routes.api,
+    backup_routes.pages,
+    backup_routes.api,
 ]
 
 

@@ -1,0 +1,1 @@
+"""The clinician report: a one-page summary of a period of the diary, as HTML and PDF."""
