@@ -88,6 +88,11 @@ def test_a_file_route_takes_a_file_but_not_a_larger_one(client: TestClient) -> N
     )
     assert answer.status_code == 413
     assert "split a larger file by years" in answer.json()["detail"]
+    backup = client.post(
+        "/api/v1/import/backup", content=too_big, headers={"Content-Type": "application/zip"}
+    )
+    assert backup.status_code == 413
+    assert "nightcramps import backup FILE" in backup.json()["detail"]
 
 
 def test_another_sites_request_is_refused_before_its_body(client: TestClient) -> None:

@@ -223,7 +223,8 @@ def _too_large(scope: Scope, limit: int) -> Response:
     message = (
         f"This request is larger than the {size} this address accepts, so it was not read. "
         + (
-            "A daily CSV of ten years is about 400 kB; split a larger file by years."
+            "A daily CSV of ten years is about 400 kB; split a larger file by years. A "
+            "larger backup restores from the command line: nightcramps import backup FILE."
             if limit > MAX_BODY_BYTES
             else "Send less at a time."
         )
