@@ -24,6 +24,7 @@ FEATURES = {
     "dailyvalues",
     "daylog",
     "diary",
+    "fhir",
     "foods",
     "guidance",
     "imports",

@@ -18,9 +18,11 @@ from nightcramps.cli.context import state
 from nightcramps.cli.output import JsonOption, command, emit_json, read_file, write_file
 from nightcramps.dailyvalues import cli as dailyvalues_cli
 from nightcramps.errors import Invalid
+from nightcramps.fhir import cli as fhir_cli
 
 export_app = typer.Typer(help="Export your data to files.", no_args_is_help=True)
 export_app.command("daily-csv")(dailyvalues_cli.export_daily_csv)
+export_app.command("fhir")(fhir_cli.export_fhir)
 
 OutputOption = Annotated[Path, typer.Option("--output", "-o", help="The zip file to write.")]
 

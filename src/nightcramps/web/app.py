@@ -23,6 +23,7 @@ from nightcramps.config import Settings, get_settings
 from nightcramps.dailyvalues import routes as dailyvalues_routes
 from nightcramps.daylog import routes as daylog_routes
 from nightcramps.diary import routes as diary_routes
+from nightcramps.fhir import routes as fhir_routes
 from nightcramps.foods import routes as foods_routes
 from nightcramps.foods import service as foods_service
 from nightcramps.guidance import routes as guidance_routes
@@ -74,6 +75,7 @@ FEATURE_ROUTERS = [
     report_routes.api,
     backup_routes.pages,
     backup_routes.api,
+    fhir_routes.api,
 ]
 
 

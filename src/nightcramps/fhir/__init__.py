@@ -1,0 +1,1 @@
+"""FHIR R4 export: a diary as one Bundle for clinical systems (docs/fhir.md)."""
