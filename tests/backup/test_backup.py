@@ -145,3 +145,39 @@ def test_delete_everything_asks_for_the_typed_confirmation(cli: Cli) -> None:
     assert len(_cramps(cli)) == 1
     result = cli("delete-everything")  # not a terminal: no question can be asked
     assert result.exit_code != 0 and "--confirm" in result.output
+
+
+def test_a_merge_adds_only_what_the_diary_lacks_and_keeps_what_it_has(
+    cli: Cli, tmp_path: Path
+) -> None:
+    _fill(cli)
+    backup, after = tmp_path / "backup.zip", tmp_path / "after.zip"
+    assert cli("export", "all", "-o", str(backup)).exit_code == 0
+    # Since the backup: one cramp edited, one new night. Then the merge brings nothing twice.
+    live = next(c for c in _cramps(cli))
+    edited = cli("cramp", "edit", str(live["id"]), "--severity", "9")
+    assert edited.exit_code == 0, edited.output
+    assert cli("night", "no-cramps", "--night-of", "2026-11-21").exit_code == 0
+
+    same = cli("import", "backup", str(backup), "--merge", "--json")
+    assert same.exit_code == 0, same.output
+    body = json.loads(same.output)
+    assert body["total"] == 0 and body["kept"]["night"] == 3 and body["kept"]["cramp"] == 2
+    assert [c["severity_0_10"] for c in _cramps(cli)] == [9]  # the diary's edit wins
+    nights = {n["night_of"] for n in json.loads(cli("night", "list", "--json").output)}
+    assert "2026-11-21" in nights
+
+    # Into a diary that lost a night and its cramp, the merge brings back exactly those.
+    assert cli("cramp", "delete", str(live["id"]), "--yes").exit_code == 0
+    assert cli("delete-everything", "--confirm", "delete everything").exit_code == 0
+    assert cli("night", "no-cramps", "--night-of", "2026-11-20").exit_code == 0
+    merged = cli("import", "backup", str(backup), "--merge")
+    assert merged.exit_code == 0, merged.output
+    assert "already in your diary" in merged.output
+    assert cli("export", "all", "-o", str(after)).exit_code == 0
+    restored = json.loads(_members(after)["json/cramp.json"])["rows"]
+    original = json.loads(_members(backup)["json/cramp.json"])["rows"]
+    assert len(restored) == len(original) == 2
+    assert {r["severity_0_10"] for r in restored} == {r["severity_0_10"] for r in original}
+    again = cli("import", "backup", str(backup), "--merge", "--json")
+    assert json.loads(again.output)["total"] == 0  # the second time adds nothing

@@ -180,8 +180,30 @@ def test_a_non_empty_diary_is_not_restored_into(client: TestClient) -> None:
     answer = client.post(f"{API}/import/backup", content=backup)
     assert answer.status_code == 409
     assert "Your diary is not empty" in answer.json()["detail"]
-    assert "Export what you have first" in answer.json()["detail"]
+    assert "Merge it to add only what your diary lacks" in answer.json()["detail"]
     assert _nights(client) == before
+
+
+def test_a_merge_adds_what_the_diary_lacks_through_the_api(client: TestClient) -> None:
+    """``merge=true``: the diary's own entries stay as they are, the backup's others come in,
+    and the same merge again adds nothing."""
+    _fill(client)
+    backup = client.get(f"{API}/export/all").content
+    before = _nights(client)
+    # After the backup, a night changed and a new one logged.
+    changed = client.patch(f"{API}/nights/2026-11-15", json={"notes": "changed since"})
+    assert changed.status_code == 200, changed.text
+    later = {"night_of": "2026-11-21", "status": "no_cramps"}
+    assert client.post(f"{API}/nights", json=later).status_code == 201
+    answer = client.post(f"{API}/import/backup", params={"merge": "true"}, content=backup)
+    assert answer.status_code == 200, answer.text
+    body = answer.json()
+    assert body["total"] == 0 and body["kept"]["night"] == len(before)
+    after = {n["night_of"]: n for n in _nights(client)}
+    assert after["2026-11-15"]["notes"] == "changed since"  # the diary wins
+    assert "2026-11-21" in after
+    again = client.post(f"{API}/import/backup", params={"merge": "true"}, content=backup)
+    assert again.json()["total"] == 0
 
 
 @pytest.mark.parametrize("body", [{"confirm": "delete"}, {"confirm": ""}, {}, {"yes": True}])
@@ -276,6 +298,22 @@ def test_the_page_restores_and_deletes(client: TestClient) -> None:
     assert restored.status_code == 303, restored.text
     assert "Restored" in client.get("/data/backup").text
     assert _nights(client) == before
+
+
+def test_the_page_merges_into_a_diary_with_entries(client: TestClient) -> None:
+    """With entries, the page's restore is a merge: the box says so and the result is told."""
+    _fill(client)
+    backup = client.get("/data/backup.zip").content
+    page = client.get("/data/backup").text
+    assert 'name="merge"' in page and ">Merge</button>" in page
+    merged = client.post(
+        "/data/backup",
+        data={"csrf_token": _csrf(client), "merge": "1"},
+        files={"file": ("backup.zip", backup, "application/zip")},
+        follow_redirects=False,
+    )
+    assert merged.status_code == 303, merged.text
+    assert "added 0 entries" in client.get("/data/backup").text
 
 
 @contextmanager

@@ -106,3 +106,29 @@ def test_delete_everything_then_restore(page: Page, live_url: str) -> None:
     page.get_by_role("button", name="Restore").click()
     expect(page.locator("#messages")).to_contain_text("Restored")
     assert len(_nights(live_url)) == 1
+
+
+def test_a_backup_merges_into_a_diary_with_entries(page: Page, live_url: str) -> None:
+    """With entries the page offers a merge, which needs its box ticked: the night logged
+    since the backup stays, and what both hold is not doubled."""
+    _cramp_logged(live_url)
+    page.goto(live_url + "/data/backup")
+    with page.expect_download() as started:
+        page.get_by_role("link", name="Download everything").click()
+    backup = started.value.path().read_bytes()
+    logged = httpx2.post(
+        f"{live_url}/api/v1/nights", json={"night_of": "2026-11-20", "status": "no_cramps"}
+    )
+    assert logged.status_code == 201, logged.text
+    page.reload()
+    page.get_by_label("Backup zip").set_input_files(
+        {"name": "backup.zip", "mimeType": "application/zip", "buffer": backup}
+    )
+    merge = page.get_by_label("Merge into my diary: add only what it lacks")
+    page.get_by_role("button", name="Merge").click()
+    assert merge.evaluate("box => box.validity.valueMissing")  # the browser asks for the tick
+    merge.check()
+    page.get_by_role("button", name="Merge").click()
+    expect(page.locator("#messages")).to_contain_text("were already in your diary")
+    assert len(_nights(live_url)) == 2
+    assert axe_violations(page) == []

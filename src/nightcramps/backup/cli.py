@@ -49,15 +49,33 @@ def export_all(ctx: typer.Context, output: OutputOption) -> None:
 def import_backup(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(help="A backup.zip from `nightcramps export all`.")],
+    merge: Annotated[
+        bool,
+        typer.Option(
+            "--merge",
+            help="Into a diary that has entries: add only what it lacks; what it has wins.",
+        ),
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
-    """Restore a backup into an empty diary, exactly as it was (all of it or nothing)."""
+    """Restore a backup into an empty diary, exactly as it was (all of it or nothing), or merge
+    it into this one with --merge."""
     cli = state(ctx)
     data = read_file(file, limit=service.MAX_BACKUP_BYTES)
     with cli.session() as session:
-        summary = service.restore(session, cli.owner(session), data)
+        summary = service.restore(session, cli.owner(session), data, merge=merge)
     if as_json:
-        emit_json({"restored": summary.counts, "total": summary.total})
+        body: dict[str, object] = {"restored": summary.counts, "total": summary.total}
+        if merge:
+            body["kept"] = summary.kept
+        emit_json(body)
+        return
+    if merge:
+        kept = sum(summary.kept.values())
+        typer.echo(
+            f"Merged {file}: added {summary.total} rows; {kept} were already in your diary "
+            "and kept as they are."
+        )
         return
     typer.echo(f"Restored {summary.total} rows from {file}.")
 

@@ -8,9 +8,9 @@ is restored with ``nightcramps import backup``, which reads up to the service's 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
@@ -33,6 +33,10 @@ UPLOAD_PATHS = (PAGE, "/api/v1/import/backup")
 PAGE_LIMIT_MB = MAX_UPLOAD_BYTES // 2**20
 """The largest backup the page and the API take, in MB (the guard's limit for files)."""
 READ_CHUNK_BYTES = 64 * 1024
+MergeQuery = Annotated[
+    bool,
+    Query(description="Into a diary with entries: add only what it lacks; what it has wins."),
+]
 TYPED_SHOWN = 100
 """At most this much of a wrong confirmation is shown again in its field."""
 NO_FILE = (
@@ -69,12 +73,14 @@ async def _upload_chunks(upload: UploadFile) -> AsyncIterator[bytes]:
         yield chunk
 
 
-def _restore_and_commit(session: Session, owner: Owner, data: bytes) -> service.Summary:
+def _restore_and_commit(
+    session: Session, owner: Owner, data: bytes, merge: bool = False
+) -> service.Summary:
     """Restore and commit (or roll back) in a worker thread, as the daily CSV's import does
     (``dailyvalues/routes.py``): thousands of rows are seconds of work that would otherwise hold
     up every other request on the event loop. The request's session is handed over whole."""
     try:
-        summary = service.restore(session, owner, data)
+        summary = service.restore(session, owner, data, merge=merge)
     except BaseException:
         session.rollback()
         raise
@@ -83,7 +89,7 @@ def _restore_and_commit(session: Session, owner: Owner, data: bytes) -> service.
 
 
 def _counts(summary: service.Summary) -> BackupCounts:
-    return BackupCounts(counts=summary.counts, total=summary.total)
+    return BackupCounts(counts=summary.counts, total=summary.total, kept=summary.kept)
 
 
 # ---------------------------------------------------------------------------- pages
@@ -120,17 +126,26 @@ async def backup_restore(request: Request, session: SessionDep, owner: OwnerDep)
     is changed then)."""
     async with request.form() as form:
         upload = form.get("file")
+        merge = form.get("merge") == "1"
         name, data = "", None
         if isinstance(upload, UploadFile) and upload.filename:
             name, data = upload.filename, await _read(_upload_chunks(upload))
     if data is None:
         return _page(request, session, owner, status_code=422, errors={"file": NO_FILE})
     try:
-        summary = await run_in_threadpool(_restore_and_commit, session, owner, data)
+        summary = await run_in_threadpool(_restore_and_commit, session, owner, data, merge)
     except NightcrampsError as exc:
         return _page(
             request, session, owner, status_code=status_for(exc), errors={"file": exc.message}
         )
+    if merge:
+        kept = sum(summary.kept.values())
+        flash(
+            request,
+            f"Merged {name}: added {summary.total} entries; {kept} were already in your diary "
+            "and stay as they are.",
+        )
+        return redirect(PAGE)
     flash(request, f"Restored {summary.total} entries from {name}: your diary is as it was.")
     return redirect(PAGE)
 
@@ -189,14 +204,18 @@ def api_export_all(session: SessionDep, owner: OwnerDep) -> Response:
         }
     },
 )
-async def api_import_backup(request: Request, session: SessionDep, owner: OwnerDep) -> BackupCounts:
+async def api_import_backup(
+    request: Request, session: SessionDep, owner: OwnerDep, merge: MergeQuery = False
+) -> BackupCounts:
     """Restore a backup zip (from ``GET /export/all`` or ``nightcramps export all``) sent as the
-    body into an empty diary, all of it or nothing: 409 when the diary has entries, 422 naming
-    what is wrong with the file. At most 5 MB here; larger with ``nightcramps import backup``."""
+    body into an empty diary, all of it or nothing: 409 when the diary has entries unless
+    ``merge=true`` (then only what the diary lacks is added, ``kept`` counts the rest), 422
+    naming what is wrong with the file. At most 5 MB here; larger with ``nightcramps import
+    backup``."""
     data = await _read(request.stream())
     if not data:
         raise Invalid(NO_BODY, fields={"body": "send the backup zip"})
-    return _counts(await run_in_threadpool(_restore_and_commit, session, owner, data))
+    return _counts(await run_in_threadpool(_restore_and_commit, session, owner, data, merge))
 
 
 @api.post("/delete-everything", response_model=BackupCounts)

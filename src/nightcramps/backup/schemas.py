@@ -17,6 +17,10 @@ class BackupCounts(BaseModel):
 
     counts: dict[str, int] = Field(examples=[{"night": 90, "cramp": 81}])
     total: int
+    kept: dict[str, int] = Field(
+        default_factory=dict,
+        description="A merge's rows the diary already had, left as they are (rows per kind).",
+    )
 
 
 class DeleteConfirmation(BaseModel):

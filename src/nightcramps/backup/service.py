@@ -22,12 +22,12 @@ import io
 import json
 import zipfile
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import JSON, Column, Table, delete, func, insert, select
+from sqlalchemy import JSON, Column, Table, UniqueConstraint, delete, func, insert, select
 from sqlalchemy.exc import StatementError
 from sqlalchemy.orm import Session
 
@@ -58,9 +58,11 @@ _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 @dataclass(frozen=True)
 class Summary:
-    """What a restore or a deletion did: rows per kind."""
+    """What a restore or a deletion did: rows per kind, and for a merge the backup's rows left
+    out because the diary already had them (``kept``)."""
 
     counts: dict[str, int]
+    kept: dict[str, int] = field(default_factory=dict)
 
     @property
     def total(self) -> int:
@@ -310,12 +312,13 @@ def _rows(members: Mapping[str, bytes], table: Table) -> list[dict[str, Any]]:
     return rows
 
 
-def restore(session: Session, owner: Owner, data: bytes) -> Summary:
+def restore(session: Session, owner: Owner, data: bytes, *, merge: bool = False) -> Summary:
     """Put a backup into this person's empty diary, exactly as it was exported.
 
     Nothing is written unless all of it can be: a wrong cell anywhere refuses the whole file,
-    naming where. A diary that already has entries is left alone (``Conflict``): delete
-    everything first, or restore into a new account.
+    naming where. A diary that already has entries is left alone (``Conflict``) unless ``merge``
+    is asked for: then only what the diary lacks is added, and what it has wins (see
+    :class:`_Merge`); the profile stays as it is.
     """
     members, manifest = _open(data)
     current = schema_version(session)
@@ -326,12 +329,13 @@ def restore(session: Session, owner: Owner, data: bytes) -> Summary:
             "version that made it, or update NightCramps first."
         )
     present = has_entries(session, owner)
-    if present:
+    if present and not merge:
         listed = ", ".join(f"{count} {kind}" for kind, count in sorted(present.items()))
         raise Conflict(
-            f"Your diary is not empty ({listed}); a backup is restored only into an empty "
-            "diary, so nothing was changed. Export what you have first, then delete everything "
-            "and restore."
+            f"Your diary is not empty ({listed}); a backup is restored exactly only into an "
+            "empty diary, so nothing was changed. Merge it to add only what your diary lacks "
+            '(--merge, or tick "merge" on the page), or export what you have, delete '
+            "everything and restore."
         )
     known = {table.name for table in backed_up_tables()}
     for name in members:
@@ -372,10 +376,14 @@ def restore(session: Session, owner: Owner, data: bytes) -> Summary:
         name: _stored(value, profile_columns[name], "profile.json")
         for name, value in profile.items()
     }
+    merging = _Merge(session, owner) if merge else None
     try:
-        if settings:
+        if settings and merging is None:
             session.execute(person.update().where(person.c.id == owner.person_id).values(settings))
         for table, refs, values in prepared:
+            if merging is not None:
+                values = merging.new_rows(table, refs, values, numbers)
+                counts[table.name] = len(values)
             _insert(session, table, refs, values, numbers)
         session.flush()
     except StatementError as exc:
@@ -383,7 +391,102 @@ def restore(session: Session, owner: Owner, data: bytes) -> Summary:
         raise Invalid(
             f"The backup does not fit this diary ({type(exc.orig).__name__}); nothing was restored."
         ) from None
+    if merging is not None:
+        return Summary(
+            {kind: n for kind, n in counts.items() if n},
+            {kind: n for kind, n in merging.kept.items() if n},
+        )
     return Summary(counts)
+
+
+class _Merge:
+    """Which of a backup's rows a diary already has, so that a merge adds only the others.
+
+    A row is already there when it has the same key as one of the diary's (a table's unique
+    constraint: the night of a date, the day record of a day, a target's nutrient) or, in a table
+    with no such key, when every column but its number is the same. What the diary has wins
+    whole: a row already there is kept as the diary has it, and so are the rows that belong to
+    it (a night's cramps come with the night, or not at all), so an entry is never half one
+    version and half the other. Merging the same backup twice adds nothing the second time.
+    """
+
+    def __init__(self, session: Session, owner: Owner) -> None:
+        self.session = session
+        self.owner = owner
+        self.kept: dict[str, int] = {}
+        self.matched: dict[str, set[int]] = {}
+        """Per kind, the backup's row numbers the diary already had."""
+
+    def _existing(self, table: Table, keys: list[list[str]]) -> list[dict[tuple[Any, ...], Any]]:
+        rows = self.session.execute(
+            select(table).where(table.c.person_id == self.owner.person_id)
+        ).mappings()
+        found: list[dict[tuple[Any, ...], Any]] = [{} for _ in keys]
+        for row in rows:
+            for index, key in enumerate(keys):
+                found[index].setdefault(_key(dict(row), key), row.get("id"))
+        return found
+
+    def new_rows(
+        self,
+        table: Table,
+        refs: Mapping[str, Table],
+        values: list[dict[str, Any]],
+        numbers: dict[str, dict[int, int]],
+    ) -> list[dict[str, Any]]:
+        """The rows of ``values`` the diary lacks; the others' numbers are mapped to the diary's
+        rows so that what refers to them follows."""
+        unique = [
+            [c.name for c in constraint.columns]
+            for constraint in table.constraints
+            if isinstance(constraint, UniqueConstraint)
+        ]
+        keys = unique or [[c.name for c in table.c if c.name != "id"]]
+        existing = self._existing(table, keys)
+        matched = self.matched.setdefault(table.name, set())
+        fresh = []
+        for record in values:
+            number = record.get("id")
+            parent_kept = any(
+                record[name] in self.matched.get(target.name, ())
+                for name, target in refs.items()
+                if record[name] is not None
+            )
+            mapped = {
+                name: numbers.get(target.name, {}).get(record[name], record[name])
+                if record[name] is not None
+                else None
+                for name, target in refs.items()
+            }
+            candidate = record | mapped | {"person_id": self.owner.person_id}
+            hit: Any = next(
+                (
+                    found[_key(candidate, key)]
+                    for key, found in zip(keys, existing, strict=True)
+                    if _key(candidate, key) in found
+                ),
+                _MISSING,
+            )
+            if parent_kept or hit is not _MISSING:
+                self.kept[table.name] = self.kept.get(table.name, 0) + 1
+                if number is not None:
+                    matched.add(number)
+                    if hit is not _MISSING and hit is not None:
+                        numbers.setdefault(table.name, {})[number] = hit
+                continue
+            fresh.append(record)
+        return fresh
+
+
+_MISSING = object()
+
+
+def _key(row: Mapping[str, Any], columns: list[str]) -> tuple[Any, ...]:
+    """The row's values in ``columns``, JSON lists and objects as their canonical text."""
+    return tuple(
+        json.dumps(row[c], sort_keys=True) if isinstance(row[c], list | dict) else row[c]
+        for c in columns
+    )
 
 
 def _insert(
@@ -415,7 +518,7 @@ def _insert(
     new_ids = session.scalars(
         insert(table).returning(table.c.id, sort_by_parameter_order=True), values
     ).all()
-    numbers[table.name] = dict(zip(local, new_ids, strict=True))
+    numbers.setdefault(table.name, {}).update(zip(local, new_ids, strict=True))
 
 
 # ---------------------------------------------------------------------------- delete
