@@ -47,3 +47,11 @@ def test_a_command_does_not_load_the_web_app_or_the_statistics() -> None:
 def test_help_lists_every_command() -> None:
     loaded = _modules_after("--help")
     assert {f"nightcramps.{package}.cli" for package in main.COMMANDS.values()} <= loaded
+
+
+def test_an_import_does_not_load_the_backup_or_the_daily_csv() -> None:
+    """``import backup`` and ``import daily-csv`` belong to other features and load with their
+    command only; help still lists them."""
+    loaded = _modules_after("import", "list", "--help")
+    assert not {"nightcramps.backup.service", "nightcramps.dailyvalues.cli"} & loaded
+    assert "nightcramps.backup.cli" in _modules_after("import", "backup", "--help")
