@@ -6,6 +6,8 @@ The clocks are at 19:00 on Tue 24 Nov 2026 in London (see conftest.py).
 
 from __future__ import annotations
 
+import re
+
 import httpx2
 from playwright.sync_api import Page, expect
 
@@ -55,3 +57,17 @@ def test_the_download_is_a_pdf(page: Page, live_url: str) -> None:
     download = started.value
     assert download.suggested_filename == "nightcramps-report-2026-11-01-2026-11-23.pdf"
     assert download.path().read_bytes().startswith(b"%PDF-")
+
+
+def test_the_night_grid_is_added_when_asked(page: Page, live_url: str) -> None:
+    """The box adds the night grid to the preview and to the PDF link; the page passes axe."""
+    _cramp_logged(live_url)
+    page.goto(live_url + "/report")
+    expect(page.get_by_role("heading", name="Night grid: the last 14 nights")).to_have_count(0)
+    page.get_by_label("Add page 2: the night grid of the last 14 nights").check()
+    page.get_by_role("button", name="Show the report").click()
+    expect(page.get_by_role("heading", name="Night grid: the last 14 nights")).to_be_visible()
+    expect(page.locator("table.grid-table")).to_contain_text("03:10 calf 6")
+    link = page.get_by_role("link", name="Download the PDF")
+    expect(link).to_have_attribute("href", re.compile(r"grid=true"))
+    assert axe_violations(page) == []

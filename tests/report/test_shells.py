@@ -9,6 +9,7 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 from nightcramps.owner import Owner
+from tests.report.test_pdf import _pages
 
 Cli = Callable[..., Any]
 
@@ -85,3 +86,23 @@ def test_page_says_a_bad_period_beside_the_form(client: TestClient) -> None:
     assert 'role="alert"' in page.text
     assert "swap from and to" in page.text
     assert 'value="2026-11-10"' in page.text
+
+
+def test_the_grid_through_each_door(
+    cli: Cli, client: TestClient, diary: Owner, tmp_path: Path
+) -> None:
+    """--grid, grid=true and the page's box each add page 2, the night grid."""
+    del diary
+    out = tmp_path / "grid.pdf"
+    result = cli("report", "--to", "2026-11-23", "--grid", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert _pages(out) == 2
+    api = client.get("/api/v1/report.pdf", params={"to": "2026-11-23", "grid": "true"})
+    assert api.status_code == 200
+    (tmp_path / "api.pdf").write_bytes(api.content)
+    assert _pages(tmp_path / "api.pdf") == 2
+    page = client.get("/report", params={"from": "2026-10-27", "to": "2026-11-23", "grid": "1"})
+    assert "Night grid: the last 14 nights" in page.text
+    assert 'href="/report.pdf?from=2026-10-27&amp;to=2026-11-23&amp;grid=true"' in page.text
+    plain = client.get("/report", params={"from": "2026-10-27", "to": "2026-11-23"})
+    assert "Night grid" not in plain.text

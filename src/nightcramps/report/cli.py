@@ -31,8 +31,12 @@ def report(
     end_text: Annotated[
         str | None, typer.Option("--to", help="Last night, YYYY-MM-DD (default: last night).")
     ] = None,
+    grid: Annotated[
+        bool, typer.Option("--grid", help="Add page 2: the night grid of the last 14 nights.")
+    ] = False,
 ) -> None:
-    """A one-page PDF report of your diary for your doctor (at most a year of nights)."""
+    """A one-page PDF report of your diary for your doctor (at most a year of nights), and with
+    --grid a second page: the night grid of the period's last 14 nights."""
     cli = state(ctx)
     now = timing.utcnow()
     start = parse_day(start_text, "--from")
@@ -45,7 +49,7 @@ def report(
         if start is None:
             start = default_start if end == default_end else end - (default_end - default_start)
         built = report_service.build_report(
-            session=session, owner=owner, start=start, end=end, now=now
+            session=session, owner=owner, start=start, end=end, now=now, grid=grid
         )
     data = render_pdf(built)
     write_file(output, data)

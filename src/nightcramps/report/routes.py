@@ -23,6 +23,9 @@ pages = APIRouter(include_in_schema=False, dependencies=[Depends(verify_csrf)])
 api = APIRouter(prefix="/api/v1", tags=["report"], dependencies=[Depends(verify_api_origin)])
 
 PDF_DESCRIPTION = "The one-page clinician report as PDF (application/pdf)."
+GridQuery = Annotated[
+    bool, Query(description="Add page 2: the night grid of the period's last 14 nights.")
+]
 
 
 def _day(text: str | None, name: str) -> date | None:
@@ -55,6 +58,7 @@ def report_page(
     owner: OwnerDep,
     start_text: Annotated[str | None, Query(alias="from")] = None,
     end_text: Annotated[str | None, Query(alias="to")] = None,
+    grid: GridQuery = False,
 ) -> Response:
     """Choose the period and preview the report; a period that cannot be reported is said
     beside the form."""
@@ -63,11 +67,12 @@ def report_page(
     context: dict[str, object] = {
         "start_text": start_text or default_start.isoformat(),
         "end_text": end_text or default_end.isoformat(),
+        "grid": grid,
     }
     try:
         start, end = _period(owner, _day(start_text, "from"), _day(end_text, "to"))
         report = report_service.build_report(
-            session=session, owner=owner, start=start, end=end, now=now
+            session=session, owner=owner, start=start, end=end, now=now, grid=grid
         )
     except Invalid as exc:
         session.rollback()
@@ -76,7 +81,8 @@ def report_page(
     context.update(
         {
             "report_html": render_fragment(report),
-            "pdf_url": f"/report.pdf?from={start.isoformat()}&to={end.isoformat()}",
+            "pdf_url": f"/report.pdf?from={start.isoformat()}&to={end.isoformat()}"
+            + ("&grid=true" if grid else ""),
         }
     )
     return render(request, "report/report.html", context)
@@ -96,11 +102,12 @@ def report_pdf_page(
     owner: OwnerDep,
     start_text: Annotated[str | None, Query(alias="from")] = None,
     end_text: Annotated[str | None, Query(alias="to")] = None,
+    grid: GridQuery = False,
 ) -> Response:
     """The PDF the page's Download link gives."""
     start, end = _period(owner, _day(start_text, "from"), _day(end_text, "to"))
     report = report_service.build_report(
-        session=session, owner=owner, start=start, end=end, now=timing.utcnow()
+        session=session, owner=owner, start=start, end=end, now=timing.utcnow(), grid=grid
     )
     return _pdf_response(render_pdf(report), start, end)
 
@@ -119,10 +126,12 @@ def api_report_pdf(
     end: Annotated[
         date | None, Query(alias="to", description="Last night (default: last night).")
     ] = None,
+    grid: GridQuery = False,
 ) -> Response:
-    """The clinician report of a period (at most a year) as a one-page PDF."""
+    """The clinician report of a period (at most a year) as a one-page PDF; with ``grid``, a
+    second page with the night grid of the period's last 14 nights."""
     first, last = _period(owner, start, end)
     report = report_service.build_report(
-        session=session, owner=owner, start=first, end=last, now=timing.utcnow()
+        session=session, owner=owner, start=first, end=last, now=timing.utcnow(), grid=grid
     )
     return _pdf_response(render_pdf(report), first, last)

@@ -156,6 +156,40 @@ class WeekLine(BaseModel):
     worst: int | None
 
 
+class GridMark(BaseModel):
+    """Something on a night's line of the grid, at ``at``: the share of the way from 18:00 to
+    12:00 the next morning (0 to 1)."""
+
+    at: float
+    clock: str = Field(description="The local time, HH:MM.")
+    label: str = Field(description="C caffeine, A alcohol, E exercise; or the cramp's muscle.")
+    severity_0_10: int | None = None
+
+
+class GridSpan(BaseModel):
+    """A logged sleep on a night's line: shares of the line and local clock times."""
+
+    start: float
+    end: float
+    clock: str = Field(description="HH:MM-HH:MM, local time, as logged.")
+
+
+class GridNight(BaseModel):
+    """One night of the night grid (page 2), 18:00 on ``night_of`` to 12:00 the next day."""
+
+    night_of: date
+    status: str = Field(description="cramps, no_cramps or unknown (not logged).")
+    sleep: list[GridSpan] = Field(description="Logged sleep on the line.")
+    cramps: list[GridMark]
+    cramps_untimed: int = Field(description="Cramps of the night logged without a time.")
+    letters: list[GridMark] = Field(description="Evening caffeine, alcohol and exercise.")
+    sleep_h: float | None = Field(description="Hours of that night's sleep, logged or imported.")
+    caffeine_mg: float | None = Field(description="The day's caffeine; None when unknown.")
+    drinks: float | None
+    exercise_min: float | None
+    medicines_started: list[str]
+
+
 class Report(BaseModel):
     """The one-page clinician report of one person over one period."""
 
@@ -181,3 +215,6 @@ class Report(BaseModel):
     experiment: ExperimentSummary | None
     sources: list[str]
     missing: list[str] = Field(description="What the diary does not say, in sentences.")
+    grid: list[GridNight] = Field(
+        default_factory=list, description="Page 2, when asked for: the last 14 nights."
+    )

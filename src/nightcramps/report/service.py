@@ -13,9 +13,10 @@ from __future__ import annotations
 import statistics
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 from importlib.resources import files
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -39,6 +40,9 @@ from nightcramps.report.schemas import (
     ExperimentSummary,
     FactorLine,
     GlanceSpan,
+    GridMark,
+    GridNight,
+    GridSpan,
     InsightsSummary,
     MagnesiumSummary,
     MedicineLine,
@@ -70,6 +74,12 @@ HOUR_BANDS = (("18:00-00:00", 18, 24), ("00:00-03:00", 0, 3), ("03:00-06:00", 3,
 """Time-of-night bands by local start hour; anything else is "06:00-18:00"."""
 
 DISCLAIMER = "Patient-reported diary - not a diagnosis."
+
+GRID_NIGHTS = 14
+"""The night grid of page 2 shows the last two weeks (memo 3.2, the sleep-diary convention)."""
+
+GRID_HOURS = (18, 12)
+"""Each night's line runs from 18:00 on its evening to 12:00 the next day, local time."""
 
 
 def default_period(*, owner: Owner, now: datetime) -> tuple[date, date]:
@@ -224,6 +234,108 @@ def _cramps(nights: Sequence[NightPublic], owner: Owner) -> CrampsSummary:
         median_sleep_disturbance_0_10=_median(sleep),
         sleep_rated_nights=len(sleep),
     )
+
+
+# ---------------------------------------------------------------------------- the night grid
+
+
+class _Line:
+    """One night's line, 18:00 to 12:00 local time, and where a moment falls on it (0 to 1).
+    Measured in real seconds, so a night with a clock change is 17 or 19 hours long."""
+
+    def __init__(self, night_of: date, owner: Owner) -> None:
+        self.tz = owner.tz
+        first, last = GRID_HOURS
+        self.start = datetime.combine(night_of, time(first), owner.tz).astimezone(UTC)
+        self.end = datetime.combine(night_of + timedelta(days=1), time(last), owner.tz)
+        self.seconds = (self.end.astimezone(UTC) - self.start).total_seconds()
+
+    def clock(self, moment: datetime) -> str:
+        return f"{timing.local(moment, self.tz):%H:%M}"
+
+    def share(self, moment: datetime) -> float:
+        return (moment.astimezone(UTC) - self.start).total_seconds() / self.seconds
+
+    def mark(
+        self, moment: datetime | None, label: str, severity: int | None = None
+    ) -> GridMark | None:
+        """A mark at ``moment``, or None when it has no time or falls outside the line."""
+        if moment is None or not 0 <= (at := self.share(moment)) <= 1:
+            return None
+        return GridMark(at=at, clock=self.clock(moment), label=label, severity_0_10=severity)
+
+    def span(self, begin: datetime, end: datetime) -> GridSpan | None:
+        low, high = max(self.share(begin), 0.0), min(self.share(end), 1.0)
+        if high <= low:
+            return None
+        return GridSpan(start=low, end=high, clock=f"{self.clock(begin)}-{self.clock(end)}")
+
+
+def _night_grid(
+    session: Session, owner: Owner, start: date, end: date, by_day: dict[date, NightPublic]
+) -> list[GridNight]:
+    """The period's last :data:`GRID_NIGHTS` nights, oldest first: logged sleep, the
+    cramps at their time sized by severity, the evening's caffeine (C), alcohol (A) and
+    exercise (E), and the day's totals as the insights count them (imported ones included, no
+    double counts). Nothing logged is unknown, never 0."""
+    first = max(start, end - timedelta(days=GRID_NIGHTS - 1))
+
+    def entries(kind: daylog_service.AnyKind, last: date = end) -> list[Any]:
+        return daylog_service.list_entries(
+            session=session, owner=owner, kind=kind, start=first, end=last
+        )
+
+    sleeps = entries(daylog_service.SLEEP, end + timedelta(days=1))
+    caffeine = entries(daylog_service.CAFFEINE)
+    alcohol = entries(daylog_service.ALCOHOL)
+    activity = entries(daylog_service.ACTIVITY)
+    frame = dailyvalues_service.daily_frame(
+        session=session, owner=owner, start=first, end=end + timedelta(days=1)
+    )
+
+    def value(day: date, factor: str) -> float | None:
+        known = frame.get(day)
+        return None if known is None else known.get(factor)
+
+    started = daylog_service.medicine_starts(session=session, owner=owner, start=first, end=end)
+    grid = []
+    for offset in range((end - first).days + 1):
+        day = first + timedelta(days=offset)
+        line = _Line(day, owner)
+        night = by_day.get(day)
+        cramps = [
+            mark
+            for c in (night.cramps if night else [])
+            if (mark := line.mark(c.started_at, c.muscle, c.severity_0_10)) is not None
+        ]
+        letters = [
+            mark
+            for label, moments in (
+                ("C", [e.at for e in caffeine if e.day == day]),
+                ("A", [e.at for e in alcohol if e.day == day]),
+                ("E", [e.started_at for e in activity if e.day == day]),
+            )
+            for moment in moments
+            if (mark := line.mark(moment, label)) is not None
+        ]
+        grid.append(
+            GridNight(
+                night_of=day,
+                status=night.status if night else "unknown",
+                sleep=[
+                    span for s in sleeps if (span := line.span(s.bed_at, s.wake_at)) is not None
+                ],
+                cramps=cramps,
+                cramps_untimed=(night.cramp_count - len(cramps)) if night else 0,
+                letters=letters,
+                sleep_h=value(day + timedelta(days=1), "sleep_h"),
+                caffeine_mg=value(day, "caffeine_mg"),
+                drinks=value(day, "alcohol_drinks"),
+                exercise_min=value(day, "exercise_min"),
+                medicines_started=[m.name for m in started if m.started_on == day],
+            )
+        )
+    return grid
 
 
 # ---------------------------------------------------------------------------- other features
@@ -384,9 +496,10 @@ def _missing(report: Report) -> list[str]:
 
 
 def build_report(
-    *, session: Session, owner: Owner, start: date, end: date, now: datetime
+    *, session: Session, owner: Owner, start: date, end: date, now: datetime, grid: bool = False
 ) -> Report:
-    """The report of ``owner``'s nights from ``start`` to ``end`` inclusive, as of ``now``.
+    """The report of ``owner``'s nights from ``start`` to ``end`` inclusive, as of ``now``;
+    with ``grid``, page 2's night grid of the period's last 14 nights.
 
     Raises:
         Invalid: the period is reversed, in the future or longer than a year
@@ -429,4 +542,6 @@ def build_report(
         missing=[],
     )
     report.missing = _missing(report)
+    if grid:
+        report.grid = _night_grid(session, owner, start, end, by_day)
     return report
