@@ -198,6 +198,66 @@ class Settings(BaseSettings):
         ),
     )
 
+    max_concurrent_requests: int = Field(
+        default=8,
+        ge=1,
+        le=1000,
+        description=(
+            "Requests the server works on at once (each may hold a database connection); more "
+            "wait their turn, holding nothing, for up to NIGHTCRAMPS_REQUEST_QUEUE_SECONDS and "
+            "are then answered 503 with Retry-After. Must be below the connection pool's size."
+        ),
+    )
+    request_queue_seconds: float = Field(
+        default=5.0,
+        ge=0,
+        le=600,
+        description=(
+            "How long a request waits for its turn when NIGHTCRAMPS_MAX_CONCURRENT_REQUESTS are "
+            "already being served, before it is answered 503 (busy, try again)."
+        ),
+    )
+    database_pool_size: int = Field(
+        default=10,
+        ge=1,
+        le=1000,
+        description=(
+            "Database connections each server process keeps open (SQLAlchemy pool_size). With "
+            "PostgreSQL, processes × (pool size + overflow) must stay under the server's "
+            "max_connections."
+        ),
+    )
+    database_max_overflow: int = Field(
+        default=4,
+        ge=0,
+        le=1000,
+        description=(
+            "Connections opened beyond the pool for a moment (closed when returned): the "
+            "session reads and writes around requests, the background purge."
+        ),
+    )
+    database_pool_timeout_s: float = Field(
+        default=10.0,
+        gt=0,
+        le=600,
+        description=(
+            "How long a request waits for a free database connection before it is answered 503."
+        ),
+    )
+
+    @model_validator(mode="after")
+    def _pool_holds_the_requests(self) -> Self:
+        # Each request served holds at most one connection, and the session middleware around it
+        # needs one now and then: fewer connections than requests would make them wait on each
+        # other (the 500s of issue #17).
+        if self.database_pool_size + self.database_max_overflow <= self.max_concurrent_requests:
+            raise ValueError(
+                "NIGHTCRAMPS_DATABASE_POOL_SIZE + NIGHTCRAMPS_DATABASE_MAX_OVERFLOW must be more "
+                "than NIGHTCRAMPS_MAX_CONCURRENT_REQUESTS (each request served holds a "
+                "connection); raise the pool or lower the requests served at once"
+            )
+        return self
+
     @field_validator("trusted_proxies")
     @classmethod
     def _proxy_addresses(cls, value: list[str]) -> list[str]:

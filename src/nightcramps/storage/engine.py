@@ -2,22 +2,41 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, make_url
 
 
-def make_engine(database_url: str, **kwargs: Any) -> Engine:
+@dataclass(frozen=True, slots=True)
+class PoolSize:
+    """The connection pool of a server process (the ``NIGHTCRAMPS_DATABASE_POOL_*`` settings)."""
+
+    size: int
+    max_overflow: int
+    timeout_s: float
+
+
+def make_engine(database_url: str, *, pool: PoolSize | None = None, **kwargs: Any) -> Engine:
     """Create an engine for ``database_url``, preparing SQLite files and pragmas.
 
     A SQLite file's folder is created if missing. Every SQLite connection gets foreign keys on
     (off by default in SQLite) and write-ahead logging, so the web server can read while the CLI
-    writes.
+    writes. ``pool`` sizes the connection pool (SQLAlchemy's defaults without it: 5 + 10
+    overflow, 30 s); an in-memory SQLite database keeps its one connection per thread.
     """
     url = make_url(database_url)
+    in_memory = url.drivername.startswith("sqlite") and url.database in (None, "", ":memory:")
+    if pool is not None and not in_memory:
+        kwargs = {
+            "pool_size": pool.size,
+            "max_overflow": pool.max_overflow,
+            "pool_timeout": pool.timeout_s,
+            **kwargs,
+        }
     if url.drivername.startswith("sqlite"):
-        if url.database and url.database != ":memory:":
+        if not in_memory and url.database:
             Path(url.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, **kwargs)
         event.listen(engine, "connect", _set_sqlite_pragmas)

@@ -33,13 +33,13 @@ from nightcramps.insights import routes as insights_routes
 from nightcramps.nutrition import gaps as nutrition_gaps
 from nightcramps.nutrition import routes as nutrition_routes
 from nightcramps.report import routes as report_routes
-from nightcramps.storage.engine import make_engine
+from nightcramps.storage.engine import PoolSize, make_engine
 from nightcramps.storage.migrate import upgrade
 from nightcramps.storage.session import make_sessionmaker
 from nightcramps.timing import Clock, system_clock, use_clock
 from nightcramps.web import errors
 from nightcramps.web.deps import NotAllowedCsrf
-from nightcramps.web.guard import RequestGuard, WriteQueue
+from nightcramps.web.guard import ConcurrencyLimit, RequestGuard, WriteQueue
 from nightcramps.web.headers import SecurityHeadersMiddleware
 from nightcramps.web.openapi import install_openapi
 from nightcramps.web.sessions import ServerSessionMiddleware
@@ -117,7 +117,12 @@ def create_app(
     """
     settings = settings or get_settings()  # InvalidSettings names no value (no secret)
     clock = clock or system_clock
-    engine = make_engine(settings.database_url)
+    pool = PoolSize(
+        settings.database_pool_size,
+        settings.database_max_overflow,
+        settings.database_pool_timeout_s,
+    )
+    engine = make_engine(settings.database_url, pool=pool)
     if migrate:
         upgrade(engine)
     with use_clock(clock):
@@ -144,6 +149,10 @@ def create_app(
     app.state.templates = make_templates()
     # SQLite has one writer: changes queue for it in the app rather than race for its lock.
     app.state.write_queue = WriteQueue() if engine.dialect.name == "sqlite" else None
+    # Fewer requests at once than pooled connections: none waits for a connection (#17).
+    app.state.request_limit = ConcurrencyLimit(
+        settings.max_concurrent_requests, settings.request_queue_seconds
+    )
     # Innermost, so that it knows who is signed in, and its refusals are the app's own pages.
     app.add_middleware(
         RequestGuard,
@@ -152,6 +161,7 @@ def create_app(
         write_queue=app.state.write_queue,
         unqueued_paths=accounts_routes.HASHING_PATHS,
         stream_paths=imports_routes.STREAM_PATHS,
+        limit=app.state.request_limit,
     )
     app.add_middleware(
         ServerSessionMiddleware,  # the cookie holds an id; the session is in the database

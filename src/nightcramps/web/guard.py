@@ -12,6 +12,13 @@ SQLite has one writer at a time, and letting forty threads race for its lock is 
 "database is locked" under load. A request that waits longer than
 :data:`WRITE_QUEUE_TIMEOUT_S` is answered 503 with ``Retry-After``. The body is read before the
 request joins the queue, so a client sending slowly holds nobody up.
+
+On both databases at most ``max_concurrent_requests`` requests are then worked on at once
+(:class:`ConcurrencyLimit`); the others wait on the event loop, holding no thread and no
+connection, up to ``request_queue_seconds``, and are then answered 503 with ``Retry-After``. The
+connection pool is larger than that bound (``config.Settings``), so a request never waits for a
+connection that another request holds while it waits for a thread: that wait, at 50 clients,
+ran into the pool's timeout and answered 500 (issue #17).
 """
 
 from __future__ import annotations
@@ -36,6 +43,8 @@ MAX_UPLOAD_BYTES = 5 * 1024 * 1024 + 64 * 1024
 WRITE_QUEUE_TIMEOUT_S = 10.0
 """How long a change waits for SQLite's one writer before it is answered 503."""
 JSON_TYPES = ("application/json", "application/merge-patch+json")
+UNLIMITED_PREFIXES = ("/static/", "/healthz")
+"""What never waits for a turn: files from disk and the health check touch no database."""
 
 
 def bearer_token(headers: Mapping[str, str]) -> str | None:
@@ -80,6 +89,31 @@ class WriteQueue:
         return True
 
 
+class ConcurrencyLimit:
+    """At most ``limit`` requests at once; the others wait here (on the event loop, holding no
+    thread and no connection) up to ``timeout_s``, then are answered 503."""
+
+    def __init__(self, limit: int, timeout_s: float) -> None:
+        self.limit = limit
+        self.timeout_s = timeout_s
+        self._slots = anyio.Semaphore(limit)
+
+    async def run(self, app: ASGIApp, scope: Scope, receive: Receive, send: Send) -> None:
+        """Serve the request in its turn, or answer 503 when its turn did not come in time."""
+        try:
+            self._slots.acquire_nowait()  # the usual case: no cancel scope, no waiting
+        except anyio.WouldBlock:
+            with anyio.move_on_after(self.timeout_s) as waited:
+                await self._slots.acquire()
+            if waited.cancelled_caught:
+                await busy(scope, OVERLOADED)(scope, _no_body, send)
+                return
+        try:
+            await app(scope, receive, send)
+        finally:
+            self._slots.release()
+
+
 class RequestGuard:
     """Refuses from the headers what must never be read, and bounds what is read.
 
@@ -88,6 +122,8 @@ class RequestGuard:
     export of several GB): their body is not read here but streamed to disk by the route, which
     bounds it; they do not join the write queue either (reading a large file would hold every
     other change up), and write in one transaction of their own that SQLite's wait serialises.
+    ``limit`` bounds the requests worked on at once (all but :data:`UNLIMITED_PREFIXES`;
+    a change takes its turn in the write queue first, then a place here).
     ``accounts`` turns on the refusal of API changes by nobody. ``write_queue`` (SQLite)
     serialises the requests that change something, except ``unqueued_paths``: routes that spend
     most of their time hashing a password (a second of argon2 in the queue would hold up every
@@ -103,8 +139,10 @@ class RequestGuard:
         write_queue: WriteQueue | None = None,
         unqueued_paths: Collection[str] = (),
         stream_paths: Collection[str] = (),
+        limit: ConcurrencyLimit | None = None,
     ) -> None:
         self.app = app
+        self.limit = limit
         self.stream_paths = frozenset(stream_paths)
         self.unqueued_paths = frozenset(unqueued_paths)
         self.accounts = accounts
@@ -121,8 +159,11 @@ class RequestGuard:
             await refusal(scope, _no_body, send)
             return
         path: str = scope["path"]
+        app = self.app
+        if self.limit is not None and not path.startswith(UNLIMITED_PREFIXES):
+            app = self._limited
         if path in self.stream_paths:
-            await self.app(scope, receive, send)
+            await app(scope, receive, send)
             return
         limit = MAX_UPLOAD_BYTES if path in self.upload_paths else MAX_BODY_BYTES
         body = await _read_body(receive, headers, limit)
@@ -135,10 +176,14 @@ class RequestGuard:
             or scope["method"] in SAFE_METHODS
             or path in self.unqueued_paths
         ):
-            await self.app(scope, replay, send)
+            await app(scope, replay, send)
             return
-        if not await self.write_queue.run(self.app, scope, replay, send):
-            await _busy(scope)(scope, _no_body, send)
+        if not await self.write_queue.run(app, scope, replay, send):
+            await busy(scope, BUSY_WRITING)(scope, _no_body, send)
+
+    async def _limited(self, scope: Scope, receive: Receive, send: Send) -> None:
+        assert self.limit is not None
+        await self.limit.run(self.app, scope, receive, send)
 
     def _refusal(self, scope: Scope, headers: Headers) -> Response | None:
         """A response for what the headers alone show must be refused; None to go on."""
@@ -232,11 +277,18 @@ def _too_large(scope: Scope, limit: int) -> Response:
     return _error(scope, 413, message)
 
 
-def _busy(scope: Scope) -> Response:
-    message = (
-        "The server is busy with other changes and did not get to this one; nothing was saved. "
-        f"Try again in {BUSY_RETRY_AFTER_S} seconds."
-    )
+BUSY_WRITING = (
+    "The server is busy with other changes and did not get to this one; nothing was saved. "
+    f"Try again in {BUSY_RETRY_AFTER_S} seconds."
+)
+OVERLOADED = (
+    "The server is busy with other requests and did not get to this one; nothing was saved. "
+    f"Try again in {BUSY_RETRY_AFTER_S} seconds."
+)
+
+
+def busy(scope: Scope, message: str) -> Response:
+    """503 with ``Retry-After``: the request was not served, and can be sent again."""
     return _error(scope, 503, message, {"Retry-After": str(BUSY_RETRY_AFTER_S)})
 
 

@@ -41,6 +41,7 @@ from typing import Any
 import anyio.to_thread
 from fastapi import Request
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.datastructures import MutableHeaders
 from starlette.requests import cookie_parser
@@ -50,8 +51,12 @@ from nightcramps.accounts import sessions as stored_sessions
 from nightcramps.accounts.sessions import Lifetimes, Stored
 from nightcramps.storage.session import session_scope
 from nightcramps.timing import utcnow
-from nightcramps.web.guard import WriteQueue
+from nightcramps.web.guard import WriteQueue, busy
 
+DATABASE_BUSY = (
+    "The database is busy or not answering, so this request was not served. Try again in a "
+    "few seconds."
+)
 PURGE_EVERY = timedelta(hours=1)
 """How often (at most) making a session also deletes the expired ones."""
 
@@ -209,12 +214,17 @@ class ServerSessionMiddleware:
         sent = self._cookie_sent(scope)
         stored: Stored | None = None
         if sent is not None:
-            stored = await anyio.to_thread.run_sync(
-                self._in_thread,
-                lambda db: stored_sessions.load(
-                    session=db, session_id=sent, now=now, lifetimes=self.lifetimes
-                ),
-            )
+            try:
+                stored = await anyio.to_thread.run_sync(
+                    self._in_thread,
+                    lambda db: stored_sessions.load(
+                        session=db, session_id=sent, now=now, lifetimes=self.lifetimes
+                    ),
+                )
+            except (OperationalError, PoolTimeout):  # a locked file, a full pool: 503, not 500
+                scope["session"] = {}
+                await busy(scope, DATABASE_BUSY)(scope, receive, send)
+                return
         data = _contents(stored) if stored is not None and not stored.ended else None
         ended = stored.row_id if stored is not None and data is None else None
         anchor = sent or ""

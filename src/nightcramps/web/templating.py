@@ -52,6 +52,9 @@ def make_templates() -> Jinja2Templates:
         autoescape=select_autoescape(["html"]),
         trim_blocks=True,
         lstrip_blocks=True,
+        # The templates ship with the package: compiled once per process, never looked up on disk
+        # again (auto_reload would stat every template and its includes on every page).
+        auto_reload=False,
     )
 
     def evidence(factor_key: str) -> Markup:
