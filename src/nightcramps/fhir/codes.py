@@ -2,9 +2,9 @@
 
 Nothing else in the export spells a system or a code: ``service.py`` takes them from here, and
 ``tests/fhir`` checks that every coding of a bundle is one of ``EMITTED`` and none of
-``UNVERIFIED``. The sources are design memo 2 (``shared/design-memos.md`` §2.1-2.3, which read
-the HL7 Symptoms IG, the HL7 Personal Health Records IG and HealthKitOnFHIR) and
-``shared/formats.md`` §5.
+``UNVERIFIED``. The sources are the HL7 Symptoms Implementation Guide 1.0.0, the HL7 Personal
+Health Records IG 1.0.0-ballot2, Stanford's HealthKitOnFHIR mappings and the fhir.resources 8
+R4B models; docs/fhir.md lists each code with its source.
 
 A code is written only when it is confirmed. The memo's VERIFY candidates that could not be
 checked against LOINC or SNOMED here stay in ``UNVERIFIED`` and are never written; what they
