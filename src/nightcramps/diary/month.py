@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from nightcramps import timing
+from nightcramps import charts, timing
 from nightcramps.diary.schemas import NightPublic
 
 
@@ -80,3 +81,28 @@ def month_grid(
 
 
 shift_month = timing.shift_month
+
+
+CHART_WEEKS = 12
+"""The diary's weekly chart shows the last 12 weeks (memo 3, as the report does)."""
+
+
+def chart_weeks(
+    nights: Mapping[date, NightPublic], end: date, weeks: int = CHART_WEEKS
+) -> list[charts.Week]:
+    """``weeks`` weeks of seven nights ending on ``end``, oldest first, for
+    :func:`nightcramps.charts.weekly_cramps`. A night absent from ``nights`` or not answered
+    counts as not logged, never as a night without cramps."""
+    out = []
+    for i in range(weeks - 1, -1, -1):
+        first = end - timedelta(days=7 * i + 6)
+        days = [first + timedelta(days=d) for d in range(7)]
+        known = [nights[d] for d in days if d in nights and nights[d].status != "unknown"]
+        cramp = [n for n in known if n.status == "cramps"]
+        worst = [n.worst_severity_0_10 for n in cramp if n.worst_severity_0_10 is not None]
+        out.append(
+            charts.Week(
+                first, len(cramp), len(known) - len(cramp), 7 - len(known), max(worst, default=None)
+            )
+        )
+    return out

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, time
+from datetime import date, time, timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import Response as RawResponse
 from sqlalchemy.orm import Session
 
-from nightcramps import timing
+from nightcramps import charts, timing
 from nightcramps.constants import MUSCLES, RELIEF_EFFECTS, RELIEF_METHODS, SIDES
 from nightcramps.dailyvalues import service as dailyvalues_service
 from nightcramps.diary import month
@@ -267,6 +267,14 @@ def diary_month(
     in_month = [p for d, p in public.items() if (d.year, d.month) == (year, mon)]
     current = diary_service.current_night(owner=owner)
     grid = month.month_grid(year, mon, public, current_night=current)
+    # The chart: the 12 weeks up to the end of the month shown, or up to last night.
+    month_end = date(next_y, next_m, 1) - timedelta(days=1)
+    chart_end = min(month_end, diary_service.last_night(owner=owner))
+    chart_first = chart_end - timedelta(days=7 * month.CHART_WEEKS - 1)
+    chart_nights = diary_service.list_nights(
+        session=session, owner=owner, start=chart_first, end=chart_end
+    )
+    chart_public = {p.night_of: p for p in _shown(session, owner, chart_nights)}
     context = {
         "weeks": grid,
         "month_start": date(year, mon, 1),
@@ -275,6 +283,8 @@ def diary_month(
         "nights": in_month,
         "cramp_nights": sum(1 for p in in_month if p.status == "cramps"),
         "free_nights": sum(1 for p in in_month if p.status == "no_cramps"),
+        "chart": charts.weekly_cramps(month.chart_weeks(chart_public, chart_end)),
+        "chart_end": chart_end,
     }
     return render(request, "diary/month.html", context)
 

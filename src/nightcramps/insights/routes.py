@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Request, Response
 
+from nightcramps import charts
 from nightcramps.insights import service as insights_service
 from nightcramps.insights.analysis import FDR_LEVEL, MIN_CRAMP_NIGHTS, MIN_NIGHTS, MIN_PER_ARM
 from nightcramps.insights.factors import BY_KEY
@@ -17,6 +18,21 @@ api = APIRouter(prefix="/api/v1", tags=["insights"], dependencies=[Depends(verif
 GATES = {"nights": MIN_NIGHTS, "cramp_nights": MIN_CRAMP_NIGHTS, "per_arm": MIN_PER_ARM}
 
 
+def _estimates(public: InsightsPublic) -> list[charts.Estimate]:
+    """The analysed factors (with an odds ratio and its interval) for the forest plot."""
+    return [
+        charts.Estimate(
+            BY_KEY[f.factor].name[:1].upper() + BY_KEY[f.factor].name[1:],
+            f.effect,
+            f.ci_low,
+            f.ci_high,
+            f.verdict,
+        )
+        for f in public.factors
+        if f.effect is not None and f.ci_low is not None and f.ci_high is not None
+    ]
+
+
 @pages.get("/insights")
 def insights_page(request: Request, session: SessionDep, owner: OwnerDep) -> Response:
     """Which factors precede your cramps, and tonight's risk."""
@@ -26,6 +42,7 @@ def insights_page(request: Request, session: SessionDep, owner: OwnerDep) -> Res
         "factors": BY_KEY,
         "fdr_percent": round(FDR_LEVEL * 100),
         "gates": GATES,
+        "forest": charts.forest(_estimates(public)),
     }
     return render(request, "insights/insights.html", context)
 

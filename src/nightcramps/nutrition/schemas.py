@@ -697,3 +697,18 @@ class DayPublic(BaseModel):
         "held back (potassium_held_back), fluids within a limit (fluid_limit), a fluid advice "
         "note (fluid_advice).",
     )
+
+
+class IntakeSeries(BaseModel):
+    """One nutrient (or the drinks) per day over a span, against the day's target, for a
+    chart. An amount is null when the day is unknown (nothing logged, or no entry knew it)."""
+
+    nutrient: str
+    label: str
+    unit: str
+    target: float | None = Field(
+        description="The daily target; null when unknown, and for the drinks (the water target "
+        "counts the water in food too)."
+    )
+    days: list[date]
+    amounts: list[float | None]

@@ -43,6 +43,7 @@ from nightcramps.nutrition.schemas import (
     IntakeCreate,
     IntakeEntryPublic,
     IntakeLogged,
+    IntakeSeries,
     IntakeUpdate,
     TargetOverrideIn,
     TargetsPublic,
@@ -629,3 +630,44 @@ def daily_factors(
             factors["alcohol_drinks"] = totals.alcohol_drinks(amounts)
         result[day] = factors
     return result
+
+
+CHART_SPANS = (7, 28)
+"""The spans, in days, the day page's intake charts show."""
+
+CHART_SERIES = (
+    ("magnesium_mg", "Magnesium", "mg"),
+    ("potassium_mg", "Potassium", "mg"),
+    ("calcium_mg", "Calcium", "mg"),
+    ("sodium_mg", "Sodium", "mg"),
+    ("fluid_ml", "Drinks", "ml"),
+)
+
+
+def intake_series(
+    *, session: Session, owner: Owner, end: date, days: int = 7
+) -> list[IntakeSeries]:
+    """Magnesium, potassium, calcium, sodium and the drinks per day for the ``days`` days up
+    to ``end``, each against the person's target on ``end`` (from :func:`daily_factors`: an
+    unknown day is None, never 0). The drinks carry no target: the water target counts the
+    water in food as well."""
+    if days not in CHART_SPANS:
+        spans = " or ".join(str(d) for d in CHART_SPANS)
+        raise Invalid(
+            f"The charts show {spans} days: pick one of those.", fields={"days": f"Give {spans}."}
+        )
+    start = end - timedelta(days=days - 1)
+    per_day = daily_factors(session=session, owner=owner, start=start, end=end)
+    targets = person_targets(session=session, owner=owner, on=end)
+    shown = sorted(per_day)
+    return [
+        IntakeSeries(
+            nutrient=key,
+            label=label,
+            unit=unit,
+            target=None if key == "fluid_ml" else targets.get(key),
+            days=shown,
+            amounts=[per_day[d][key] for d in shown],
+        )
+        for key, label, unit in CHART_SERIES
+    ]

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from datetime import date
 from functools import cache
-from importlib.util import find_spec
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
+from nightcramps import charts
 from nightcramps.report.schemas import Report
 from nightcramps.report.service import DISCLAIMER
 
@@ -41,20 +41,15 @@ def title_of(report: Report) -> str:
     return f"NightCramps report, {report.start.isoformat()} to {report.end.isoformat()}"
 
 
-def weekly_chart(report: Report) -> Markup | None:
-    """The weekly cramp-nights chart, once ``nightcramps.charts`` exists; None until then (the
-    template then shows the weekly numbers as text)."""
-    if find_spec("nightcramps.charts") is None:
-        return None
-    from nightcramps import charts  # type: ignore[attr-defined,unused-ignore]
-
+def weekly_chart(report: Report) -> Markup:
+    """The weekly cramp-nights chart (SVG from :mod:`nightcramps.charts`, which renders its own
+    partials, so the PDF needs no extra template folder)."""
     weeks = [
         charts.Week(w.start, w.cramp_nights, w.free_nights, w.not_logged, w.worst)
         for w in report.weeks
     ]
     markers = [charts.Marker(m.started_on, m.name) for m in report.medicines if m.started_on]
-    chart: Markup = charts.weekly_cramps(weeks, markers)
-    return chart
+    return charts.weekly_cramps(weeks, markers)
 
 
 def render_fragment(report: Report) -> Markup:

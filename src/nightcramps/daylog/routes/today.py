@@ -9,8 +9,9 @@ from typing import Any
 
 from fastapi import APIRouter, Request, Response
 
-from nightcramps import timing
+from nightcramps import charts, timing
 from nightcramps.dailyvalues import dayview
+from nightcramps.dailyvalues import service as dailyvalues_service
 from nightcramps.daylog import service as daylog_service
 from nightcramps.daylog.constants import COFFEE_CUP_CAFFEINE_MG, INTENSITY_WORDS
 from nightcramps.daylog.routes._common import viewable_day
@@ -31,6 +32,34 @@ ACTIVITY_TYPES = ("walking", "running", "cycling", "swimming", "gym", "yoga", "g
 
 def _clock(value: datetime | None, owner: Owner) -> str:
     return "" if value is None else timing.local(value, owner.tz).strftime("%H:%M")
+
+
+CHART_DAYS = 28
+"""The Today page's charts show the four weeks up to the day shown."""
+
+CHART_FACTORS = (
+    ("steps", "Steps per day", "steps", None, ""),
+    ("exertion_ratio", "Exertion against your usual (1 = usual)", "ratio", 1.0, "your usual load"),
+    ("sleep_h", "Sleep before each day (hours)", "h", None, ""),
+)
+"""The day values drawn against the nights: key, title, unit, reference line and its name."""
+
+
+def _day_charts(session: Any, owner: Owner, day: date) -> list[Any]:
+    """Steps, exertion and sleep over the last four weeks, each with the night after every day
+    (cramps, none, or not logged) in a strip under the bars."""
+    start = day - timedelta(days=CHART_DAYS - 1)
+    frame = dailyvalues_service.daily_frame(session=session, owner=owner, start=start, end=day)
+    days = [start + timedelta(days=k) for k in range(CHART_DAYS)]
+    nights: dict[date, bool | None] = {}
+    for d in days:
+        cramps = frame[d].get("cramps") if d in frame else None
+        nights[d] = None if cramps is None else cramps > 0
+    drawn = []
+    for key, title, unit, reference, reference_label in CHART_FACTORS:
+        values = [charts.Day(d, frame[d].get(key) if d in frame else None) for d in days]
+        drawn.append(charts.daily_intake(title, unit, values, reference, nights, reference_label))
+    return drawn
 
 
 def _today_context(session: Any, owner: Owner, day: date, person_tz: str) -> dict[str, Any]:
@@ -56,6 +85,7 @@ def _today_context(session: Any, owner: Owner, day: date, person_tz: str) -> dic
         "values": {},
         "failed": None,
         "message": None,
+        "day_charts": _day_charts(session, owner, day),
     }
 
 

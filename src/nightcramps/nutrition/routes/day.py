@@ -11,6 +11,7 @@ from markupsafe import Markup
 from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 
+from nightcramps import charts
 from nightcramps.accounts import service as accounts_service
 from nightcramps.dailyvalues import dayview
 from nightcramps.dailyvalues.columns import IMPORTED_FROM
@@ -35,6 +36,10 @@ from nightcramps.web.pages import flash, parse_form, redirect, render
 
 router = APIRouter()
 
+ChartDays = Annotated[
+    int, Query(ge=1, le=366, description="How many days the intake charts show: 7 or 28.")
+]
+
 GONE_FROM_PAGE = (
     "That food or supplement is no longer among yours (it was removed, perhaps in another tab); "
     "the page now shows what is stored."
@@ -51,6 +56,7 @@ def _page_for_day(
     error: NightcrampsError | None = None,
     values: dict[str, Any] | None = None,
     status_code: int = 200,
+    chart_days: int = 7,
 ) -> Response:
     """The day page for ``day``; with ``error``, the form shown again with what to fix, and
     what it offers to tap instead (:func:`_offers`)."""
@@ -73,7 +79,27 @@ def _page_for_day(
         "imported_labels": IMPORTED_FROM,
     }
     context.update(_offers(request, session, owner, error, values or {}))
+    context.update(_intake_charts(session, owner, day, chart_days))
     return render(request, "nutrition/day.html", context, status_code=status_code)
+
+
+def _intake_charts(session: Session, owner: Owner, day: date, days: int) -> dict[str, Any]:
+    """The charts of intake against target over the ``days`` days up to ``day``."""
+    series = nutrition_service.intake_series(session=session, owner=owner, end=day, days=days)
+    drawn = [
+        charts.daily_intake(
+            f"{s.label} per day ({s.unit})",
+            s.unit,
+            [charts.Day(d, a) for d, a in zip(s.days, s.amounts, strict=True)],
+            s.target,
+        )
+        for s in series
+    ]
+    return {
+        "intake_charts": drawn,
+        "chart_days": days,
+        "chart_spans": nutrition_service.CHART_SPANS,
+    }
 
 
 def _offers(
@@ -117,15 +143,22 @@ def _offers(
 
 
 @router.get("/day")
-def today_page(request: Request, session: SessionDep, owner: OwnerDep) -> Response:
-    """Today's food, drink and supplements against the person's targets."""
-    return _page_for_day(request, session, owner, nutrition_service.today(owner=owner))
+def today_page(
+    request: Request, session: SessionDep, owner: OwnerDep, days: ChartDays = 7
+) -> Response:
+    """Today's food, drink and supplements against the person's targets; charts of the last
+    ``days`` days (7 or 28)."""
+    today = nutrition_service.today(owner=owner)
+    return _page_for_day(request, session, owner, today, chart_days=days)
 
 
 @router.get("/day/{day}")
-def day_page(request: Request, day: date, session: SessionDep, owner: OwnerDep) -> Response:
-    """One day's intake, totals with progress bars, and foods to close the gaps."""
-    return _page_for_day(request, session, owner, day)
+def day_page(
+    request: Request, day: date, session: SessionDep, owner: OwnerDep, days: ChartDays = 7
+) -> Response:
+    """One day's intake, totals with progress bars, and foods to close the gaps; charts of the
+    ``days`` days (7 or 28) up to it."""
+    return _page_for_day(request, session, owner, day, chart_days=days)
 
 
 def _entry_data(form: FormData, values: dict[str, str]) -> dict[str, Any]:
