@@ -106,6 +106,10 @@ SAMPLES: dict[str, Sample] = {
         # PATCH answers DayLogPublic, GET DayViewPublic
         answer_lacks=frozenset({"values", "imported_workouts"}),
     ),
+    f"{API}/share-links": Sample(
+        {"scope": "diary", "days": 30, "label": "Dr Patel"},
+        identity=frozenset({"id", "created_at", "expires_at"}),
+    ),
     f"{API}/routine/reminder": Sample(
         {"remind_at": "21:30"},
         edit=("remind_at", "22:15"),
@@ -141,6 +145,14 @@ ACTIONS: dict[tuple[str, str], str] = {
         "stars the item of a logged entry ({entry_id}); a favourite has no GET of its own"
     ),
     ("post", f"{API}/medicines/{{entry_id}}/stop"): "sets stopped_on (as PATCH does) to today",
+    ("post", f"{API}/experiments/start"): (
+        "starts an experiment with a randomised calendar; a second POST is refused (one at a time)"
+    ),
+    ("post", f"{API}/experiments/{{experiment_id}}/nights/{{night_of}}/adherence"): (
+        "the evening's one tap for a night of the schedule (shown in the experiment's calendar)"
+    ),
+    ("post", f"{API}/experiments/{{experiment_id}}/stop"): "ends an experiment, keeping why",
+    ("post", f"{API}/experiments/{{experiment_id}}/extend"): "adds 4 randomised blocks",
     ("put", f"{API}/targets/{{nutrient}}"): (
         "overrides one value of the computed targets (GET /targets); it has no GET of its own"
     ),

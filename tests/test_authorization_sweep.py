@@ -71,6 +71,10 @@ PUBLIC: dict[str, str] = {
     "GET /api/v1/guidance/factors/{factor_key}": "the evidence entries are the same for everyone",
     "GET /api/v1/medicines/check": "what is known about a medicine name (a reference)",
     "GET /api/v1/targets/reference": "reference intakes by age and sex (a reference)",
+    **{
+        f"GET /s/{{token}}{page}": "a share link's page: the token is the credential (404 without)"
+        for page in ("", "/diary", "/report.pdf", "/report.css")
+    },
 }
 """Routes that answer anyone, with why: none shows anything of a person."""
 

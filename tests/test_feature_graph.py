@@ -24,6 +24,7 @@ FEATURES = {
     "dailyvalues",
     "daylog",
     "diary",
+    "experiments",
     "fhir",
     "foods",
     "guidance",
@@ -31,6 +32,7 @@ FEATURES = {
     "insights",
     "nutrition",
     "report",
+    "sharing",
 }
 """The domain features: each a package with models, schemas, service, routes and cli."""
 
@@ -38,6 +40,7 @@ FRONT_DOORS = {"service", "schemas"}
 """What one feature may import of another."""
 
 PURE = {
+    "charts",
     "foods.amounts",
     "foods.phrases",
     "daylog.constants",
@@ -50,6 +53,9 @@ PURE = {
     "dailyvalues.columns",
     "dailyvalues.csvfile",
     "dailyvalues.frame",
+    "experiments.analysis",
+    "experiments.design",
+    "experiments.simulate",
 }
 """Pure modules (no session, no I/O) another feature may import by name; docs/architecture.md
 lists them."""
@@ -57,6 +63,8 @@ lists them."""
 OPEN = {
     "dailyvalues.dayview": "the day as it counts, which the day log's shells show",
     "dailyvalues.models": "the day values an import writes in bulk, in the import's transaction",
+    "report.document": "the report as HTML, which a share link's viewer page shows",
+    "report.pdf": "the report as PDF, which a share link's viewer downloads",
 }
 """Other modules a feature offers beside its service, each with what it is for."""
 

@@ -151,3 +151,57 @@ def test_forest_plot() -> None:
 
 def test_forest_plot_empty() -> None:
     assert "No factors to show yet" in str(charts.forest([]))
+
+
+def _trial() -> list[charts.TrialNight]:
+    start = date(2026, 11, 24)
+    cramps: list[int | None] = [2, 1, None, 0, 3, None, 1, 0]
+    return [
+        charts.TrialNight(
+            day=start + timedelta(days=i),
+            arm="A" if i < 4 else "B",
+            period=0 if i < 4 else 1,
+            washout=i in (0, 4),
+            cramps=c,
+        )
+        for i, c in enumerate(cramps)
+    ]
+
+
+def test_timeline_draws_logged_nights_as_dots_and_missing_ones_as_gaps() -> None:
+    html = str(charts.trial_timeline(_trial(), trend_ratio=0.5))
+    svg = _svg(html)
+    ns = "{http://www.w3.org/2000/svg}"
+    dots = {str(c.get("data-day")): c for c in svg.iter(f"{ns}circle")}
+    assert sorted(dots) == [
+        "2026-11-24", "2026-11-25", "2026-11-27", "2026-11-28", "2026-11-30", "2026-12-01"
+    ]  # fmt: skip
+    gaps = [r.get("data-day") for r in svg.iter(f"{ns}rect") if r.get("class") == "missing"]
+    assert gaps == ["2026-11-26", "2026-11-29"]
+    assert dots["2026-11-24"].get("fill") == "#ffffff"  # a washout night, open
+    assert dots["2026-11-25"].get("fill") == "#8a1c2b"
+    # A night with no cramps sits on the axis; one not logged has no dot at all.
+    assert float(dots["2026-11-27"].get("cy") or 0) == 160
+    assert float(dots["2026-11-28"].get("cy") or 0) < 160
+    periods = [r.get("class") for r in svg.iter(f"{ns}rect") if "period" in (r.get("class") or "")]
+    assert periods == ["period arm-A", "period arm-B"]
+    trend = next(line for line in svg.iter(f"{ns}line") if line.get("class") == "trend")
+    assert float(trend.get("y2") or 0) > float(trend.get("y1") or 0)  # cramps fell: line goes down
+    rows = _table_rows(html)
+    assert rows[3] == ["2026-11-26", "0", "remedy", "not logged"]
+    assert rows[1] == ["2026-11-24", "0", "remedy (washout)", "2"]
+
+
+def test_timeline_with_no_nights_says_so() -> None:
+    assert "No nights yet" in str(charts.trial_timeline([]))
+
+
+def test_effect_places_the_ratio_left_of_one_when_fewer() -> None:
+    svg = _svg(str(charts.effect(0.6, 0.4, 0.9)))
+    ns = "{http://www.w3.org/2000/svg}"
+    square = next(r for r in svg.iter(f"{ns}rect") if r.get("class") == "estimate")
+    one = charts.log_position(1, 20, charts.WIDTH - 40)
+    assert float(square.get("data-x") or 0) < one
+    assert float(square.get("data-x") or 0) == pytest.approx(
+        charts.log_position(0.6, 20, charts.WIDTH - 40), abs=0.1
+    )

@@ -75,6 +75,8 @@ ROW_PARAMS = {
     "token_id": "token",
     "session_id": "session",
     "import_id": "import",
+    "experiment_id": "experiment",
+    "link_id": "share_link",
 }
 """Path parameters that are a row id of one kind, whatever the route."""
 COLLECTIONS = {
@@ -92,6 +94,9 @@ CONSTANTS: dict[str, list[str]] = {
     "none/what": ["stretching"],
     "remedy/what": ["heat"],
     "rich-in/nutrient": ["magnesium_mg"],
+    # A share link's token is its own credential, which a sweep never holds: one of the right
+    # shape that no link has (tests/sharing opens real ones).
+    "s/token": ["T0kenOfTheRightShapeThatNoLinkHas_00000000"],
 }
 """Path parameters that name no one's data: one valid value each (``segment/param`` when the
 same name means different things)."""
@@ -175,6 +180,7 @@ QUERY_RULES: dict[str, Callable[[Seed], list[Value]]] = {
     "day": lambda s: _fixed(s.days[0]),
     "night_of": lambda s: _fixed(s.nights[0]),
     "month": lambda s: _fixed("2026-11"),
+    "remedy": lambda s: _fixed("stretching"),
 }
 """Query parameters sent wherever a route takes them (the others are left out)."""
 
@@ -324,6 +330,11 @@ API_BODIES: dict[str, ONE] = {
         )
     ),  # fmt: skip
     "POST /api/v1/intake": _intake_bodies,
+    "POST /api/v1/experiments/start": _one(json({"remedy": "fluids"})),
+    "POST /api/v1/experiments/{experiment_id}/nights/{night_of}/adherence": _one(
+        json({"adhered": True})
+    ),
+    "POST /api/v1/experiments/{experiment_id}/stop": _one(json({"reason": "bravo"})),
     "POST /api/v1/intake/repeat": lambda s: [
         json({"meal": "breakfast", "from_day": s.days[0], "to_day": DAY})
     ],
@@ -340,6 +351,7 @@ API_BODIES: dict[str, ONE] = {
     "POST /api/v1/supplements": _one(
         json({"name": "bravo pill", "nutrients": {"magnesium_mg": 50}})
     ),
+    "POST /api/v1/share-links": _one(json({"scope": "diary", "days": 7, "label": "bravo"})),
 }
 """The body of each API operation that takes one (see the module docstring)."""
 
@@ -398,6 +410,10 @@ PAGE_FORMS: dict[str, ONE] = {
     "POST /data/import/{import_id}/confirm": NOTHING,
     "POST /data/import/{import_id}/discard": NOTHING,
     "POST /data/import/{import_id}/undo": NOTHING,
+    "POST /experiments": _one(form({"remedy": "fluids"})),
+    "POST /experiments/{experiment_id}/nights/{night_of}/adherence": _one(form({"adhered": "yes"})),
+    "POST /experiments/{experiment_id}/stop": _one(form({"reason": "bravo"})),
+    "POST /experiments/{experiment_id}/extend": NOTHING,
     "POST /today/{day}/stretched": NOTHING,
     "POST /today/{day}/none/{what}": NOTHING,
     "POST /today/{day}/remedy/{what}": NOTHING,
@@ -430,6 +446,8 @@ PAGE_FORMS: dict[str, ONE] = {
     "POST /my-foods/custom": _one(form({"name": "bravo page bar", "magnesium_mg": "20"})),
     "POST /my-foods/supplements/{supplement_id}/delete": NOTHING,
     "POST /my-foods/custom/{custom_id}/delete": NOTHING,
+    "POST /share": _one(form({"scope": "report", "days": "7", "label": "bravo"})),
+    "POST /share/{link_id}/revoke": NOTHING,
     "POST /my-foods/targets": lambda s: [
         form({"nutrient": s.nutrients[0], "value": "300", "note": "bravo"})
     ],

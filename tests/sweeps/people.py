@@ -200,9 +200,11 @@ def seed_person(person: Person, prefix: str) -> Seed:
     s.night("2026-11-14", delete=True)
     _seed_diary(s)
     _seed_foods(s)
+    _seed_experiments(s)
     _seed_day_log(s)
     _seed_guidance(s)
     _seed_imports(s)
+    _seed_sharing(s)
     note_sign_ins(seed)
     return seed
 
@@ -281,6 +283,13 @@ def _seed_foods(s: Seeder) -> None:
     seed.days += ["2026-11-15", "2026-11-16"]
 
 
+def _seed_sharing(s: Seeder) -> None:
+    """Two share links (their tokens are not kept: a sweep never holds one), one revoked."""
+    for scope, days, revoked in (("diary", 30, False), ("report", 7, True)):
+        body = {"scope": scope, "days": days, "label": s.seed.mark()}
+        s.add("share_link", f"{API}/share-links", body, delete=revoked)
+
+
 def _seed_imports(s: Seeder) -> None:
     """Two imports of a Cronometer export: one stored, one waiting in preview."""
     for day, preview in (("2026-11-12", False), ("2026-11-13", True)):
@@ -318,6 +327,11 @@ def _medicine_names(s: Seeder) -> list[str]:
     listed = s.call("GET", f"{API}/medicines")
     rows = listed["data"] if isinstance(listed, dict) else listed
     return [str(row["name"]) for row in rows]
+
+
+def _seed_experiments(s: Seeder) -> None:
+    """An experiment (in its run-in: the seeded diary does not pass the gate)."""
+    s.add("experiment", f"{API}/experiments/start", {"remedy": "stretching"})
 
 
 def _seed_guidance(s: Seeder) -> None:

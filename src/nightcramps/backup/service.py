@@ -42,8 +42,9 @@ FORMAT_VERSION = 1
 MAX_BACKUP_BYTES = 512 * 1024 * 1024
 """Largest backup read, zipped or unzipped (ten years of imported days are well under 100 MB)."""
 
-CREDENTIALS = frozenset({"api_token", "browser_session"})
-"""A person's tables never written to a backup (a restored token would be a leaked one)."""
+CREDENTIALS = frozenset({"api_token", "browser_session", "share_link", "share_view"})
+"""A person's tables never written to a backup (a restored token would be a leaked one): sign-in
+tokens, browser sessions, and share links (their token digests) with the views noted of them."""
 
 PROFILE_LEFT_OUT = frozenset({"id", "email", "password_hash", "is_local", "created_at"})
 """Columns of ``person`` that are the account, not the profile: kept where the backup lands."""

@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
+from itertools import groupby
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -65,6 +66,18 @@ class Estimate:
     verdict: str
     """The insights' verdict: "likely trigger" and "likely protective" are coloured (see
     :data:`TONES`); any other verdict draws grey, as unclear."""
+
+
+@dataclass(frozen=True)
+class TrialNight:
+    """One night of a personal experiment: its arm ("A" the remedy, "B" as usual), whether it is
+    a washout night, and its cramps (None: not logged, drawn as a gap, never as zero)."""
+
+    day: date
+    arm: str
+    period: int
+    washout: bool
+    cramps: int | None
 
 
 TONES = {
@@ -287,13 +300,116 @@ def forest(estimates: Sequence[Estimate]) -> Markup:
     )
 
 
+ARM_FILLS = {"A": "#d8ecdf", "B": "#ececec"}
+"""The shading of the remedy (A) and usual-routine (B) periods on the timeline."""
+
+
+def trial_timeline(nights: Sequence[TrialNight], trend_ratio: float | None = None) -> Markup:
+    """An experiment night by night: one dot per logged night at its cramp count, the periods
+    shaded by arm, washout nights as open grey circles, nights not logged as hatched gaps on the
+    axis, and the trend over the trial (``trend_ratio``: the rate at the end over the start)
+    dashed through the mean of the analysable nights."""
+    if not nights:
+        return _render(
+            "charts/_empty.html", title="Your experiment night by night", message="No nights yet"
+        )
+    left, span, top, height = 40, WIDTH - 50, 10, 150
+    step = span / len(nights)
+    counted = [n.cramps for n in nights if n.cramps is not None]
+    ceiling = max([3, *counted])
+    base = top + height
+
+    def y_of(value: float) -> float:
+        return base - height * min(value, ceiling) / ceiling
+
+    periods, first = [], 0
+    for _, run in groupby(nights, key=lambda n: (n.period, n.arm)):
+        length = len(list(run))
+        arm = nights[first].arm
+        fill = ARM_FILLS.get(arm, "#ffffff")
+        periods.append({"arm": arm, "x": left + first * step, "width": length * step, "fill": fill})
+        first += length
+    dots = [
+        {"x": left + (i + 0.5) * step, "y": y_of(n.cramps), "n": n}
+        for i, n in enumerate(nights)
+        if n.cramps is not None
+    ]
+    gaps = [{"x": left + i * step, "n": n} for i, n in enumerate(nights) if n.cramps is None]
+    analysable = [n.cramps for n in nights if n.cramps is not None and not n.washout]
+    trend = None
+    if trend_ratio is not None and analysable and trend_ratio > 0:
+        mean = sum(analysable) / len(analysable)
+        trend = {
+            "y1": y_of(mean / math.sqrt(trend_ratio)),
+            "y2": y_of(mean * math.sqrt(trend_ratio)),
+        }
+    ticks = [{"v": v, "y": y_of(v)} for v in range(0, ceiling + 1, max(1, ceiling // 3))]
+    missing = len(gaps)
+    desc = (
+        f"{len(nights)} nights from {_short(nights[0].day)} to {_short(nights[-1].day)}: "
+        f"{len(dots)} logged, {missing} not logged, "
+        f"{sum(1 for n in nights if n.washout)} washout nights."
+    )
+    return _render(
+        "charts/_timeline.html",
+        title="Your experiment night by night",
+        desc=desc,
+        periods=periods,
+        dots=dots,
+        gaps=gaps,
+        trend=trend,
+        ticks=ticks,
+        left=left,
+        span=span,
+        top=top,
+        base=base,
+        step=step,
+        nights=nights,
+        total_height=base + 34,
+        first=_short(nights[0].day),
+        last=_short(nights[-1].day),
+    )
+
+
+def effect(rate_ratio: float, low: float, high: float) -> Markup:
+    """The rate ratio of an experiment (a square) and its 95% interval (a line) on a log axis,
+    with reference lines at 0.8 (20% fewer) and 1 (no difference)."""
+    left, span, y = 20, WIDTH - 40, 30
+    ticks = [{"v": v, "x": log_position(v, left, span)} for v in (0.1, 0.25, 0.5, 1, 2, 4, 10)]
+    return _render(
+        "charts/_effect.html",
+        title="The effect of the remedy",
+        desc=(
+            f"Rate ratio {rate_ratio:.2f}, 95% interval {low:.2f} to {high:.2f}, on a log axis; "
+            "left of 1 means fewer cramps with the remedy."
+        ),
+        rate_ratio=rate_ratio,
+        low=low,
+        high=high,
+        x=log_position(rate_ratio, left, span),
+        x1=log_position(low, left, span),
+        x2=log_position(high, left, span),
+        one=log_position(1, left, span),
+        fifth=log_position(0.8, left, span),
+        y=y,
+        left=left,
+        span=span,
+        axis_y=y + 22,
+        ticks=ticks,
+        total_height=y + 52,
+    )
+
+
 __all__ = [
     "Day",
     "Estimate",
     "Marker",
+    "TrialNight",
     "Week",
     "daily_intake",
+    "effect",
     "forest",
     "log_position",
+    "trial_timeline",
     "weekly_cramps",
 ]

@@ -39,6 +39,8 @@ COMMANDS = {
     "import": "imports",
     "insights": "insights",
     "report": "report",
+    "experiment": "experiments",
+    "share": "sharing",
     "eat": "nutrition",
     "drink": "nutrition",
     "day": "nutrition",

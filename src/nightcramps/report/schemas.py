@@ -139,8 +139,8 @@ class InsightsSummary(BaseModel):
 
 
 class ExperimentSummary(BaseModel):
-    """A personal experiment's result (memo 1). Experiments do not exist yet: the report's
-    ``experiment`` is always None until they do, and the page then says so."""
+    """A personal experiment's result (memo 1): the newest ended one whose nights overlap the
+    period; the report's ``experiment`` is None when there is none, and the page says so."""
 
     design: str
     verdict: str

@@ -29,6 +29,7 @@ from nightcramps.daylog.schemas import MedicineMatchPublic, MedicinePublic
 from nightcramps.diary import service as diary_service
 from nightcramps.diary.schemas import CrampPublic, NightPublic
 from nightcramps.errors import Invalid
+from nightcramps.experiments import service as experiments_service
 from nightcramps.guidance import service as guidance_service
 from nightcramps.insights import service as insights_service
 from nightcramps.nutrition import service as nutrition_service
@@ -443,10 +444,10 @@ def _insights(session: Session, owner: Owner, now: datetime) -> InsightsSummary:
 def experiment_result(
     *, session: Session, owner: Owner, start: date, end: date
 ) -> ExperimentSummary | None:
-    """The seam for memo 1's personal experiments: their result for the period, once the
-    feature exists (its service will be read here). Until then there is none to report."""
-    del session, owner, start, end
-    return None
+    """The newest ended personal experiment (memo 1) whose nights overlap the period: its
+    design and its verdict sentence; None when there is none."""
+    line = experiments_service.report_line(session=session, owner=owner, start=start, end=end)
+    return None if line is None else ExperimentSummary(design=line.design, verdict=line.verdict)
 
 
 def _sources(medicines: Sequence[MedicineLine], warnings: Sequence[WarningLine]) -> list[str]:

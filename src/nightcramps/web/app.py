@@ -23,6 +23,7 @@ from nightcramps.config import Settings, get_settings
 from nightcramps.dailyvalues import routes as dailyvalues_routes
 from nightcramps.daylog import routes as daylog_routes
 from nightcramps.diary import routes as diary_routes
+from nightcramps.experiments import routes as experiments_routes
 from nightcramps.fhir import routes as fhir_routes
 from nightcramps.foods import routes as foods_routes
 from nightcramps.foods import service as foods_service
@@ -33,6 +34,7 @@ from nightcramps.insights import routes as insights_routes
 from nightcramps.nutrition import gaps as nutrition_gaps
 from nightcramps.nutrition import routes as nutrition_routes
 from nightcramps.report import routes as report_routes
+from nightcramps.sharing import routes as sharing_routes
 from nightcramps.storage.engine import PoolSize, make_engine
 from nightcramps.storage.migrate import upgrade
 from nightcramps.storage.session import make_sessionmaker
@@ -76,6 +78,11 @@ FEATURE_ROUTERS = [
     backup_routes.pages,
     backup_routes.api,
     fhir_routes.api,
+    experiments_routes.pages,
+    experiments_routes.api,
+    sharing_routes.pages,
+    sharing_routes.viewer,
+    sharing_routes.api,
 ]
 
 
