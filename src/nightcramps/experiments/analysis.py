@@ -316,6 +316,32 @@ class NightCounts:
     """Non-washout nights not logged (missing, never counted as cramp-free)."""
 
 
+def _contract(result: Summary | Analysis) -> dict[str, Any]:
+    """The offline contract's keys, in order (docs/experiments.md)."""
+    ratio, per_week, nights = result.rate_ratio, result.cramps_per_week, result.nights
+    return {
+        "verdict": result.verdict,
+        "rate_ratio": {
+            "median": _round(ratio.median),
+            "low95": _round(ratio.low95),
+            "high95": _round(ratio.high95),
+        },
+        "p_fewer": _round(result.p_fewer),
+        "p_20pct_fewer": _round(result.p_20pct_fewer),
+        "p_more": _round(result.p_more),
+        "cramps_per_week": {
+            "remedy": _round(per_week.remedy, 2),
+            "usual": _round(per_week.usual, 2),
+        },
+        "trend_ratio": _round(result.trend_ratio),
+        "nights": {
+            "analysed": nights.analysed,
+            "washout": nights.washout,
+            "missing": nights.missing,
+        },
+    }
+
+
 @dataclass(frozen=True)
 class Summary:
     """One analysis' verdict and numbers (the primary one, or the per-protocol one)."""
@@ -337,25 +363,7 @@ class Summary:
     def to_json(self) -> dict[str, Any]:
         """The offline contract's keys in order, then the bands and the reasons."""
         return {
-            "verdict": self.verdict,
-            "rate_ratio": {
-                "median": _round(self.rate_ratio.median),
-                "low95": _round(self.rate_ratio.low95),
-                "high95": _round(self.rate_ratio.high95),
-            },
-            "p_fewer": _round(self.p_fewer),
-            "p_20pct_fewer": _round(self.p_20pct_fewer),
-            "p_more": _round(self.p_more),
-            "cramps_per_week": {
-                "remedy": _round(self.cramps_per_week.remedy, 2),
-                "usual": _round(self.cramps_per_week.usual, 2),
-            },
-            "trend_ratio": _round(self.trend_ratio),
-            "nights": {
-                "analysed": self.nights.analysed,
-                "washout": self.nights.washout,
-                "missing": self.nights.missing,
-            },
+            **_contract(self),
             "bands": {label: _round(p) for label, p in self.bands},
             "inconclusive_because": list(self.reasons),
         }
@@ -418,25 +426,7 @@ class Analysis:
         """Exactly the offline contract's keys first (``nightcramps experiment analyse``), then
         the bands, reasons, per-protocol and sensitivity results."""
         out: dict[str, Any] = {
-            "verdict": self.verdict,
-            "rate_ratio": {
-                "median": _round(self.rate_ratio.median),
-                "low95": _round(self.rate_ratio.low95),
-                "high95": _round(self.rate_ratio.high95),
-            },
-            "p_fewer": _round(self.p_fewer),
-            "p_20pct_fewer": _round(self.p_20pct_fewer),
-            "p_more": _round(self.p_more),
-            "cramps_per_week": {
-                "remedy": _round(self.cramps_per_week.remedy, 2),
-                "usual": _round(self.cramps_per_week.usual, 2),
-            },
-            "trend_ratio": _round(self.trend_ratio),
-            "nights": {
-                "analysed": self.nights.analysed,
-                "washout": self.nights.washout,
-                "missing": self.nights.missing,
-            },
+            **_contract(self),
         }
         out["bands"] = {label: _round(p) for label, p in self.bands}
         out["inconclusive_because"] = list(self.reasons)

@@ -25,6 +25,7 @@ from nightcramps.owner import Owner
 from nightcramps.report import service as report_service
 from nightcramps.report.document import STYLESHEET, render_fragment
 from nightcramps.report.pdf import render_pdf
+from nightcramps.report.schemas import Report
 from nightcramps.sharing import service
 from nightcramps.sharing.models import ShareLink
 from nightcramps.sharing.schemas import (
@@ -220,20 +221,32 @@ def _opened(
     return link, owner
 
 
+def _shared_report(
+    session: Session, settings: Any, token: str, now: datetime
+) -> tuple[ShareLink, Owner, Report] | None:
+    """The report of the last 12 weeks behind an open link, with the link and its owner; None
+    for a link that is expired, revoked or unknown."""
+    opened = _opened(session, settings, token, now)
+    if opened is None:
+        return None
+    link, owner = opened
+    start, end = report_service.default_period(owner=owner, now=now)
+    report = report_service.build_report(
+        session=session, owner=owner, start=start, end=end, now=now
+    )
+    return link, owner, report
+
+
 @viewer.get("/s/{token}")
 def shared_report(
     request: Request, token: str, session: SessionDep, settings: SettingsDep
 ) -> Response:
     """The person's clinician report of the last 12 weeks, read only."""
     now = timing.utcnow()
-    opened = _opened(session, settings, token, now)
-    if opened is None:
+    shared = _shared_report(session, settings, token, now)
+    if shared is None:
         return _gone(request)
-    link, owner = opened
-    start, end = report_service.default_period(owner=owner, now=now)
-    report = report_service.build_report(
-        session=session, owner=owner, start=start, end=end, now=now
-    )
+    link, owner, report = shared
     service.record_view(session=session, link=link, path="/", now=now)
     context = {
         "token": token,
@@ -260,17 +273,13 @@ def shared_pdf(
 ) -> Response:
     """The same report as a one-page PDF."""
     now = timing.utcnow()
-    opened = _opened(session, settings, token, now)
-    if opened is None:
+    shared = _shared_report(session, settings, token, now)
+    if shared is None:
         return _gone(request)
-    link, owner = opened
-    start, end = report_service.default_period(owner=owner, now=now)
-    report = report_service.build_report(
-        session=session, owner=owner, start=start, end=end, now=now
-    )
+    link, owner, report = shared
     data = render_pdf(report)
     service.record_view(session=session, link=link, path="/report.pdf", now=now)
-    name = f"nightcramps-report-{start.isoformat()}-{end.isoformat()}.pdf"
+    name = f"nightcramps-report-{report.start.isoformat()}-{report.end.isoformat()}.pdf"
     headers = {**VIEWER_HEADERS, "Content-Disposition": f'attachment; filename="{name}"'}
     return Response(data, media_type="application/pdf", headers=headers)
 
