@@ -228,6 +228,10 @@ def test_results_after_the_end_and_in_the_report(
     assert all(p.adherence_percent == 100 for p in result.periods)
     assert {p.cramps for p in result.periods if p.arm == "A"} == {0}
     assert any("27.8%" in c for c in result.caveats)
+    assert result.sensitivity == (
+        "No night is missing, so nothing depends on the nights not logged."
+    )
+    assert result.per_protocol == "Verdict: likely helps you."
     assert not any("quinine" in c.lower() or "tonic" in c.lower() for c in result.caveats)
     end = date.fromordinal(after.date().toordinal() - 1)
     report = report_service.build_report(

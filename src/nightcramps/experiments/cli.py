@@ -276,7 +276,7 @@ def extend(
     ctx: typer.Context,
     experiment_id: Annotated[int, typer.Argument(help="The experiment's number.")],
 ) -> None:
-    """Add 4 randomised blocks to a finished experiment whose result is inconclusive."""
+    """Add 4 randomised blocks to a finished experiment that is inconclusive or "may help"."""
     cli = state(ctx)
     with cli.session() as session:
         experiment = service.extend(

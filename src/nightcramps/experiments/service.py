@@ -1016,26 +1016,18 @@ def _trend_sentence(ratio: float | None, weeks: int) -> str:
     return f"Your cramps {way} {change}% over the {weeks} weeks whatever you did: {part}."
 
 
-def _describe(value: Any) -> str:
-    """A sentence for the analysis' secondary results (a sentence, a verdict or a mapping)."""
-    if value is None:
-        return "Not computed."
-    if isinstance(value, str):
-        return value
-    if isinstance(value, dict):
-        sentence = value.get("sentence") or value.get("message")
-        if sentence:
-            return str(sentence)
-        verdict = value.get("verdict")
-        if verdict is not None:
-            said = VERDICTS.get(str(verdict), str(verdict))
-            changed = value.get("changed")
-            tail = "; the verdict changes" if changed else ""
-            return f"Verdict: {said}{tail}."
-    verdict = getattr(value, "verdict", None)
-    if verdict is not None:
-        return f"Verdict: {VERDICTS.get(str(verdict), str(verdict))}."
-    return str(value)
+def _sensitivity(result: analysis.Analysis) -> str:
+    if result.sensitivity is not None:
+        return result.sensitivity.sentence()
+    if result.nights.missing == 0:
+        return "No night is missing, so nothing depends on the nights not logged."
+    return "Not computed: too few nights for a fit."
+
+
+def _per_protocol(summary: analysis.Summary | None) -> str:
+    if summary is None:
+        return "Not computed: no night's assignment was answered."
+    return f"Verdict: {VERDICTS[summary.verdict]}."
 
 
 def results(
@@ -1169,8 +1161,8 @@ def _results(session: Session, owner: Owner, experiment: Experiment) -> ResultsP
         bands=_bands(result),
         periods=rows,
         quality=quality,
-        sensitivity=_describe(result.sensitivity),
-        per_protocol=_describe(result.per_protocol),
+        sensitivity=_sensitivity(result),
+        per_protocol=_per_protocol(result.per_protocol),
         caveats=caveats,
         can_extend=can_extend,
         extend_note=extend_note,
