@@ -102,6 +102,16 @@ def test_each_chart_draws_the_diary(page: Page, live_url: str) -> None:
     _shoot(magnesium, "food")
     assert axe_violations(page) == []
 
+    page.get_by_role("link", name="12 weeks").click()
+    expect(page.get_by_role("heading", name="The last 12 weeks")).to_be_visible()
+    weekly_magnesium = page.locator("figure.chart-daily").filter(
+        has_text="Magnesium per week, mean a day"
+    )
+    expect(weekly_magnesium.locator("table tbody tr")).to_have_count(12)
+    expect(weekly_magnesium.locator("table")).to_contain_text("Days known")
+    _fits_the_phone(weekly_magnesium)
+    assert axe_violations(page) == []
+
     page.goto(live_url + "/insights")
     forest = page.locator("figure.chart-forest")
     expect(forest).to_have_count(1)

@@ -76,6 +76,26 @@ def test_food_charts_with_intake(
     assert long.status_code == 200
     assert "The last 28 days" in long.text
     assert "28 days, 1 known" in long.text
+    weeks = client.get("/day/2026-11-24?days=84")
+    assert weeks.status_code == 200
+    assert "The last 12 weeks" in weeks.text
+    assert "Magnesium per week, mean a day (mg)" in weeks.text
+    # Two bananas on the last day: that week's mean is over its one known day, not over 7.
+    assert "12 weeks, 1 known (each week&#39;s mean a day over its known days)" in weeks.text
+    assert "<td>1 of 7</td>" in weeks.text and "<td>0 of 7</td>" in weeks.text
+    assert weeks.text.count("bar-unknown") >= 11 * 4
+    daily = nutrition_service.intake_series(
+        session=session, owner=owner, end=date(2026, 11, 24), days=7
+    )
+    weekly = nutrition_service.intake_series(
+        session=session, owner=owner, end=date(2026, 11, 24), days=84
+    )
+    assert [s.per for s in weekly] == ["week"] * 5
+    magnesium = weekly[0]
+    assert magnesium.days[0] == date(2026, 9, 2) and magnesium.days[-1] == date(2026, 11, 18)
+    assert magnesium.known_days == [0] * 11 + [1]
+    assert magnesium.amounts[:11] == [None] * 11
+    assert magnesium.amounts[-1] == round(daily[0].amounts[-1] or 0, 1)
 
 
 def test_food_charts_empty(client: TestClient) -> None:
@@ -87,7 +107,7 @@ def test_food_charts_empty(client: TestClient) -> None:
 def test_food_charts_refuse_another_span(client: TestClient) -> None:
     page = client.get("/day/2026-11-24?days=10")
     assert page.status_code == 422
-    assert "28" in page.text
+    assert "The charts show 7, 28 or 84 days" in page.text
 
 
 def test_insights_forest_plot_empty(client: TestClient) -> None:

@@ -189,11 +189,14 @@ def daily_intake(
     target: float | None,
     nights: Mapping[date, bool | None] | None = None,
     target_label: str = "the target",
+    known_days: Sequence[int] | None = None,
 ) -> Markup:
     """One bar per day of an amount against its target (a dashed line); unknown days hatched.
 
     With ``nights`` (True: cramps, False: no cramps, None or absent: not logged) a strip under
-    the bars shows the night that followed each day, so a day can be read against its night."""
+    the bars shows the night that followed each day, so a day can be read against its night.
+    With ``known_days`` the bars are weeks (``days`` hold each week's first day and its mean a
+    day) and the table says how many of each week's 7 days were known."""
     if not days or all(d.amount is None for d in days):
         return _render("charts/_empty.html", title=title, message="No days logged yet")
     top, height, bottom, left, right = 16, 110, 30 + (16 if nights is not None else 0), 56, 10
@@ -213,7 +216,10 @@ def daily_intake(
         )
     known = [d.amount for d in days if d.amount is not None]
     met = sum(1 for a in known if target is not None and a >= target)
-    desc = f"{len(days)} days, {len(known)} known"
+    word = "days" if known_days is None else "weeks"
+    desc = f"{len(days)} {word}, {len(known)} known"
+    if known_days is not None:
+        desc += " (each week's mean a day over its known days)"
     if target is not None:
         desc += f"; target {target:g} {unit} met on {met}"
     desc += f"; {len(days) - len(known)} unknown."
@@ -243,6 +249,7 @@ def daily_intake(
         night_words=NIGHT_WORDS,
         target_label=target_label,
         label_y=top + height + (32 if strip is not None else 16),
+        known_days=known_days,
     )
 
 

@@ -712,3 +712,11 @@ class IntakeSeries(BaseModel):
     )
     days: list[date]
     amounts: list[float | None]
+    per: Literal["day", "week"] = Field(
+        default="day",
+        description="day: one amount a day; week: ``days`` are the weeks' first days and each "
+        "amount is the week's mean a day over its known days.",
+    )
+    known_days: list[int] | None = Field(
+        default=None, description="Per week: how many of its 7 days were known."
+    )

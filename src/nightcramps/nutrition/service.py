@@ -632,8 +632,11 @@ def daily_factors(
     return result
 
 
-CHART_SPANS = (7, 28)
-"""The spans, in days, the day page's intake charts show."""
+CHART_SPANS = (7, 28, 84)
+"""The spans, in days, the day page's intake charts show: 84 days are drawn as 12 weeks."""
+
+WEEKLY_SPAN = 84
+"""The span drawn per week (12 weeks of 7 days), each week's bar its mean a day."""
 
 CHART_SERIES = (
     ("magnesium_mg", "Magnesium", "mg"),
@@ -650,9 +653,10 @@ def intake_series(
     """Magnesium, potassium, calcium, sodium and the drinks per day for the ``days`` days up
     to ``end``, each against the person's target on ``end`` (from :func:`daily_factors`: an
     unknown day is None, never 0). The drinks carry no target: the water target counts the
-    water in food as well."""
+    water in food as well. Over 84 days the series is per week (:func:`_weekly`)."""
     if days not in CHART_SPANS:
-        spans = " or ".join(str(d) for d in CHART_SPANS)
+        *most, last = (str(d) for d in CHART_SPANS)
+        spans = f"{', '.join(most)} or {last}"
         raise Invalid(
             f"The charts show {spans} days: pick one of those.", fields={"days": f"Give {spans}."}
         )
@@ -660,6 +664,11 @@ def intake_series(
     per_day = daily_factors(session=session, owner=owner, start=start, end=end)
     targets = person_targets(session=session, owner=owner, on=end)
     shown = sorted(per_day)
+    if days == WEEKLY_SPAN:
+        return [
+            _weekly(key, label, unit, None if key == "fluid_ml" else targets.get(key), per_day)
+            for key, label, unit in CHART_SERIES
+        ]
     return [
         IntakeSeries(
             nutrient=key,
@@ -671,3 +680,32 @@ def intake_series(
         )
         for key, label, unit in CHART_SERIES
     ]
+
+
+def _weekly(
+    key: str,
+    label: str,
+    unit: str,
+    target: float | None,
+    per_day: dict[date, dict[str, float | None]],
+) -> IntakeSeries:
+    """One series per week: each week's mean a day over its known days (unknown days left out,
+    never counted as 0), None for a week with no known day, and how many days were known."""
+    shown = sorted(per_day)
+    weeks, amounts, known = [], [], []
+    for first in range(0, len(shown), 7):
+        week = shown[first : first + 7]
+        values = [v for d in week if (v := per_day[d][key]) is not None]
+        weeks.append(week[0])
+        amounts.append(round(sum(values) / len(values), 1) if values else None)
+        known.append(len(values))
+    return IntakeSeries(
+        nutrient=key,
+        label=label,
+        unit=unit,
+        target=target,
+        days=weeks,
+        amounts=amounts,
+        per="week",
+        known_days=known,
+    )

@@ -37,7 +37,12 @@ from nightcramps.web.pages import flash, parse_form, redirect, render
 router = APIRouter()
 
 ChartDays = Annotated[
-    int, Query(ge=1, le=366, description="How many days the intake charts show: 7 or 28.")
+    int,
+    Query(
+        ge=1,
+        le=366,
+        description="How many days the intake charts show: 7, 28, or 84 (drawn as 12 weeks).",
+    ),
 ]
 
 GONE_FROM_PAGE = (
@@ -88,10 +93,11 @@ def _intake_charts(session: Session, owner: Owner, day: date, days: int) -> dict
     series = nutrition_service.intake_series(session=session, owner=owner, end=day, days=days)
     drawn = [
         charts.daily_intake(
-            f"{s.label} per day ({s.unit})",
+            f"{s.label} per {'week, mean a day' if s.per == 'week' else 'day'} ({s.unit})",
             s.unit,
             [charts.Day(d, a) for d, a in zip(s.days, s.amounts, strict=True)],
             s.target,
+            known_days=s.known_days,
         )
         for s in series
     ]
@@ -147,7 +153,7 @@ def today_page(
     request: Request, session: SessionDep, owner: OwnerDep, days: ChartDays = 7
 ) -> Response:
     """Today's food, drink and supplements against the person's targets; charts of the last
-    ``days`` days (7 or 28)."""
+    ``days`` days (7 or 28; 84 per week)."""
     today = nutrition_service.today(owner=owner)
     return _page_for_day(request, session, owner, today, chart_days=days)
 
@@ -157,7 +163,7 @@ def day_page(
     request: Request, day: date, session: SessionDep, owner: OwnerDep, days: ChartDays = 7
 ) -> Response:
     """One day's intake, totals with progress bars, and foods to close the gaps; charts of the
-    ``days`` days (7 or 28) up to it."""
+    ``days`` days (7 or 28; 84 per week) up to it."""
     return _page_for_day(request, session, owner, day, chart_days=days)
 
 
