@@ -90,6 +90,12 @@ def test_each_chart_draws_the_diary(page: Page, live_url: str) -> None:
     _fits_the_phone(weekly)
     _shoot(weekly, "diary")
     assert axe_violations(page) == []
+    page.get_by_role("link", name="52 weeks").click()
+    year = page.locator("figure.chart-weekly")
+    expect(year.locator("table tbody tr")).to_have_count(52)
+    expect(year.locator("figcaption")).to_contain_text("too narrow")
+    _fits_the_phone(year)
+    assert axe_violations(page) == []
 
     page.goto(live_url + "/day")
     daily = page.locator("figure.chart-daily")

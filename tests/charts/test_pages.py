@@ -47,6 +47,26 @@ def test_diary_chart_of_an_earlier_month(
     assert "No nights logged yet" in page.text
 
 
+def test_diary_chart_over_a_chosen_span(
+    client: TestClient, session: Session, owner: Owner, now: datetime
+) -> None:
+    _diary(session, owner, now)
+    short = client.get("/diary?weeks=4")
+    assert short.status_code == 200
+    assert "The 4 weeks up to Mon 23 Nov 2026" in short.text
+    assert "4 weeks from 27 Oct: 2 cramp nights of 5 nights logged" in short.text
+    assert '<a href="/diary?month=2026-11&amp;weeks=52#weekly-chart">52 weeks</a>' in short.text
+    year = client.get("/diary?month=2026-11&weeks=52")
+    assert year.status_code == 200
+    chart = year.text[year.text.index('class="chart chart-weekly"') :]
+    assert chart.count('<g class="week">') == 52
+    assert "too narrow to write each week" in chart
+    assert '<strong aria-current="true">52 weeks</strong>' in year.text
+    refused = client.get("/diary?weeks=10")
+    assert refused.status_code == 422
+    assert "The chart shows 4, 12, 26 or 52 weeks" in refused.text
+
+
 def test_diary_chart_empty(client: TestClient) -> None:
     page = client.get("/diary")
     assert page.status_code == 200

@@ -153,6 +153,8 @@ def weekly_cramps(weeks: Sequence[Week], markers: Sequence[Marker] = ()) -> Mark
             at = left + (m.day - first).days / (last - first).days * (slot * len(weeks))
             lines.append({"x": at, "label": m.label, "day": m.day})
     label_every = max(1, math.ceil(len(weeks) / 6))
+    # The worst severity fits above a bar only while bars are wide enough for two digits.
+    show_worst = slot >= 20
     cramp_total = sum(w.cramp_nights for w in weeks)
     unknown_total = sum(w.not_logged for w in weeks)
     desc = (
@@ -175,6 +177,7 @@ def weekly_cramps(weeks: Sequence[Week], markers: Sequence[Marker] = ()) -> Mark
         weeks=weeks,
         markers=list(markers),
         short=_short,
+        show_worst=show_worst,
     )
 
 

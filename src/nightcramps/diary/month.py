@@ -84,7 +84,10 @@ shift_month = timing.shift_month
 
 
 CHART_WEEKS = 12
-"""The diary's weekly chart shows the last 12 weeks (memo 3, as the report does)."""
+"""The diary's weekly chart shows the last 12 weeks by default (memo 3, as the report does)."""
+
+CHART_SPANS = (4, 12, 26, 52)
+"""The spans, in weeks, the diary's chart may be asked for (``?weeks=``)."""
 
 
 def chart_weeks(

@@ -247,6 +247,9 @@ def diary_month(
     session: SessionDep,
     owner: OwnerDep,
     month_param: Annotated[str | None, Query(alias="month", pattern=r"^\d{4}-\d{2}$")] = None,
+    weeks: Annotated[
+        int, Query(ge=1, le=520, description="Weeks the chart shows: 4, 12, 26 or 52.")
+    ] = month.CHART_WEEKS,
 ) -> Response:
     """The month calendar, coloured by cramp nights and severity, and the month's nights.
 
@@ -259,6 +262,11 @@ def diary_month(
         year, mon = int(month_param[:4]), int(month_param[5:])
         if not 1 <= mon <= 12 or not timing.EARLIEST_YEAR <= year <= timing.LATEST_YEAR:
             raise Invalid("Give the month as YYYY-MM, for example 2026-11.")
+    if weeks not in month.CHART_SPANS:
+        raise Invalid(
+            "The chart shows 4, 12, 26 or 52 weeks: pick one of those.",
+            fields={"weeks": "Give 4, 12, 26 or 52."},
+        )
     prev_y, prev_m = month.shift_month(year, mon, -1)
     next_y, next_m = month.shift_month(year, mon, 1)
     first, last = month.grid_span(year, mon)
@@ -267,10 +275,11 @@ def diary_month(
     in_month = [p for d, p in public.items() if (d.year, d.month) == (year, mon)]
     current = diary_service.current_night(owner=owner)
     grid = month.month_grid(year, mon, public, current_night=current)
-    # The chart: the 12 weeks up to the end of the month shown, or up to last night.
+    # The chart: the chosen weeks (12 unless asked) up to the end of the month shown, or up to
+    # last night.
     month_end = date(next_y, next_m, 1) - timedelta(days=1)
     chart_end = min(month_end, diary_service.last_night(owner=owner))
-    chart_first = chart_end - timedelta(days=7 * month.CHART_WEEKS - 1)
+    chart_first = chart_end - timedelta(days=7 * weeks - 1)
     chart_nights = diary_service.list_nights(
         session=session, owner=owner, start=chart_first, end=chart_end
     )
@@ -283,8 +292,11 @@ def diary_month(
         "nights": in_month,
         "cramp_nights": sum(1 for p in in_month if p.status == "cramps"),
         "free_nights": sum(1 for p in in_month if p.status == "no_cramps"),
-        "chart": charts.weekly_cramps(month.chart_weeks(chart_public, chart_end)),
+        "chart": charts.weekly_cramps(month.chart_weeks(chart_public, chart_end, weeks)),
         "chart_end": chart_end,
+        "chart_weeks": weeks,
+        "chart_spans": month.CHART_SPANS,
+        "month_param": f"{year:04d}-{mon:02d}",
     }
     return render(request, "diary/month.html", context)
 
